@@ -1,0 +1,152 @@
+"""Fold a complaint's events into its current view (the complaint row is this projection).
+
+Events are folded in hybrid-logical-clock order, then by event id, so every
+device reaches the same view whatever order the events arrived in. An event
+the state machine would not allow at its place in that order (two devices
+resolving the same case offline, say) is kept on the timeline, is not applied,
+and flags the case for a person to review.
+
+Event payloads (all values JSON; times ISO-8601 with offset; money as text):
+  received          reference, channel, business_type, cause, product, amount,
+                    description, request, extra_fields, customer{...}, agent{...}|null,
+                    received_at, decision_due, policy_id, ...
+  assigned          assignee
+  escalated         level, reason
+  deadline_extended new_due, reason, approver, approver_role, level
+  resolved / hq_decision  outcome, findings, verification, remedy, compensation
+  satisfaction_recorded   score (1–5), comment
+  reopened / withdrawn    reason
+  linked            related_reference
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from desktop.domain.model import (
+    Channel,
+    ComplaintView,
+    Event,
+    EventKind,
+    Outcome,
+    Status,
+)
+from desktop.domain.states import ACTION_OF_EVENT, next_state
+
+
+def event_order(event: Event) -> tuple[str, str]:
+    return (event.hlc, event.id)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _when(value: Any) -> datetime:
+    return datetime.fromisoformat(str(value))
+
+
+def fold(events: Iterable[Event]) -> ComplaintView | None:
+    """The view of one complaint from its events; None until its `received` event is known."""
+    ordered = sorted(events, key=event_order)
+    view: ComplaintView | None = None
+    pending_before_receipt = 0
+    for ev in ordered:
+        if view is None:
+            if ev.kind is not EventKind.RECEIVED:
+                pending_before_receipt += 1
+                continue
+            view = _start(ev)
+            if pending_before_receipt:
+                _flag(view, "order:events_before_receipt")
+            continue
+        _apply(view, ev)
+    return view
+
+
+def _start(ev: Event) -> ComplaintView:
+    p = ev.payload
+    customer = p.get("customer") or {}
+    return ComplaintView(
+        id=ev.complaint_id,
+        reference=str(p["reference"]),
+        branch_code=ev.branch_code,
+        status=Status.RECEIVED,
+        customer_id=str(customer.get("id", "")),
+        customer_name=str(customer.get("name", "")),
+        channel=Channel(p.get("channel", Channel.COUNTER)),
+        business_type=str(p.get("business_type", "")),
+        cause=str(p.get("cause", "")),
+        received_at=_when(p["received_at"]),
+        decision_due=_when(p["decision_due"]),
+        product=str(p.get("product", "")),
+        amount=_decimal(p.get("amount")),
+        description=str(p.get("description", "")),
+        request=str(p.get("request", "")),
+        extra_fields={str(k): str(v) for k, v in (p.get("extra_fields") or {}).items()},
+        received_by=ev.actor,
+        assignee=ev.actor,  # first-contact responsibility: the receiver owns the case
+        updated_at=ev.occurred_at,
+        event_count=1,
+    )
+
+
+def _flag(view: ComplaintView, reason: str) -> None:
+    view.needs_review = True
+    if reason not in view.review_reasons:
+        view.review_reasons.append(reason)
+
+
+def _apply(view: ComplaintView, ev: Event) -> None:
+    view.event_count += 1
+    view.updated_at = ev.occurred_at
+    if ev.kind is EventKind.RECEIVED:
+        _flag(view, "conflict:received_twice")
+        return
+    action = ACTION_OF_EVENT[ev.kind]
+    after = next_state(view.status, action)
+    if after is None:
+        _flag(view, f"conflict:{ev.kind.value}@{view.status.value}")
+        return
+    p = ev.payload
+    match ev.kind:
+        case EventKind.ASSIGNED:
+            view.assignee = str(p.get("assignee", view.assignee))
+        case EventKind.ESCALATED:
+            view.escalation_level = int(p.get("level", view.escalation_level + 1))
+        case EventKind.DEADLINE_EXTENDED:
+            view.decision_due = _when(p["new_due"])
+            view.extensions = int(p.get("level", view.extensions + 1))
+        case EventKind.RESOLVED | EventKind.HQ_DECISION:
+            view.outcome = Outcome(p["outcome"])
+            view.findings = str(p.get("findings", ""))
+            view.remedy = str(p.get("remedy", ""))
+            view.compensation = _decimal(p.get("compensation"))
+            view.resolved_at = ev.occurred_at
+        case EventKind.SATISFACTION_RECORDED:
+            view.satisfaction = int(p["score"])
+            view.satisfaction_comment = str(p.get("comment", ""))
+        case EventKind.CLOSED:
+            view.closed_at = ev.occurred_at
+        case EventKind.REOPENED:
+            view.closed_at = None
+            view.resolved_at = None
+            view.outcome = None
+        case EventKind.WITHDRAWN:
+            view.withdrawn_at = ev.occurred_at
+            view.closed_at = ev.occurred_at
+        case EventKind.LINKED:
+            ref = str(p.get("related_reference", ""))
+            if ref and ref not in view.related:
+                view.related.append(ref)
+        case _:
+            pass
+    view.status = after

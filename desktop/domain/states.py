@@ -1,0 +1,134 @@
+"""The complaint state machine as one table: (state, action) → next state, and who may act.
+
+`None` as the next state means the action leaves the state as it is (a note, a
+contact attempt, an extension). A missing pair means the action is not allowed
+in that state. The permission table of the security layer narrows roles
+further; this table is the rule of the domain itself.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from desktop.domain.errors import PermissionDenied, TransitionNotAllowed
+from desktop.domain.model import EventKind, Role, Status
+
+
+class Action(enum.StrEnum):
+    RECEIVE = "receive"
+    ACKNOWLEDGE = "acknowledge"
+    ADD_NOTE = "add_note"
+    LOG_CONTACT = "log_contact"
+    ASSIGN = "assign"
+    ESCALATE = "escalate"
+    EXTEND_DEADLINE = "extend_deadline"
+    RESOLVE = "resolve"
+    PRINT_DOCUMENT = "print_document"
+    RECORD_SATISFACTION = "record_satisfaction"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    WITHDRAW = "withdraw"
+    LINK = "link"
+    ADD_ATTACHMENT = "add_attachment"
+    HQ_DECIDE = "hq_decide"
+
+
+# The event each action appends to the timeline.
+EVENT_OF_ACTION: dict[Action, EventKind] = {
+    Action.RECEIVE: EventKind.RECEIVED,
+    Action.ACKNOWLEDGE: EventKind.ACKNOWLEDGED,
+    Action.ADD_NOTE: EventKind.NOTE,
+    Action.LOG_CONTACT: EventKind.CONTACT_ATTEMPT,
+    Action.ASSIGN: EventKind.ASSIGNED,
+    Action.ESCALATE: EventKind.ESCALATED,
+    Action.EXTEND_DEADLINE: EventKind.DEADLINE_EXTENDED,
+    Action.RESOLVE: EventKind.RESOLVED,
+    Action.PRINT_DOCUMENT: EventKind.DOCUMENT_PRINTED,
+    Action.RECORD_SATISFACTION: EventKind.SATISFACTION_RECORDED,
+    Action.CLOSE: EventKind.CLOSED,
+    Action.REOPEN: EventKind.REOPENED,
+    Action.WITHDRAW: EventKind.WITHDRAWN,
+    Action.LINK: EventKind.LINKED,
+    Action.ADD_ATTACHMENT: EventKind.ATTACHMENT_ADDED,
+    Action.HQ_DECIDE: EventKind.HQ_DECISION,
+}
+ACTION_OF_EVENT: dict[EventKind, Action] = {kind: action for action, kind in EVENT_OF_ACTION.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    next_state: Status | None  # None: the state stays as it is
+    roles: frozenset[Role]
+
+
+_COUNTER = frozenset({Role.TELLER, Role.SUPERVISOR, Role.MANAGER})
+_SUPERVISORS = frozenset({Role.SUPERVISOR, Role.MANAGER})
+_ANYONE_WORKING = _COUNTER | {Role.HQ_OFFICER}
+_OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.ESCALATED, Status.REOPENED)
+_ALL = tuple(Status)
+
+
+def _rows() -> dict[tuple[Status | None, Action], Transition]:
+    t: dict[tuple[Status | None, Action], Transition] = {}
+
+    def allow(states: tuple[Status | None, ...], action: Action, nxt: Status | None,
+              roles: frozenset[Role]) -> None:
+        for s in states:
+            t[(s, action)] = Transition(nxt, roles)
+
+    allow((None,), Action.RECEIVE, Status.RECEIVED, _COUNTER)
+    allow((Status.RECEIVED,), Action.ACKNOWLEDGE, Status.ACKNOWLEDGED, _COUNTER)
+    allow(_OPEN, Action.ADD_NOTE, None, _ANYONE_WORKING)
+    allow(_OPEN, Action.LOG_CONTACT, None, _ANYONE_WORKING)
+    allow((Status.RECEIVED, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.REOPENED),
+          Action.ASSIGN, Status.IN_PROGRESS, _COUNTER)
+    allow((Status.ESCALATED,), Action.ASSIGN, None, _SUPERVISORS | {Role.HQ_OFFICER})
+    allow((Status.RECEIVED, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.REOPENED),
+          Action.ESCALATE, Status.ESCALATED, _SUPERVISORS)
+    # The approver's role is checked against the deadline policy; the table says who may ask.
+    allow(_OPEN, Action.EXTEND_DEADLINE, None, _ANYONE_WORKING)
+    allow((Status.RECEIVED, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.REOPENED),
+          Action.RESOLVE, Status.RESOLVED, _COUNTER)
+    allow((Status.ESCALATED,), Action.RESOLVE, Status.RESOLVED, _SUPERVISORS | {Role.HQ_OFFICER})
+    allow((Status.ESCALATED,), Action.HQ_DECIDE, Status.RESOLVED, frozenset({Role.HQ_OFFICER}))
+    allow(_ALL, Action.PRINT_DOCUMENT, None, _ANYONE_WORKING)
+    allow((Status.RESOLVED, Status.CLOSED), Action.RECORD_SATISFACTION, None, _COUNTER)
+    allow((Status.RESOLVED,), Action.CLOSE, Status.CLOSED, _COUNTER)
+    allow((Status.RESOLVED, Status.CLOSED), Action.REOPEN, Status.REOPENED, _SUPERVISORS)
+    # A withdrawal ends the case on the day it is received (CBIRC Order 2020 No. 3).
+    allow(_OPEN, Action.WITHDRAW, Status.WITHDRAWN, _COUNTER)
+    allow(_ALL, Action.LINK, None, _ANYONE_WORKING)
+    allow(_ALL, Action.ADD_ATTACHMENT, None, _ANYONE_WORKING)
+    return t
+
+
+TRANSITIONS: dict[tuple[Status | None, Action], Transition] = _rows()
+
+
+def allowed_actions(state: Status | None, role: Role) -> list[Action]:
+    """The actions `role` may take on a complaint in `state`, in table order."""
+    return [a for (s, a), tr in TRANSITIONS.items() if s == state and role in tr.roles]
+
+
+def check_transition(state: Status | None, action: Action, role: Role) -> Status | None:
+    """The state after `action`, or the same state for a non-moving action.
+
+    Raises TransitionNotAllowed when the state forbids the action and
+    PermissionDenied when the role may not take it.
+    """
+    tr = TRANSITIONS.get((state, action))
+    if tr is None:
+        raise TransitionNotAllowed(action=action.value, state=state.value if state else "-")
+    if role not in tr.roles:
+        raise PermissionDenied(action=action.value, role=role.value)
+    return tr.next_state
+
+
+def next_state(state: Status | None, action: Action) -> Status | None:
+    """The state `action` leads to, ignoring roles; None if the action is not allowed.
+    For non-moving actions the current state is returned."""
+    tr = TRANSITIONS.get((state, action))
+    if tr is None:
+        return None
+    return tr.next_state if tr.next_state is not None else state
