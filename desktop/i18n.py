@@ -1,16 +1,19 @@
 """Translations for the core's user-visible messages (errors, validation, CLI output).
 
 The widgets use Qt's own translation files; the core has no Qt, so its messages
-live in `resources/i18n/core.<locale>.json` and are looked up by code. zh_CN is
-the primary language and en the second; both must hold every code.
+live in `resources/i18n/<locale>/*.json` (one file per area: domain, store,
+services, sync, cli, ...) and are looked up by code. zh_CN is the primary
+language and en the second; both must hold every code (a test checks).
 """
 
 from __future__ import annotations
 
+import json
 import os
+from functools import cache
 from typing import Any
 
-from desktop.resources import load_json
+from desktop.resources import resource_path
 
 LOCALES = ("zh_CN", "en")
 DEFAULT_LOCALE = "zh_CN"
@@ -28,9 +31,14 @@ def normalise_locale(locale: str | None) -> str:
     return DEFAULT_LOCALE
 
 
+@cache
 def catalogue(locale: str) -> dict[str, str]:
-    data: dict[str, str] = load_json("i18n", f"core.{normalise_locale(locale)}.json")
-    return data
+    """Every message code of `locale`, merged from the area files of its folder."""
+    merged: dict[str, str] = {}
+    folder = resource_path("i18n", normalise_locale(locale))
+    for path in sorted(folder.glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
 
 
 def translate(code: str, locale: str | None = None, **params: Any) -> str:
