@@ -7,6 +7,24 @@ JSON over HTTPS. Every request but enrollment carries `Authorization: Bearer <de
   GET  /api/v1/changes?since=N&limit=M           -> PullResponse
   GET  /api/v1/digest/{business_date}            -> DigestResponse
   GET  /api/v1/reference/{kind}                  -> ReferenceDocument
+
+Every refusal is a 4xx (503 when HQ's database is unreachable: retry later) whose
+body is an ErrorResponse: a stable `code` the client translates (resources/i18n/*/hq.json),
+an English `message`, and `params` for the message placeholders. The full contract
+(status codes, retries, cursors, gzip) is in hq/README.md.
+
+Rules a client relies on:
+- Enrollment: send a random `enrollment_nonce` and keep it until the answer arrives;
+  repeating the SAME request (code, nonce, device name) within ENROLL_RETRY_WINDOW
+  returns the same device with a fresh token, anyone else reusing the code gets 409.
+- Push: at most MAX_EVENTS_PER_BATCH events and MAX_PUSH_BODY_BYTES per body (after
+  gzip is undone; send `Content-Encoding: gzip` to compress). Events of one device go
+  in the order they were written; a device's first event links to chain.GENESIS. The
+  same `batch_key` with the same events returns the first answer again; the same events
+  under a new key count as duplicates. Nothing of a refused batch is stored.
+- Pull: `since` is the last `next_cursor` applied (0 at first); keep asking while `more`.
+  A page may hold reference documents, HQ decisions and other devices' events of the
+  branch, never the asking device's own events.
 """
 
 from __future__ import annotations
@@ -21,6 +39,11 @@ from desktop.domain.model import Event, EventKind, Role
 API_PREFIX = "/api/v1"
 MAX_EVENTS_PER_BATCH = 2000
 REFERENCE_KINDS = ("taxonomy", "policy", "calendar", "letter_templates", "roster")
+MAX_PUSH_BODY_BYTES = 16 * 1024 * 1024
+DEFAULT_PULL_LIMIT = 500
+MAX_PULL_LIMIT = 5000
+ENROLL_RETRY_WINDOW_SECONDS = 3600
+HQ_DEVICE_ID = "HQ"  # the device id of events HQ writes (decisions on escalated cases)
 
 
 class WireModel(BaseModel):
@@ -63,6 +86,11 @@ class EventWire(WireModel):
 class EnrollRequest(WireModel):
     code: str = Field(min_length=8, max_length=128)
     device_name: str = Field(min_length=1, max_length=128)
+    # Random, made once per enrollment attempt by the device and kept until the answer
+    # arrives, so a retry after a lost answer is recognised as the same request.
+    enrollment_nonce: str | None = Field(
+        default=None, min_length=16, max_length=128, pattern=r"^[A-Za-z0-9_-]+$"
+    )
 
 
 class EnrollResponse(WireModel):
@@ -114,3 +142,5 @@ class ReferenceDocument(WireModel):
 class ErrorResponse(WireModel):
     code: str
     message: str
+    # Values for the placeholders of the message of `code` (never identity data).
+    params: dict[str, str | int] = Field(default_factory=dict)

@@ -1,0 +1,157 @@
+"""Command-line entry points (DESIGN §6), a stable contract that tests and admins rely on.
+
+  complaint-desk [--profile DIR]                  open the desktop app
+  complaint-desk demo [--profile DIR] [--complaints N]
+  complaint-desk admin <verb> [--profile DIR] ... seed, list, show, and the verbs other
+                                                  areas register (sync, print, verify ...)
+
+Every error a user can cause is one clear line on stderr (in the user's language)
+and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.errors import DomainError
+from desktop.i18n import normalise_locale, translate
+from desktop.profile import PROFILE_ENV, open_profile, profile_dir
+
+log = logging.getLogger("complaint_desk.cli")
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+# Areas that add admin verbs: each module has `add_commands(subparsers, common)`.
+ADMIN_COMMAND_MODULES = (
+    "desktop.admin_commands",
+)
+OPTIONAL_COMMAND_MODULES = (
+    "desktop.sync.commands",
+    "desktop.security.commands",
+    "reports.commands",
+)
+
+
+class CliError(Exception):
+    """An error to print as one line; `code` is a message code of the core catalogue."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(code)
+
+
+def locale() -> str:
+    import os
+
+    return normalise_locale(os.environ.get("COMPLAINT_DESK_LANG") or os.environ.get("LANG"))
+
+
+def t(code: str, **params: Any) -> str:
+    return translate(code, locale(), **params)
+
+
+def common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--profile", metavar="DIR",
+                        help=f"profile folder (default: ${PROFILE_ENV} or the user data folder)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="complaint-desk", parents=[common],
+        description="Complaint Desk: record, follow and resolve customer complaints at a bank "
+                    "branch counter. Without a command, opens the desktop app.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = sub.add_parser("demo", parents=[common],
+                          help="open the app on a demo branch with staff, data and a local HQ",
+                          description="Create (once) a demo profile with a branch, one staff "
+                                      "account per role and synthetic complaints, start a local HQ "
+                                      "on loopback so sync works, then open the app.")
+    demo.add_argument("--complaints", type=int, default=300, metavar="N",
+                      help="how many synthetic complaints a new demo profile gets (default 300)")
+    demo.add_argument("--no-gui", action="store_true", help=argparse.SUPPRESS)
+    admin = sub.add_parser("admin", help="administration verbs (run 'admin --help')",
+                           description="Administration verbs for scripts and admins.")
+    verbs = admin.add_subparsers(dest="verb", metavar="VERB", required=True)
+    for name in ADMIN_COMMAND_MODULES:
+        importlib.import_module(name).add_commands(verbs, common)
+    for name in OPTIONAL_COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_commands(verbs, common)
+    return parser
+
+
+def open_args_profile(args: argparse.Namespace) -> tuple[Path, Any]:
+    folder = profile_dir(args.profile)
+    return folder, open_profile(folder)
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    try:
+        return handler(args)
+    except CliError as exc:
+        print(t(exc.code, **exc.params), file=sys.stderr)
+        return EXIT_ERROR
+    except DomainError as exc:
+        print(exc.message(locale()), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: one line, no traceback, no data
+        log.debug("unexpected error", exc_info=True)
+        print(t("cli.unexpected", kind=type(exc).__name__), file=sys.stderr)
+        return EXIT_ERROR
+
+
+# Opens the desktop window on a profile folder; provided by ui/ (desktop/ has no Qt).
+OpenGui = Callable[[Path, bool], int]
+
+
+def main(argv: Sequence[str] | None = None, open_gui: OpenGui | None = None) -> int:
+    """Parse and run one command. `open_gui` is how the app window is opened; the
+    `complaint-desk` console script (ui.main) passes it, so admin verbs never load Qt."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "demo"):
+        return run(lambda a: _open(a, open_gui), args)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    return run(handler, args)
+
+
+def _open(args: argparse.Namespace, open_gui: OpenGui | None) -> int:
+    folder = profile_dir(args.profile)
+    demo = args.command == "demo"
+    if demo:
+        from desktop.demo import prepare_demo
+
+        prepare_demo(folder, complaints=args.complaints, progress=lambda m: print(m, flush=True))
+    if open_gui is None or getattr(args, "no_gui", False):
+        return EXIT_OK
+    return open_gui(folder, demo)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Reading cases for the worklist and the case view: plain values, never ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from desktop.domain.errors import NotFound
+from desktop.domain.model import ComplaintView, Customer, CustomerKind, Event, IdDocumentType
+from desktop.domain.projection import fold
+from desktop.services.context import ServiceContext
+from desktop.store.events import complaint_events
+from desktop.store.models import ComplaintRow, CustomerRow
+from desktop.store.queries import CaseRow, WorklistQuery, count_worklist, worklist_page
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    view: ComplaintView
+    customer: Customer
+    timeline: list[Event]
+    received_payload: dict[str, object]
+
+
+def _due_soon(ctx: ServiceContext) -> timedelta:
+    return timedelta(days=ctx.policy.due_soon_days)
+
+
+def worklist_count(ctx: ServiceContext, query: WorklistQuery) -> int:
+    with ctx.store.read() as s:
+        return count_worklist(s, query, ctx.now(), _due_soon(ctx))
+
+
+def worklist_rows(ctx: ServiceContext, query: WorklistQuery, offset: int, limit: int) -> list[CaseRow]:
+    with ctx.store.read() as s:
+        return worklist_page(s, query, ctx.now(), _due_soon(ctx), offset, limit)
+
+
+def case_detail(ctx: ServiceContext, complaint_id: str) -> CaseDetail:
+    """Everything the case view shows. Raises NotFound for an unknown complaint."""
+    with ctx.store.read() as s:
+        row = s.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
+        if row is None:
+            raise NotFound(what=complaint_id)
+        events = complaint_events(s, complaint_id)
+        c = s.get(CustomerRow, row.customer_id)
+    view = fold(events)
+    if view is None or c is None:
+        raise NotFound(what=complaint_id)
+    customer = Customer(id=c.id, kind=CustomerKind(c.kind), name=c.name,
+                        id_type=IdDocumentType(c.id_type) if c.id_type else None,
+                        id_number=c.id_number, phone=c.phone, address=c.address,
+                        credit_code=c.credit_code, contact_person=c.contact_person)
+    received = next((e.payload for e in events if e.kind.value == "received"), {})
+    return CaseDetail(view=view, customer=customer, timeline=events, received_payload=dict(received))
+
+
+def complaint_id_of(ctx: ServiceContext, reference: str) -> str:
+    """The complaint id for a reference number. Raises NotFound."""
+    with ctx.store.read() as s:
+        cid = s.scalar(select(ComplaintRow.id).where(ComplaintRow.reference == reference.strip().upper()))
+    if cid is None:
+        raise NotFound(what=reference)
+    return cid

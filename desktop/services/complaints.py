@@ -1,0 +1,235 @@
+"""Use cases on a complaint: one function each, callable from the CLI, the UI and tests alike.
+
+Each checks the state machine and the actor's role, appends its event and
+refolds the complaint row in one transaction, and raises a typed DomainError
+(with zh_CN and en messages) when the action is refused. A refused action
+writes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import NotFound, ValidationError
+from desktop.domain.model import ComplaintView, EventKind, Outcome, Status
+from desktop.domain.projection import fold
+from desktop.domain.reference import make_reference
+from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
+from desktop.domain.validation import clean_text, validate_amount, validate_intake
+from desktop.services.context import Actor, ServiceContext
+from desktop.services.intake import Intake, RepeatWarning, find_repeats, upsert_customer
+from desktop.store.events import append_local_event, complaint_events
+from desktop.store.models import ComplaintRow, DailySequence
+
+MAX_NOTE = 4000
+MAX_REASON = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    complaint_id: str
+    reference: str
+    decision_due: datetime
+    repeats: list[RepeatWarning]
+
+
+def _complaint_row(session: Session, complaint_id: str) -> ComplaintRow:
+    row = session.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
+    if row is None:
+        raise NotFound(what=complaint_id)
+    return row
+
+
+def _next_sequence(session: Session, ctx: ServiceContext) -> int:
+    """The next daily sequence of this device; the write lock makes it unique even
+    with two app instances on one profile."""
+    day = ctx.business_date()
+    row = session.get(DailySequence, day)
+    if row is None:
+        row = DailySequence(business_date=day, last=0)
+        session.add(row)
+    row.last += 1
+    session.flush()
+    return row.last
+
+
+def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recorded:
+    """Record a new complaint: customer found or created, reference number issued,
+    decision deadline set from the policy. Raises ValidationError (the first of
+    the intake's field errors) when the intake is incomplete or wrong."""
+    errors = validate_intake(intake.as_dict(), locale=ctx.locale)
+    if errors:
+        raise errors[0]
+    check_transition(None, Action.RECEIVE, actor.role)
+    now = ctx.now()
+    received_at = now
+    due = ctx.policy.decision_due(received_at, intake.business_type)
+    with ctx.store.write() as s:
+        customer = upsert_customer(s, intake.customer, now)
+        repeats = find_repeats(s, ctx, customer["id"], intake.business_type, intake.cause)
+        reference = make_reference(ctx.device.branch_code, ctx.device.device_number,
+                                   ctx.business_date(now), _next_sequence(s, ctx))
+        complaint_id = str(uuid.uuid4())
+        payload: dict[str, Any] = {
+            **intake.event_fields(),
+            "reference": reference,
+            "customer": customer,
+            "received_at": received_at.isoformat(),
+            "decision_due": due.isoformat(),
+            "policy_id": ctx.policy.policy_id,
+        }
+        append_local_event(
+            s, complaint_id=complaint_id, kind=EventKind.RECEIVED, payload=payload,
+            actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
+            branch_code=ctx.device.branch_code, now=now, business_date=ctx.business_date(now),
+        )
+    return Recorded(complaint_id=complaint_id, reference=reference, decision_due=due, repeats=repeats)
+
+
+def _act(ctx: ServiceContext, actor: Actor, complaint_id: str, action: Action,
+         payload: dict[str, Any], *, role_of: Actor | None = None) -> ComplaintView:
+    """Append the event of `action` after checking state and role; the refolded view is returned.
+    `role_of` is the approver whose role authorises the action (same-PC approval)."""
+    now = ctx.now()
+    with ctx.store.write() as s:
+        row = _complaint_row(s, complaint_id)
+        check_transition(Status(row.status), action, (role_of or actor).role)
+        append_local_event(
+            s, complaint_id=complaint_id, kind=EVENT_OF_ACTION[action], payload=payload,
+            actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
+            branch_code=ctx.device.branch_code, now=now, business_date=ctx.business_date(now),
+        )
+        view = fold(complaint_events(s, complaint_id))
+    assert view is not None  # the complaint row exists, so its receipt does
+    return view
+
+
+def _required_text(value: str, field: str, limit: int) -> str:
+    text = clean_text(value, field=field, max_length=limit, multiline=True)
+    if not text.strip():
+        raise ValidationError("validation.required", field=field)
+    return text
+
+
+def acknowledge(ctx: ServiceContext, actor: Actor, complaint_id: str) -> ComplaintView:
+    return _act(ctx, actor, complaint_id, Action.ACKNOWLEDGE, {})
+
+
+def add_note(ctx: ServiceContext, actor: Actor, complaint_id: str, text: str) -> ComplaintView:
+    return _act(ctx, actor, complaint_id, Action.ADD_NOTE,
+                {"text": _required_text(text, "note", MAX_NOTE)})
+
+
+def log_contact_attempt(ctx: ServiceContext, actor: Actor, complaint_id: str, *, channel: str,
+                        reached: bool, text: str = "") -> ComplaintView:
+    return _act(ctx, actor, complaint_id, Action.LOG_CONTACT, {
+        "channel": clean_text(channel, field="channel", max_length=40),
+        "reached": bool(reached),
+        "text": clean_text(text, field="note", max_length=MAX_NOTE, multiline=True),
+    })
+
+
+def assign(ctx: ServiceContext, actor: Actor, complaint_id: str, assignee: str) -> ComplaintView:
+    who = clean_text(assignee, field="assignee", max_length=32)
+    if not who:
+        raise ValidationError("validation.required", field="assignee")
+    return _act(ctx, actor, complaint_id, Action.ASSIGN, {"assignee": who})
+
+
+def escalate(ctx: ServiceContext, actor: Actor, complaint_id: str, reason: str) -> ComplaintView:
+    with ctx.store.read() as s:
+        level = _complaint_row(s, complaint_id).escalation_level + 1
+    return _act(ctx, actor, complaint_id, Action.ESCALATE,
+                {"level": level, "reason": _required_text(reason, "reason", MAX_REASON)})
+
+
+def extend_deadline(ctx: ServiceContext, actor: Actor, complaint_id: str, *, reason: str,
+                    approver: Actor) -> ComplaintView:
+    """Extend the decision deadline to the policy's next level. The approver (authenticated
+    on this PC) must hold the role the policy names for that level; the policy raises otherwise."""
+    why = _required_text(reason, "reason", MAX_REASON)
+    with ctx.store.read() as s:
+        row = _complaint_row(s, complaint_id)
+        level = row.extensions + 1
+        new_due = ctx.policy.extended_due(row.received_at, row.decision_due, level, approver.role)
+    return _act(ctx, actor, complaint_id, Action.EXTEND_DEADLINE, {
+        "new_due": new_due.isoformat(), "reason": why, "level": level,
+        "approver": approver.staff_number, "approver_role": approver.role.value,
+    })
+
+
+def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Outcome,
+            findings: str, verification: str = "", remedy: str = "",
+            compensation: Decimal | str | None = None) -> ComplaintView:
+    amount = validate_amount(compensation, field="compensation") if compensation not in (None, "") else None
+    return _act(ctx, actor, complaint_id, Action.RESOLVE, {
+        "outcome": Outcome(outcome).value,
+        "findings": _required_text(findings, "findings", MAX_NOTE),
+        "verification": clean_text(verification, field="verification", max_length=MAX_NOTE,
+                                   multiline=True),
+        "remedy": clean_text(remedy, field="remedy", max_length=MAX_NOTE, multiline=True),
+        "compensation": str(amount) if amount is not None else None,
+    })
+
+
+def record_satisfaction(ctx: ServiceContext, actor: Actor, complaint_id: str, score: int,
+                        comment: str = "") -> ComplaintView:
+    if not isinstance(score, int) or not 1 <= score <= 5:
+        raise ValidationError("validation.satisfaction_range", field="satisfaction")
+    return _act(ctx, actor, complaint_id, Action.RECORD_SATISFACTION, {
+        "score": score,
+        "comment": clean_text(comment, field="comment", max_length=MAX_NOTE, multiline=True),
+    })
+
+
+def close(ctx: ServiceContext, actor: Actor, complaint_id: str) -> ComplaintView:
+    return _act(ctx, actor, complaint_id, Action.CLOSE, {})
+
+
+def reopen(ctx: ServiceContext, actor: Actor, complaint_id: str, *, reason: str,
+           approver: Actor) -> ComplaintView:
+    return _act(ctx, actor, complaint_id, Action.REOPEN, {
+        "reason": _required_text(reason, "reason", MAX_REASON), "approver": approver.staff_number,
+    }, role_of=approver)
+
+
+def withdraw(ctx: ServiceContext, actor: Actor, complaint_id: str, reason: str) -> ComplaintView:
+    """The customer withdraws: the case ends on the day the withdrawal is received."""
+    return _act(ctx, actor, complaint_id, Action.WITHDRAW,
+                {"reason": _required_text(reason, "reason", MAX_REASON)})
+
+
+def link_related(ctx: ServiceContext, actor: Actor, complaint_id: str,
+                 related_reference: str) -> ComplaintView:
+    with ctx.store.read() as s:
+        other = s.scalar(select(ComplaintRow.id).where(ComplaintRow.reference == related_reference))
+        if other is None:
+            raise NotFound(what=related_reference)
+        if other == complaint_id:
+            raise ValidationError("validation.link_self", field="related")
+    return _act(ctx, actor, complaint_id, Action.LINK, {"related_reference": related_reference})
+
+
+def record_print(ctx: ServiceContext, actor: Actor, complaint_id: str, *, document: str,
+                 copy_number: int) -> ComplaintView:
+    """Put a printed document on the timeline (kind, copy number; who and when come with the event)."""
+    return _act(ctx, actor, complaint_id, Action.PRINT_DOCUMENT,
+                {"document": document, "copy": copy_number})
+
+
+def print_count(ctx: ServiceContext, complaint_id: str, document: str) -> int:
+    """How many times `document` was printed for this complaint (a reprint says COPY)."""
+    with ctx.store.read() as s:
+        return sum(1 for ev in complaint_events(s, complaint_id)
+                   if ev.kind is EventKind.DOCUMENT_PRINTED and ev.payload.get("document") == document)
+
+
+def due_soon_cutoff(ctx: ServiceContext) -> datetime:
+    return ctx.now() + timedelta(days=ctx.policy.due_soon_days)

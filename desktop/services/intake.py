@@ -1,0 +1,200 @@
+"""What the counter records at intake, finding the customer, and spotting repeat complaints."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.model import Channel, CustomerKind, IdDocumentType, Status
+from desktop.store.events import apply_customer_fields
+from desktop.store.models import ComplaintRow, CustomerRow
+
+if TYPE_CHECKING:
+    from desktop.services.context import ServiceContext
+
+OPEN_STATES = [s.value for s in Status if s.is_open]
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerInput:
+    kind: CustomerKind
+    name: str
+    id_type: IdDocumentType | None = None
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    credit_code: str = ""
+    contact_person: str = ""
+    existing_id: str | None = None  # set when the teller picked a known customer
+
+
+@dataclass(frozen=True, slots=True)
+class AgentInput:
+    name: str
+    id_type: IdDocumentType
+    id_number: str
+    phone: str
+    relationship: str
+    power_of_attorney: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    customer: CustomerInput
+    business_type: str
+    cause: str
+    description: str
+    request: str
+    channel: Channel = Channel.COUNTER
+    product: str = ""
+    amount: Decimal | None = None
+    incident_date: str = ""  # ISO date the customer gives for what happened
+    extra_fields: dict[str, str] = field(default_factory=dict)
+    contact_channel: str = "phone"
+    contact_time: str = ""
+    complained_about: str = ""  # staff or unit complained about
+    agent: AgentInput | None = None
+    consent: bool = False  # consent to processing personal information
+    resolved_on_spot: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values for validation (enums as their values)."""
+        data = asdict(self)
+        data["channel"] = self.channel.value
+        data["customer"]["kind"] = self.customer.kind.value
+        if self.customer.id_type is not None:
+            data["customer"]["id_type"] = self.customer.id_type.value
+        if self.agent is not None:
+            data["agent"]["id_type"] = self.agent.id_type.value
+        data["amount"] = None if self.amount is None else str(self.amount)
+        return data
+
+    def event_fields(self) -> dict[str, Any]:
+        """The fields that go into the `received` event (customer added by the caller)."""
+        agent = None
+        if self.agent is not None:
+            agent = {**asdict(self.agent), "id_type": self.agent.id_type.value}
+        return {
+            "channel": self.channel.value,
+            "business_type": self.business_type,
+            "cause": self.cause,
+            "product": self.product,
+            "amount": None if self.amount is None else str(self.amount),
+            "description": self.description,
+            "request": self.request,
+            "incident_date": self.incident_date,
+            "extra_fields": dict(self.extra_fields),
+            "contact_channel": self.contact_channel,
+            "contact_time": self.contact_time,
+            "complained_about": self.complained_about,
+            "agent": agent,
+            "consent": self.consent,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatWarning:
+    """An earlier complaint of the same customer in the same category, open or recent."""
+
+    reference: str
+    status: Status
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerMatch:
+    id: str
+    kind: CustomerKind
+    name: str
+    id_number: str
+    phone: str
+    open_complaints: int
+    total_complaints: int
+
+
+def _customer_dict(row: CustomerRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "kind": row.kind, "name": row.name, "id_type": row.id_type,
+        "id_number": row.id_number, "phone": row.phone, "address": row.address,
+        "credit_code": row.credit_code, "contact_person": row.contact_person,
+    }
+
+
+def find_customer_row(session: Session, data: CustomerInput) -> CustomerRow | None:
+    if data.existing_id:
+        return session.get(CustomerRow, data.existing_id)
+    if data.kind is CustomerKind.CORPORATE and data.credit_code:
+        return session.scalar(select(CustomerRow).where(CustomerRow.credit_code == data.credit_code))
+    if data.id_number:
+        return session.scalar(
+            select(CustomerRow).where(CustomerRow.id_number == data.id_number,
+                                      CustomerRow.id_type == (data.id_type.value if data.id_type else None))
+        )
+    return None
+
+
+def upsert_customer(session: Session, data: CustomerInput, now: datetime) -> dict[str, Any]:
+    """Find the customer by the identity given, or create them; newer contact details win.
+    Returns the customer's fields as they now stand."""
+    row = find_customer_row(session, data)
+    if row is None:
+        row = CustomerRow(id=str(uuid.uuid4()), created_at=now)
+        session.add(row)
+    fields = {
+        "kind": data.kind.value, "name": data.name,
+        "id_type": data.id_type.value if data.id_type else None,
+        "id_number": data.id_number, "phone": data.phone, "address": data.address,
+        "credit_code": data.credit_code, "contact_person": data.contact_person,
+    }
+    if row.name:  # a known customer: keep what we have where the form left a field empty
+        current = _customer_dict(row)
+        fields = {k: (v if v not in ("", None) else current[k]) for k, v in fields.items()}
+    apply_customer_fields(row, fields, now)
+    session.flush()
+    return _customer_dict(row)
+
+
+def find_repeats(session: Session, ctx: ServiceContext, customer_id: str, business_type: str,
+                 cause: str) -> list[RepeatWarning]:
+    """Open complaints of this customer in the same category, and closed ones received within
+    the policy's repeat window."""
+    since = ctx.now() - timedelta(days=ctx.policy.repeat_window_days)
+    rows = session.execute(
+        select(ComplaintRow.reference, ComplaintRow.status, ComplaintRow.received_at)
+        .where(ComplaintRow.customer_id == customer_id,
+               ComplaintRow.business_type == business_type,
+               ComplaintRow.cause == cause,
+               or_(ComplaintRow.status.in_(OPEN_STATES), ComplaintRow.received_at >= since))
+        .order_by(ComplaintRow.received_at.desc())
+    ).all()
+    return [RepeatWarning(reference=r, status=Status(st), received_at=at) for r, st, at in rows]
+
+
+def find_customers(ctx: ServiceContext, query: str, limit: int = 20) -> list[CustomerMatch]:
+    """Customers whose ID number, credit code or phone equals `query`, whose ID or phone ends
+    with it (4+ digits), or whose name equals it; with their complaint counts."""
+    q = query.strip()
+    if not q:
+        return []
+    conditions = [CustomerRow.id_number == q.upper(), CustomerRow.credit_code == q.upper(),
+                  CustomerRow.phone == q, CustomerRow.name == q]
+    if len(q) == 4:
+        conditions += [CustomerRow.id_last4 == q.upper(), CustomerRow.phone_last4 == q]
+    with ctx.store.read() as s:
+        rows = s.scalars(select(CustomerRow).where(or_(*conditions)).limit(limit)).all()
+        matches = []
+        for row in rows:
+            statuses = s.scalars(select(ComplaintRow.status)
+                                 .where(ComplaintRow.customer_id == row.id)).all()
+            matches.append(CustomerMatch(
+                id=row.id, kind=CustomerKind(row.kind), name=row.name, id_number=row.id_number,
+                phone=row.phone, total_complaints=len(statuses),
+                open_complaints=sum(1 for st in statuses if st in OPEN_STATES),
+            ))
+    return matches

@@ -1,0 +1,110 @@
+"""Opening a profile's database: the one place where the engine and its connections are set up.
+
+Every connection gets WAL, foreign keys and a busy timeout. Write transactions
+start with BEGIN IMMEDIATE, so two app instances on one profile take turns
+instead of failing half-way. Migrations run on open. The security layer swaps
+in SQLCipher through `ConnectionFactory`, without touching the rest.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+BUSY_TIMEOUT_MS = 15_000
+DATABASE_FILE = "complaints.sqlite3"
+
+# Builds a DB-API connection for a database file. The default is the standard
+# sqlite3 module; the security layer provides one that opens SQLCipher with a key.
+ConnectionFactory = Callable[[str], Any]
+
+
+def plain_sqlite(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                           isolation_level=None)
+
+
+def _configure(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def make_engine(path: Path, connect: ConnectionFactory = plain_sqlite) -> Engine:
+    """An engine on the SQLite file at `path`; the file is created if missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    target = str(path)
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: connect(target),
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+    )
+    event.listen(engine, "connect", _configure)
+
+    # The driver runs in autocommit mode (isolation_level=None); we issue BEGIN
+    # ourselves, IMMEDIATE when the connection is asked to write.
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        mode = "IMMEDIATE" if conn.get_execution_options().get("write") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@dataclass
+class Store:
+    """A profile's database: sessions for reading and for writing."""
+
+    engine: Engine
+    path: Path
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose transaction holds the write lock from its first statement;
+        it commits on success and rolls back on any error, leaving nothing half-written."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(write=True)
+            with Session(bind=conn, expire_on_commit=False) as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(profile_dir: Path, connect: ConnectionFactory = plain_sqlite,
+               *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the database of the profile in `profile_dir`,
+    upgraded to the newest schema. Raises sqlalchemy errors if the file is unreadable."""
+    from desktop.store.migrate import upgrade
+
+    path = profile_dir / DATABASE_FILE
+    engine = make_engine(path, connect)
+    if migrate:
+        upgrade(engine)
+    return Store(engine=engine, path=path)

@@ -1,0 +1,206 @@
+"""Writing events and keeping the complaint projection current, inside the caller's transaction.
+
+Local events get the next hybrid-clock stamp and the next link of this device's
+audit chain; events from other devices (pulled from HQ) are stored as they came
+and move the clock past their stamp. Either way the complaint row is refolded
+from all of its events before the transaction commits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.chain import GENESIS, event_hash
+from desktop.domain.hlc import HybridClock, Stamp
+from desktop.domain.model import ComplaintView, Event, EventKind, Role
+from desktop.domain.projection import fold
+from desktop.store.models import ComplaintRow, CustomerRow, EventRow, Setting
+
+HLC_KEY = "hlc_last"
+CHAIN_HEAD_KEY = "chain_head"
+
+
+def get_setting(session: Session, key: str, default: str = "") -> str:
+    row = session.get(Setting, key)
+    return row.value if row is not None else default
+
+
+def put_setting(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _clock(session: Session, now: datetime) -> HybridClock:
+    last = get_setting(session, HLC_KEY)
+    now_ms = int(now.timestamp() * 1000)
+    return HybridClock(lambda: now_ms, Stamp.parse(last) if last else None)
+
+
+def row_to_event(row: EventRow) -> Event:
+    return Event(
+        id=row.id, complaint_id=row.complaint_id, kind=EventKind(row.kind), payload=row.payload,
+        actor=row.actor, actor_role=Role(row.actor_role), device_id=row.device_id,
+        branch_code=row.branch_code, hlc=row.hlc, occurred_at=row.occurred_at,
+        business_date=row.business_date, prev_hash=row.prev_hash, hash=row.hash,
+    )
+
+
+def _event_to_row(ev: Event, origin: str) -> EventRow:
+    return EventRow(
+        id=ev.id, complaint_id=ev.complaint_id, kind=ev.kind.value, payload=ev.payload,
+        actor=ev.actor, actor_role=ev.actor_role.value, device_id=ev.device_id,
+        branch_code=ev.branch_code, hlc=ev.hlc, occurred_at=ev.occurred_at,
+        business_date=ev.business_date, prev_hash=ev.prev_hash, hash=ev.hash,
+        origin=origin, sent=origin != "local",
+    )
+
+
+def append_local_event(
+    session: Session,
+    *,
+    complaint_id: str,
+    kind: EventKind,
+    payload: dict[str, Any],
+    actor: str,
+    actor_role: Role,
+    device_id: str,
+    branch_code: str,
+    now: datetime,
+    business_date: date,
+) -> Event:
+    """Write one event of this device: stamped, chained and projected. Call inside Store.write()."""
+    clock = _clock(session, now)
+    stamp = clock.tick()
+    prev = get_setting(session, CHAIN_HEAD_KEY, GENESIS)
+    draft = Event(
+        id=str(uuid.uuid4()), complaint_id=complaint_id, kind=kind, payload=payload,
+        actor=actor, actor_role=actor_role, device_id=device_id, branch_code=branch_code,
+        hlc=str(stamp), occurred_at=now, business_date=business_date, prev_hash=prev,
+    )
+    ev = Event(**{**_fields(draft), "hash": event_hash(draft)})
+    session.add(_event_to_row(ev, "local"))
+    put_setting(session, HLC_KEY, str(stamp))
+    put_setting(session, CHAIN_HEAD_KEY, ev.hash)
+    session.flush()
+    refresh_projection(session, complaint_id)
+    return ev
+
+
+def _fields(ev: Event) -> dict[str, Any]:
+    return {name: getattr(ev, name) for name in Event.__slots__}
+
+
+def store_remote_events(session: Session, events: list[Event], now: datetime) -> int:
+    """Store events written elsewhere (other devices, HQ); ones already here are skipped.
+    Returns how many were new. Call inside Store.write()."""
+    if not events:
+        return 0
+    ids = [e.id for e in events]
+    known = set(session.scalars(select(EventRow.id).where(EventRow.id.in_(ids))))
+    clock = _clock(session, now)
+    touched: set[str] = set()
+    new = 0
+    for ev in events:
+        if ev.id in known:
+            continue
+        known.add(ev.id)
+        session.add(_event_to_row(ev, "remote"))
+        clock.observe(Stamp.parse(ev.hlc))
+        touched.add(ev.complaint_id)
+        if ev.kind is EventKind.RECEIVED:
+            _upsert_customer(session, ev.payload.get("customer") or {}, ev.occurred_at)
+        new += 1
+    put_setting(session, HLC_KEY, str(clock.last))
+    session.flush()
+    for complaint_id in touched:
+        refresh_projection(session, complaint_id)
+    return new
+
+
+def _upsert_customer(session: Session, data: dict[str, Any], when: datetime) -> None:
+    cid = str(data.get("id", ""))
+    if not cid:
+        return
+    row = session.get(CustomerRow, cid)
+    if row is None:
+        row = CustomerRow(id=cid, created_at=when)
+        session.add(row)
+    apply_customer_fields(row, data, when)
+
+
+def apply_customer_fields(row: CustomerRow, data: dict[str, Any], when: datetime) -> None:
+    row.kind = str(data.get("kind", "individual"))
+    row.name = str(data.get("name", ""))
+    row.id_type = data.get("id_type") or None
+    row.id_number = str(data.get("id_number", ""))
+    row.phone = str(data.get("phone", ""))
+    row.address = str(data.get("address", ""))
+    row.credit_code = str(data.get("credit_code", ""))
+    row.contact_person = str(data.get("contact_person", ""))
+    row.id_last4 = last_digits(row.id_number or row.credit_code)
+    row.phone_last4 = last_digits(row.phone)
+    row.updated_at = when
+
+
+def last_digits(value: str, n: int = 4) -> str:
+    chars = [c for c in value if c.isalnum()]
+    return "".join(chars[-n:]).upper() if len(chars) >= n else ""
+
+
+def complaint_events(session: Session, complaint_id: str) -> list[Event]:
+    rows = session.scalars(
+        select(EventRow).where(EventRow.complaint_id == complaint_id).order_by(EventRow.hlc, EventRow.id)
+    )
+    return [row_to_event(r) for r in rows]
+
+
+def refresh_projection(session: Session, complaint_id: str) -> ComplaintView | None:
+    """Refold the complaint from its events and write its row; None if its receipt is not here yet."""
+    view = fold(complaint_events(session, complaint_id))
+    if view is None:
+        return None
+    row = session.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
+    if row is None:
+        row = ComplaintRow(id=complaint_id)
+        session.add(row)
+    write_view(row, view)
+    session.flush()
+    return view
+
+
+_ROW_COLUMNS = (
+    "reference", "branch_code", "customer_id", "customer_name", "business_type", "cause",
+    "product", "amount", "description", "request", "received_at", "decision_due", "received_by",
+    "assignee", "escalation_level", "extensions", "resolved_at", "closed_at", "needs_review",
+)
+
+
+def write_view(row: ComplaintRow, view: ComplaintView) -> None:
+    for name in _ROW_COLUMNS:
+        setattr(row, name, getattr(view, name))
+    row.status = view.status.value
+    row.channel = view.channel.value
+    row.outcome = view.outcome.value if view.outcome else None
+    row.updated_at = view.updated_at or view.received_at
+    rest = asdict(view)
+    row.details = {
+        "extra_fields": view.extra_fields,
+        "findings": view.findings,
+        "remedy": view.remedy,
+        "compensation": str(view.compensation) if view.compensation is not None else None,
+        "satisfaction": view.satisfaction,
+        "satisfaction_comment": view.satisfaction_comment,
+        "withdrawn_at": view.withdrawn_at.isoformat() if view.withdrawn_at else None,
+        "related": view.related,
+        "review_reasons": view.review_reasons,
+        "event_count": rest["event_count"],
+    }

@@ -1,0 +1,15 @@
+"""Alembic environment: the engine is handed in by desktop.store.migrate, never read from a file."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from desktop.store.models import Base
+
+engine = context.config.attributes["engine"]
+
+with engine.connect() as connection:
+    context.configure(connection=connection, target_metadata=Base.metadata,
+                      render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,165 @@
+"""The tables of a branch profile's database (SQLAlchemy 2 typed ORM).
+
+The `complaints` table is the projection of `events`, rewritten in the same
+transaction as each event. Search tables (FTS5 and the short-name index) are
+created by migration 0002 and kept current by triggers, not mapped here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop.store.types import Money, UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Setting(Base):
+    """Profile-wide values: device identity, clock and chain heads, sync cursor."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class BranchRow(Base):
+    __tablename__ = "branches"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(400), default="")
+
+
+class StaffRow(Base):
+    __tablename__ = "staff"
+    number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    branch_code: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    source: Mapped[str] = mapped_column(String(20), default="roster")  # roster | local
+
+
+class CustomerRow(Base):
+    __tablename__ = "customers"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    id_type: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    id_number: Mapped[str] = mapped_column(String(64), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(400), default="")
+    credit_code: Mapped[str] = mapped_column(String(32), default="")
+    contact_person: Mapped[str] = mapped_column(String(100), default="")
+    # Last four digits kept separately so "last digits of phone / ID" finds a customer by index.
+    id_last4: Mapped[str] = mapped_column(String(4), default="")
+    phone_last4: Mapped[str] = mapped_column(String(4), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_customers_id_number", "id_number"),
+        Index("ix_customers_credit_code", "credit_code"),
+        Index("ix_customers_phone", "phone"),
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_id_last4", "id_last4"),
+        Index("ix_customers_phone_last4", "phone_last4"),
+    )
+
+
+class ComplaintRow(Base):
+    __tablename__ = "complaints"
+    # An explicit integer key: the FTS index refers to it, and it survives VACUUM.
+    num: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(64), unique=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    branch_code: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    customer_name: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(30))
+    business_type: Mapped[str] = mapped_column(String(40))
+    cause: Mapped[str] = mapped_column(String(40))
+    product: Mapped[str] = mapped_column(String(200), default="")
+    amount: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    request: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decision_due: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_by: Mapped[str] = mapped_column(String(32), default="")
+    assignee: Mapped[str] = mapped_column(String(32), default="")
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    extensions: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The rest of the projection (findings, remedy, satisfaction, links, review reasons ...).
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    __table_args__ = (
+        Index("ix_complaints_status_due", "status", "decision_due"),
+        Index("ix_complaints_due", "decision_due"),
+        Index("ix_complaints_received", "received_at"),
+        Index("ix_complaints_assignee_due", "assignee", "decision_due"),
+        Index("ix_complaints_customer", "customer_id"),
+        Index("ix_complaints_category", "business_type", "cause"),
+    )
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    # Local write order: the outbox sends in this order and the audit chain follows it.
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(64), unique=True)
+    complaint_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(64))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64))
+    branch_code: Mapped[str] = mapped_column(String(32))
+    hlc: Mapped[str] = mapped_column(String(24))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    business_date: Mapped[date] = mapped_column(Date)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(10), default="local")  # local | remote
+    sent: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        Index("ix_events_complaint_hlc", "complaint_id", "hlc"),
+        Index("ix_events_unsent", "origin", "sent", "seq"),
+        Index("ix_events_business_date", "business_date"),
+        Index("ix_events_device_seq", "device_id", "seq"),
+    )
+
+
+class DailySequence(Base):
+    """The last reference-number sequence handed out per business date on this device."""
+
+    __tablename__ = "daily_sequences"
+    business_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DraftRow(Base):
+    """A half-filled intake form, saved every few seconds so a crash loses nothing."""
+
+    __tablename__ = "drafts"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_number: Mapped[str] = mapped_column(String(32))
+    step: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

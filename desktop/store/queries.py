@@ -1,0 +1,169 @@
+"""Read-side queries: the worklist, paged and sorted in SQL, and search.
+
+Nothing here loads a whole table: the worklist asks for one page at a time and
+search goes through an index chosen by the shape of the query (reference
+number, last digits of a phone or ID number, a 1–2 character name, or FTS5
+trigram text), so both stay instant at a million complaints.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from desktop.domain.model import Status
+from desktop.store.models import ComplaintRow, CustomerRow
+
+OPEN_STATES = [s.value for s in Status if s.is_open]
+SEARCH_CAP = 1000  # search narrows to at most this many complaints, newest first
+
+
+class Worklist(enum.StrEnum):
+    MINE = "mine"
+    BRANCH = "branch"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    ESCALATED = "escalated"
+    AWAITING_CUSTOMER = "awaiting_customer"
+    REVIEW = "review"
+    CLOSED = "closed"
+    ALL = "all"
+
+
+class SortKey(enum.StrEnum):
+    REFERENCE = "reference"
+    CUSTOMER = "customer_name"
+    STATUS = "status"
+    RECEIVED = "received_at"
+    DUE = "decision_due"
+    ASSIGNEE = "assignee"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of the worklist: a plain value, safe to hand to the GUI thread."""
+
+    id: str
+    reference: str
+    status: Status
+    customer_name: str
+    business_type: str
+    cause: str
+    received_at: datetime
+    decision_due: datetime
+    assignee: str
+    escalation_level: int
+    needs_review: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistQuery:
+    worklist: Worklist = Worklist.BRANCH
+    staff_number: str = ""
+    search: str = ""
+    sort: SortKey = SortKey.DUE
+    descending: bool = False
+
+
+_COLUMNS = (ComplaintRow.id, ComplaintRow.reference, ComplaintRow.status, ComplaintRow.customer_name,
+            ComplaintRow.business_type, ComplaintRow.cause, ComplaintRow.received_at,
+            ComplaintRow.decision_due, ComplaintRow.assignee, ComplaintRow.escalation_level,
+            ComplaintRow.needs_review)
+
+
+def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta,
+              session: Session) -> Select:
+    w = q.worklist
+    if w is Worklist.MINE:
+        stmt = stmt.where(ComplaintRow.assignee == q.staff_number,
+                          ComplaintRow.status.in_(OPEN_STATES))
+    elif w is Worklist.BRANCH:
+        stmt = stmt.where(ComplaintRow.status.in_(OPEN_STATES))
+    elif w is Worklist.DUE_SOON:
+        stmt = stmt.where(ComplaintRow.status.in_(OPEN_STATES),
+                          ComplaintRow.decision_due >= now,
+                          ComplaintRow.decision_due < now + due_soon)
+    elif w is Worklist.OVERDUE:
+        stmt = stmt.where(ComplaintRow.status.in_(OPEN_STATES), ComplaintRow.decision_due < now)
+    elif w is Worklist.ESCALATED:
+        stmt = stmt.where(ComplaintRow.status == Status.ESCALATED.value)
+    elif w is Worklist.AWAITING_CUSTOMER:
+        stmt = stmt.where(ComplaintRow.status == Status.RESOLVED.value)
+    elif w is Worklist.REVIEW:
+        stmt = stmt.where(ComplaintRow.needs_review.is_(True))
+    elif w is Worklist.CLOSED:
+        stmt = stmt.where(ComplaintRow.status.in_([Status.CLOSED.value, Status.WITHDRAWN.value]))
+    if q.search.strip():
+        stmt = stmt.where(ComplaintRow.num.in_(search_nums(session, q.search)))
+    return stmt
+
+
+def count_worklist(session: Session, q: WorklistQuery, now: datetime, due_soon: timedelta) -> int:
+    stmt = _filtered(select(func.count()).select_from(ComplaintRow), q, now, due_soon, session)
+    return int(session.scalar(stmt) or 0)
+
+
+def worklist_page(session: Session, q: WorklistQuery, now: datetime, due_soon: timedelta,
+                  offset: int, limit: int) -> list[CaseRow]:
+    """Rows [offset, offset+limit) of the worklist in its sort order (ties broken by row number)."""
+    column = getattr(ComplaintRow, q.sort.value)
+    order = (column.desc(), ComplaintRow.num.desc()) if q.descending else (column, ComplaintRow.num)
+    stmt = _filtered(select(*_COLUMNS), q, now, due_soon, session).order_by(*order)
+    rows = session.execute(stmt.offset(offset).limit(limit)).all()
+    return [CaseRow(id=r[0], reference=r[1], status=Status(r[2]), customer_name=r[3],
+                    business_type=r[4], cause=r[5], received_at=r[6], decision_due=r[7],
+                    assignee=r[8], escalation_level=r[9], needs_review=bool(r[10])) for r in rows]
+
+
+_REFERENCE_LIKE = re.compile(r"^[A-Z0-9]{2,}-\d")
+_FTS_SAFE = re.compile(r'"')
+
+
+def search_nums(session: Session, query: str, limit: int = SEARCH_CAP) -> list[int]:
+    """Row numbers of complaints matching `query`, newest first, through the index its shape calls for:
+    - a reference number or its beginning,
+    - 4 digits: the last digits of a customer's phone or ID number,
+    - a full phone, ID number or credit code,
+    - 1–2 characters: part of a customer's name,
+    - anything longer: a phrase in reference, name, description or request (FTS5 trigram).
+    """
+    q = " ".join(query.split())
+    if not q:
+        return []
+    upper = q.upper()
+    if _REFERENCE_LIKE.match(upper):
+        return list(session.scalars(
+            select(ComplaintRow.num)
+            .where(ComplaintRow.reference >= upper, ComplaintRow.reference < upper + "\uffff")
+            .order_by(ComplaintRow.num.desc()).limit(limit)))
+    compact = upper.replace(" ", "")
+    if compact.isalnum() and compact.isascii() and any(c.isdigit() for c in compact):
+        if len(compact) == 4:
+            customers = select(CustomerRow.id).where(
+                or_(CustomerRow.phone_last4 == compact, CustomerRow.id_last4 == compact))
+        elif len(compact) >= 7:
+            customers = select(CustomerRow.id).where(
+                or_(CustomerRow.phone == compact, CustomerRow.id_number == compact,
+                    CustomerRow.credit_code == compact))
+        else:
+            customers = None
+        if customers is not None:
+            found = list(session.scalars(
+                select(ComplaintRow.num).where(ComplaintRow.customer_id.in_(customers))
+                .order_by(ComplaintRow.num.desc()).limit(limit)))
+            if found or len(compact) == 4:
+                return found
+    if len(q) <= 2:
+        return list(session.scalars(
+            text("SELECT num FROM name_grams WHERE gram = :g ORDER BY num DESC LIMIT :n"),
+            {"g": q, "n": limit}))
+    phrase = '"' + _FTS_SAFE.sub('""', q) + '"'
+    return list(session.scalars(
+        text("SELECT rowid FROM complaint_search WHERE complaint_search MATCH :p "
+             "ORDER BY rowid DESC LIMIT :n"),
+        {"p": phrase, "n": limit}))
