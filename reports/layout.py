@@ -1,0 +1,362 @@
+"""What every document shares: paper formats, styles, the QR code, signature
+lines, the COPY mark, and the two ways of putting flowables on paper (flowing
+pages for A4/A5, a page per copy as tall as its content for the 80 mm roll).
+
+Every canvas and drawing starts in the CJK font, so reportlab never writes the
+unembedded Helvetica it otherwise uses as the initial font.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from io import BytesIO
+from typing import Any
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
+
+from reports.data import ReportError
+from reports.fonts import cjk_font
+from reports.formatting import label
+from reports.text import ChineseParagraph, markup
+
+FORMATS = ("roll80", "a5", "a4")
+ROLL_WIDTH = 80 * mm
+ROLL_MARGIN = 4 * mm
+# PDF viewers and printer drivers refuse pages taller than 200 in; a longer roll
+# document continues on a further page of that height.
+ROLL_MAX_HEIGHT = 200 * 72
+GREY = colors.Color(0.45, 0.45, 0.45)
+LIGHT = colors.Color(0.85, 0.85, 0.85)
+SHADE = colors.Color(0.94, 0.94, 0.94)
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    name: str
+    width: float
+    height: float | None  # None: as tall as the content (the roll)
+    margin: float
+    body_size: float
+
+
+PAPERS = {
+    "roll80": Paper("roll80", ROLL_WIDTH, None, ROLL_MARGIN, 8.5),
+    "a5": Paper("a5", A5[0], A5[1], 10 * mm, 9.0),
+    "a4": Paper("a4", A4[0], A4[1], 20 * mm, 10.5),
+}
+
+
+def paper(fmt: str) -> Paper:
+    """The Paper of a format name; ReportError for an unknown one."""
+    try:
+        return PAPERS[fmt]
+    except KeyError:
+        raise ReportError("report.error.unknown_format", fmt=fmt) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    small_centre: ParagraphStyle
+    label: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    centre: ParagraphStyle
+    right: ParagraphStyle
+    mark: ParagraphStyle
+
+
+@cache
+def styles(size: float) -> Styles:
+    """Paragraph styles around a body font size; all CJK-wrapped in the CJK font."""
+    font = cjk_font()
+
+    def style(name: str, scale: float = 1.0, **kw: Any) -> ParagraphStyle:
+        fs = round(size * scale, 1)
+        return ParagraphStyle(
+            name, fontName=font, fontSize=fs, leading=round(fs * 1.45, 1), wordWrap="CJK", **kw
+        )
+
+    return Styles(
+        body=style("body"),
+        small=style("small", 0.85, textColor=GREY),
+        small_centre=style("small_centre", 0.85, textColor=GREY, alignment=TA_CENTER),
+        label=style("label", 0.95, textColor=colors.Color(0.3, 0.3, 0.3)),
+        title=style("title", 1.6, alignment=TA_CENTER, spaceBefore=size * 0.4, spaceAfter=size * 0.5),
+        subtitle=style("subtitle", 1.0, alignment=TA_CENTER),
+        heading=style("heading", 1.15, spaceBefore=size * 0.7, spaceAfter=size * 0.25),
+        centre=style("centre", 1.0, alignment=TA_CENTER),
+        right=style("right", 1.0, alignment=TA_RIGHT),
+        mark=style("mark", 1.2, alignment=TA_CENTER, textColor=colors.white,
+                   backColor=colors.black, borderPadding=(2, 4, 2, 4)),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> ChineseParagraph:
+    """A paragraph of plain text (escaped; newlines kept)."""
+    return ChineseParagraph(markup(text), style)
+
+
+def rule(dashed: bool = False, space: float = 3) -> HRFlowable:
+    return HRFlowable(width="100%", thickness=0.5, color=GREY, dash=(2, 2) if dashed else None,
+                      spaceBefore=space, spaceAfter=space)
+
+
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle whose cells default to the CJK font (a Table's default is Helvetica,
+    which reportlab would then list, unembedded, in the PDF even for empty cells)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), cjk_font()), *commands])
+
+
+def field_table(rows: Sequence[tuple[str, str]], width: float, label_width: float,
+                st: Styles, *, grid: bool) -> Table:
+    """Label / value rows; a grid on sheets, plain lines on the roll. Rows split across pages."""
+    data = [[para(k, st.label), para(v, st.body)] for k, v in rows]
+    table = Table(data, colWidths=(label_width, width - label_width), splitByRow=1)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3 if grid else 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if grid:
+        commands += [("GRID", (0, 0), (-1, -1), 0.5, GREY), ("BACKGROUND", (0, 0), (0, -1), SHADE)]
+    table.setStyle(table_style(commands))
+    return table
+
+
+class QrCode(Flowable):
+    """A QR code drawn as one path of filled modules, `size` points square.
+
+    A fixed mask pattern skips the encoder's trial of all eight masks: any mask is
+    valid QR (ISO/IEC 18004 only recommends choosing by penalty), and it makes the
+    code ~6x cheaper to compute. The matrix is computed once, at construction.
+    """
+
+    def __init__(self, payload: str, size: float) -> None:
+        super().__init__()
+        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, mask_pattern=0)
+        code.add_data(payload)
+        code.make(fit=True)
+        self.matrix: list[list[bool]] = code.get_matrix()
+        self.size = size
+        self.width = self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        n = len(self.matrix)
+        cell = self.size / n
+        path = canvas.beginPath()
+        for row, cells in enumerate(self.matrix):
+            y = self.size - (row + 1) * cell
+            col = 0
+            while col < n:
+                if cells[col]:
+                    run = col
+                    while run < n and cells[run]:
+                        run += 1
+                    path.rect(col * cell, y, (run - col) * cell, cell)
+                    col = run
+                else:
+                    col += 1
+        canvas.setFillColor(colors.black)
+        canvas.drawPath(path, stroke=0, fill=1)
+
+
+class SealPlace(Flowable):
+    """A dashed circle where the bank's seal goes, with a faint hint inside."""
+
+    def __init__(self, size: float, hint: str) -> None:
+        super().__init__()
+        self.size = size
+        self.hint = hint
+        self.width = self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        c = self.canv
+        r = self.size / 2
+        c.saveState()
+        c.setStrokeColor(LIGHT)
+        c.setDash(3, 3)
+        c.circle(r, r, r - 1, stroke=1, fill=0)
+        c.setFillColor(LIGHT)
+        c.setFont(cjk_font(), 9)
+        c.drawCentredString(r, r - 3, self.hint)
+        c.restoreState()
+
+
+def signature_lines(labels: Sequence[str], width: float, st: Styles, *,
+                    columns: int = 1) -> Table:
+    """'label ______' places to sign, up to `columns` to a row (fewer if a line would be
+    shorter than 25 mm); the lines are drawn, not underscores."""
+    colon = "：" if _cjk("".join(labels)) else ":"
+    texts = [t + colon for t in labels]
+    font, size = st.body.fontName, st.body.fontSize
+    gap = 4 * mm
+    while True:
+        cell = width / columns
+        label_widths = [max(stringWidth(t, font, size) for t in texts[c::columns]) + 3
+                        for c in range(columns)]
+        if columns == 1 or all(cell - lw - gap >= 25 * mm for lw in label_widths):
+            break
+        columns -= 1
+    widths: list[float] = []
+    for lw in label_widths:
+        widths += [lw, cell - lw - (gap if columns > 1 else 0)]
+    rows: list[list[Any]] = []
+    for start in range(0, len(texts), columns):
+        chunk = texts[start:start + columns]
+        row: list[Any] = []
+        for text in chunk:
+            row += [para(text, st.body), ""]
+        rows.append(row + ["", ""] * (columns - len(chunk)))
+    table = Table(rows, colWidths=widths, rowHeights=[size * 2.8] * len(rows))
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for index in range(len(texts)):
+        r, c = divmod(index, columns)
+        commands.append(("LINEBELOW", (2 * c + 1, r), (2 * c + 1, r), 0.5, colors.black))
+    table.setStyle(table_style(commands))
+    table.hAlign = "LEFT"
+    return table
+
+
+def _cjk(text: str) -> bool:
+    return any(ord(ch) >= 0x2E80 for ch in text)
+
+
+def draw_copy_mark(canvas: Canvas, width: float, height: float, text: str) -> None:
+    """The reprint watermark: large, light, diagonal, across the page."""
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.35))
+    size = min(width, height) / 6
+    canvas.setFont(cjk_font(), size)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(35 if height > width else 0)
+    canvas.drawCentredString(0, -size / 3, text)
+    canvas.restoreState()
+
+
+def copy_banner(copy_number: int, locale: str, st: Styles) -> list[Flowable]:
+    """A black band saying 副本 COPY at the top of a reprint; nothing on the first print."""
+    if copy_number <= 1:
+        return []
+    return [para(label("reprint_note", locale, number=copy_number), st.mark), rule(space=2)]
+
+
+PageDecorator = Callable[[Canvas, int], None]
+
+
+def _new_canvas(buffer: BytesIO, size: tuple[float, float], title: str, author: str) -> Canvas:
+    canvas = Canvas(buffer, pagesize=size, initialFontName=cjk_font(), initialFontSize=10,
+                    pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setCreator("Complaint Desk")
+    return canvas
+
+
+def render_sheets(story: list[Flowable], pp: Paper, *, title: str, author: str,
+                  decorate: PageDecorator) -> bytes:
+    """Flow `story` over A4/A5 pages; `decorate(canvas, page_number)` adds footer and marks."""
+    assert pp.height is not None
+    buffer = BytesIO()
+    size = (pp.width, pp.height)
+    doc = BaseDocTemplate(
+        buffer, pagesize=size, leftMargin=pp.margin, rightMargin=pp.margin,
+        topMargin=pp.margin, bottomMargin=pp.margin * 1.2, title=title, author=author,
+        creator="Complaint Desk", initialFontName=cjk_font(), initialFontSize=10,
+        pageCompression=1,
+    )
+    frame = Frame(pp.margin, pp.margin * 1.2, pp.width - 2 * pp.margin,
+                  pp.height - pp.margin * 2.2, id="body", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+
+    def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
+        decorate(canvas, document.page)
+
+    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=on_page)])
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def render_roll(copies: Sequence[list[Flowable]], *, title: str, author: str,
+                decorate: PageDecorator) -> bytes:
+    """One page per copy, 80 mm wide and exactly as tall as its content.
+
+    Each flowable is measured once and drawn where it falls; a copy taller than
+    ROLL_MAX_HEIGHT continues on further pages (flowables split as on a sheet).
+    """
+    pp = PAPERS["roll80"]
+    buffer = BytesIO()
+    canvas = _new_canvas(buffer, (pp.width, 100.0), title, author)
+    avail = pp.width - 2 * pp.margin
+    page = 0
+    for flowables in copies:
+        pending = list(flowables)
+        while pending:
+            placed, pending = _fill_roll_page(canvas, pending, avail,
+                                              ROLL_MAX_HEIGHT - 2 * pp.margin)
+            height = sum(sb + h + sa for _, _, h, sb, sa in placed) + 2 * pp.margin
+            canvas.setPageSize((pp.width, height))
+            page += 1
+            y = height - pp.margin
+            for flowable, w, h, sb, sa in placed:
+                y -= sb + h
+                flowable.drawOn(canvas, pp.margin, y, _sW=avail - w)
+                y -= sa
+            decorate(canvas, page)
+            canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _fill_roll_page(
+    canvas: Canvas, flowables: list[Flowable], avail: float, max_height: float
+) -> tuple[list[tuple[Flowable, float, float, float, float]], list[Flowable]]:
+    placed: list[tuple[Flowable, float, float, float, float]] = []
+    used = 0.0
+    for index, flowable in enumerate(flowables):
+        w, h = flowable.wrapOn(canvas, avail, max_height)
+        sb, sa = flowable.getSpaceBefore(), flowable.getSpaceAfter()
+        if used + sb + h + sa <= max_height or (not placed and h <= max_height):
+            placed.append((flowable, w, h, sb, sa))
+            used += sb + h + sa
+            continue
+        parts = flowable.splitOn(canvas, avail, max_height - used - sb)
+        rest = flowables[index + 1:]
+        if len(parts) >= 2:
+            first = parts[0]
+            w, h = first.wrapOn(canvas, avail, max_height - used - sb)
+            placed.append((first, w, h, sb, 0.0))
+            return placed, [*parts[1:], *rest]
+        if not placed:  # cannot split and too tall even alone: place it anyway
+            placed.append((flowable, w, h, sb, sa))
+            return placed, rest
+        return placed, flowables[index:]
+    return placed, []

@@ -1,0 +1,178 @@
+"""The acknowledgement receipt handed over at the counter: a customer copy and a bank copy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+
+from desktop.i18n import normalise_locale
+from reports.data import CustomerIdentity, ReceiptData
+from reports.formatting import format_date, format_datetime, label
+from reports.identity import mask_id_number, mask_name, mask_phone, scrub_free_text
+from reports.layout import (
+    GREY,
+    Paper,
+    QrCode,
+    Styles,
+    copy_banner,
+    draw_copy_mark,
+    field_table,
+    paper,
+    para,
+    render_roll,
+    render_sheets,
+    rule,
+    signature_lines,
+    styles,
+    table_style,
+)
+
+COPIES = ("customer", "bank")
+QR_PREFIX = "CDR1"
+
+
+def receipt_qr_payload(reference: str, verification_code: str) -> str:
+    """What the receipt's QR code carries: 'CDR1|<reference>|<verification code>'.
+
+    A scanner at any counter can split it on '|' and look the complaint up; the
+    verification code tells a genuine receipt from a forged one.
+    """
+    return f"{QR_PREFIX}|{reference}|{verification_code}"
+
+
+def customer_rows(customer: CustomerIdentity, locale: str) -> list[tuple[str, str]]:
+    """The complainant's rows of a field table, masked."""
+    name = customer.name.strip() if customer.corporate else mask_name(customer.name)
+    rows = [(label("field.customer", locale), name)]
+    if customer.id_number:
+        rows.append((label("field.id_document", locale),
+                     f"{customer.id_type} {mask_id_number(customer.id_number)}".strip()))
+    if customer.phone:
+        rows.append((label("field.phone", locale), mask_phone(customer.phone)))
+    return rows
+
+
+def contact_lines(data: ReceiptData, locale: str) -> list[str]:
+    bank = data.bank
+    sep = "：" if normalise_locale(locale) == "zh_CN" else ": "
+    pairs = (
+        ("contact.branch_phone", bank.branch_phone),
+        ("contact.bank_hotline", bank.bank_hotline),
+        ("contact.regulator_hotline", bank.regulator_hotline),
+    )
+    return [label(code, locale) + sep + number for code, number in pairs if number]
+
+
+def _copy_story(data: ReceiptData, copy: str, pp: Paper, st: Styles, locale: str,
+                copy_number: int) -> list[Flowable]:
+    roll = pp.height is None
+    width = pp.width - 2 * pp.margin
+    story: list[Flowable] = [
+        para(data.bank.bank_name, st.subtitle),
+        para(data.bank.branch_name, st.small_centre),
+        para(label("receipt.title", locale), st.title),
+        para(label(f"receipt.{copy}_copy", locale), st.centre),
+        *copy_banner(copy_number, locale, st),
+        rule(),
+    ]
+    rows = [
+        (label("field.reference", locale), data.reference),
+        (label("field.received_at", locale), format_datetime(data.received_at, locale)),
+    ]
+    if data.channel:
+        rows.append((label("field.channel", locale), data.channel))
+    rows += [
+        (label("field.category", locale), data.category),
+        (label("field.staff", locale), data.staff_number),
+        *customer_rows(data.customer, locale),
+    ]
+    label_width = (17 if roll else 26) * mm
+    story.append(field_table(rows, width, label_width, st, grid=not roll))
+    story += [
+        para(label("field.complaint", locale), st.heading),
+        para(scrub_free_text(data.complaint_summary), st.body),
+        para(label("field.request", locale), st.heading),
+        para(scrub_free_text(data.request_summary), st.body),
+        para(label("field.decision_due", locale), st.heading),
+        para(_deadline_sentence(data, locale), st.body),
+    ]
+    story += _follow_up(data, roll, width, st, locale)
+    story += [para(label("receipt.keep_note", locale), st.small), rule(dashed=True)]
+    signers = [label("sign.customer", locale), label("sign.staff", locale), label("field.date", locale)]
+    if roll:
+        story.append(signature_lines(signers, width, st))
+    else:
+        story.append(KeepTogether(signature_lines(signers, width, st, columns=3)))
+    return story
+
+
+def _deadline_sentence(data: ReceiptData, locale: str) -> str:
+    due = format_date(data.decision_due, locale)
+    if data.decision_days:
+        return label("receipt.deadline_with_days", locale, due=due, days=data.decision_days)
+    return label("receipt.deadline", locale, due=due)
+
+
+def _follow_up(data: ReceiptData, roll: bool, width: float, st: Styles,
+               locale: str) -> list[Flowable]:
+    heading = para(label("receipt.follow_up", locale), st.heading)
+    lines = [para(text, st.body) for text in contact_lines(data, locale)]
+    code_line = para(f"{label('field.verification_code', locale)}: {data.verification_code}", st.small)
+    hint = para(label("receipt.qr_hint", locale), st.small)
+    payload = receipt_qr_payload(data.reference, data.verification_code)
+    if roll:
+        qr = QrCode(payload, 30 * mm)
+        qr.hAlign = "CENTER"
+        return [heading, *lines, Spacer(1, 2 * mm), qr, para(label("receipt.qr_hint", locale)
+                + " · " + data.verification_code, st.centre), Spacer(1, 1 * mm)]
+    qr_size = (28 if width > 150 * mm else 22) * mm
+    side = max(qr_size, 36 * mm) + 4 * mm
+    text_cell: list[Flowable] = [heading, *lines]
+    table = Table([[text_cell, [QrCode(payload, qr_size), hint, code_line]]],
+                  colWidths=(width - side, side))
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("LINEBEFORE", (1, 0), (1, 0), 0.3, GREY),
+        ("LEFTPADDING", (1, 0), (1, 0), 4 * mm),
+    ]))
+    return [table]
+
+
+def render_receipt(data: ReceiptData, *, fmt: str = "roll80", locale: str = "zh_CN",
+                   copy_number: int = 1, copies: Sequence[str] = COPIES) -> bytes:
+    """The acknowledgement receipt as PDF bytes.
+
+    fmt: "roll80" (80 mm roll, one page per copy as tall as its content),
+    "a5" or "a4" (each copy starts a new page). copies: which of "customer" and
+    "bank" to print, in that order. copy_number > 1 marks every page 副本 / COPY.
+    Raises ReportError for an unknown format or copy name.
+    """
+    from reports.data import ReportError
+
+    pp = paper(fmt)
+    for copy in copies:
+        if copy not in COPIES:
+            raise ReportError("report.error.unknown_format", fmt=copy)
+    st = styles(pp.body_size)
+    stories = [_copy_story(data, copy, pp, st, locale, copy_number) for copy in copies]
+    title = f"{label('receipt.title', locale)} {data.reference}"
+    mark = label("copy_mark", locale)
+
+    def decorate(canvas: Canvas, page: int) -> None:
+        if copy_number > 1:
+            width, height = canvas._pagesize
+            draw_copy_mark(canvas, width, height, mark)
+
+    if pp.height is None:
+        return render_roll(stories, title=title, author=data.bank.bank_name, decorate=decorate)
+    story: list[Flowable] = []
+    for index, part in enumerate(stories):
+        if index:
+            story.append(PageBreak())
+        story += part
+    return render_sheets(story, pp, title=title, author=data.bank.bank_name, decorate=decorate)

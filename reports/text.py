@@ -1,0 +1,118 @@
+"""Paragraphs that break lines the way Chinese typesetting requires.
+
+reportlab's CJK wrapping cuts between any two characters, and its list of marks
+that may not start a line lacks the full-width comma, semicolon, colon, question
+and exclamation marks and 》; it also lets a second closing mark start the next
+line when two follow each other (）。). `ChineseParagraph` keeps reportlab's
+CJK mode and its line objects but chooses the break points itself:
+
+- never start a line with a closing mark (，。、；：？！）》」』 ...),
+- never end a line with an opening mark (（《「『 ...),
+- never cut inside a run of Latin letters or digits (a reference number, an
+  English word) unless that run is longer than a whole line,
+
+by pushing characters down to the next line (no hanging punctuation, so text
+never pokes out of a table cell or the 72 mm print width of a roll).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
+
+# Closing marks and the like; reportlab's own list is kept and extended.
+NO_LINE_START = frozenset(
+    ALL_CANNOT_START + "，。、；：？！）》」』】〕〉〗”’…‥·‰℃％" + ",.;:?!)]}%"
+)
+NO_LINE_END = frozenset(ALL_CANNOT_END + "（《「『【〔〈〖“‘([{")
+_CJK_START = 0x2E80  # everything from CJK radicals upward breaks between characters
+
+
+def _is_word_char(ch: str) -> bool:
+    """A character of a Latin-script run (letters, digits, ASCII punctuation)."""
+    return bool(ch) and ord(ch[0]) < _CJK_START and not ch.isspace()
+
+
+def _bad_break(units: Sequence[str], k: int) -> bool:
+    """Would a line break just before units[k] break a typesetting rule?"""
+    before, after = units[k - 1], units[k]
+    return (
+        after in NO_LINE_START
+        or before in NO_LINE_END
+        or (_is_word_char(after) and _is_word_char(before))
+    )
+
+
+def _line_end(units: Sequence[str], start: int, overflow: int) -> int:
+    """Where the line that began at `start` should end, given that units[overflow] does not fit."""
+    k = overflow
+    while k > start + 1 and _bad_break(units, k):
+        k -= 1
+    # A run with no legal break at all (a 40-digit number) is cut where it overflows.
+    return overflow if _bad_break(units, k) else k
+
+
+def break_cjk_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:
+    """Split paragraph fragments into reportlab CJK lines (kind 1) under our line-break rules."""
+    units: list[Any] = []
+    for frag in frags:
+        text = frag.text
+        if text:
+            units.extend(cjkU(ch, frag, "utf8") for ch in text)
+        else:
+            units.append(cjkU(text, frag, "utf8"))  # a <br/> or an empty fragment
+    lines: list[Any] = []
+    n = len(units)
+    start = 0
+    while start < n:
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        width = 0.0
+        i = start
+        forced = False
+        while i < n:
+            unit = units[i]
+            if hasattr(unit.frag, "lineBreak"):
+                forced = True
+                i += 1
+                break
+            if width + unit.width > max_width + _FUZZ and i > start:
+                break
+            width += unit.width
+            i += 1
+        end = i if forced or i >= n else _line_end(units, start, i)
+        last = end
+        while last > start and units[last - 1] == " ":
+            last -= 1  # trailing spaces take no room at a soft break
+        line = units[start:last]
+        used = sum(u.width for u in line)
+        lines.append(makeCJKParaLine(line, max_width, used, max_width - used, forced, calc_bounds))
+        start = end
+        if not forced:
+            while start < n and units[start] == " ":
+                start += 1
+    return ParaLines(kind=1, lines=lines)
+
+
+class ChineseParagraph(Paragraph):
+    """A reportlab Paragraph whose style must have wordWrap='CJK'; see the module docstring."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        self.height = 0
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara  # the second half of a paragraph split across pages
+        if not self.frags:
+            return super().breakLinesCJK(maxWidths)
+        auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return break_cjk_lines(self.frags, maxWidths, auto_leading not in ("", "off"))
+
+
+def markup(text: str) -> str:
+    """Plain text (possibly with newlines) as safe paragraph markup: <, >, & escaped, newlines as <br/>."""
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
