@@ -1,0 +1,430 @@
+"""Deadline policies: when a decision is due, who may extend it, when the customer may
+ask for a review, how long records are kept — all read from `resources/policies/*.json`.
+
+No period is hard-coded here; a policy file names its time zone and working-day
+calendar (`desktop.domain.calendar`) and holds a list of rules matched on the
+complaint's business type and cause (first match wins; a rule without `match`
+takes everything). Days are counted from the day after receipt, in the policy's
+time zone, and a deadline is the end (23:59:59) of the due day.
+
+File shape (see `cn_cbirc_2020.json` for a complete one)::
+
+    {"id", "name": {zh_CN, en}, "source", "timezone", "calendar",
+     "last_day_on_holiday": "keep" | "next_working_day",
+     "due_soon": {"days": 3, "count": "calendar" | "working"},
+     "withdrawal": "same_day", "retention_years": 3, "repeat_window_days": 180,
+     "review": {"request_within": PERIOD, "decide_within": PERIOD} | null,
+     "referral": {"months": 6, "body": {zh_CN, en}} | null,
+     "rules": [{"id", "label", "match": {"business_type": [...], "cause": [...]},
+                "decision": PERIOD, "max_total": PERIOD | null,
+                "acknowledgement": PERIOD | null, "summary_resolution": PERIOD | null,
+                "extensions": [{"level": 1, "total": PERIOD | "extra": PERIOD,
+                                "approver_roles": [...], "notify_customer": true, "label"}]}],
+     "texts": {"<key>": {zh_CN, en}}}
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop.domain.calendar import (
+    WorkingCalendar,
+    add_months,
+    add_years_at_least,
+    calendar_from_dict,
+    load_calendar,
+)
+from desktop.domain.errors import DomainError, PermissionDenied, PolicyError
+from desktop.domain.model import Role
+from desktop.resources import load_json
+
+DEFAULT_POLICY_ID = "cn_cbirc_2020"
+END_OF_DAY = time(23, 59, 59)
+_ID_PATTERN = re.compile(r"^[a-z0-9_]{1,60}$")
+
+
+class DayCount(enum.StrEnum):
+    CALENDAR = "calendar"
+    WORKING = "working"
+
+
+class DeadlineState(enum.StrEnum):
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+
+
+class ExtensionNotAllowed(DomainError):
+    """The policy has no such extension level, or it would not move the deadline later."""
+
+    code = "deadline.extension_beyond_policy"
+
+
+class ApproverNotAllowed(PermissionDenied):
+    """The approver's role is not one the policy names for this extension level."""
+
+    code = "deadline.approver_role_not_allowed"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    days: int
+    count: DayCount = DayCount.CALENDAR
+
+
+@dataclass(frozen=True, slots=True)
+class ExtensionLevel:
+    """One step of extension: either `total` days from receipt or `extra` days past the current due day."""
+
+    level: int
+    approver_roles: frozenset[Role]
+    total: Period | None
+    extra: Period | None
+    notify_customer: bool
+    label: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRule:
+    id: str
+    label: Mapping[str, str]
+    business_types: tuple[str, ...]  # empty: any; a code also matches its sub-codes
+    causes: tuple[str, ...]
+    decision: Period
+    extensions: tuple[ExtensionLevel, ...]
+    max_total: Period | None
+    acknowledgement: Period | None
+    summary_resolution: Period | None
+
+    def matches(self, business_type: str | None, cause: str | None) -> bool:
+        return _code_matches(self.business_types, business_type) and _code_matches(self.causes, cause)
+
+
+def _code_matches(codes: tuple[str, ...], value: str | None) -> bool:
+    if not codes:
+        return True
+    return bool(value) and any(str(value).startswith(code) for code in codes)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLeft:
+    """How a deadline stands at a moment: `remaining` and `days_left` are negative once overdue."""
+
+    state: DeadlineState
+    remaining: timedelta
+    days_left: int
+    working_days_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlinePolicy:
+    policy_id: str
+    name: Mapping[str, str]
+    source: str
+    timezone: str
+    calendar: WorkingCalendar
+    rules: tuple[DeadlineRule, ...]
+    due_soon: Period
+    roll_forward_last_day: bool
+    retention_years: int
+    repeat_window_days: int
+    review_request: Period | None
+    review_decision: Period | None
+    referral_months: int | None
+    referral_body: Mapping[str, str]
+    texts: Mapping[str, Mapping[str, str]]
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def due_soon_days(self) -> int:
+        return self.due_soon.days
+
+    def local_day(self, moment: datetime) -> date:
+        """The calendar day `moment` falls on in the policy's time zone.
+        Raises ValueError for a naive datetime (a programming error, not a user's)."""
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError("deadline arithmetic needs timezone-aware datetimes")
+        return moment.astimezone(self.tz).date()
+
+    def end_of_day(self, day: date) -> datetime:
+        return datetime.combine(day, END_OF_DAY, tzinfo=self.tz)
+
+    def count_from(self, day: date, period: Period) -> date:
+        """The day `period` after `day` (which itself is not counted)."""
+        if period.count is DayCount.WORKING:
+            return self.calendar.add_working_days(day, period.days)
+        due = day + timedelta(days=period.days)
+        if self.roll_forward_last_day:
+            due = self.calendar.next_working_day(due)
+        return due
+
+    def rule_for(self, business_type: str | None = None, cause: str | None = None) -> DeadlineRule:
+        """The first rule matching the category. Raises PolicyError if none does
+        (a policy file should end with a rule without `match`)."""
+        for rule in self.rules:
+            if rule.matches(business_type, cause):
+                return rule
+        raise PolicyError("policy.invalid", detail="no rule matches")
+
+    def text(self, key: str, locale: str = "zh_CN") -> str:
+        """A letter or notice text the policy carries (e.g. remedies open to the customer); '' if none."""
+        texts = self.texts.get(key) or {}
+        return texts.get(locale) or texts.get("en") or ""
+
+    # -- deadlines -------------------------------------------------------------------------
+
+    def decision_due(self, received_at: datetime, business_type: str | None = None,
+                     cause: str | None = None) -> datetime:
+        """When the decision must be made and told to the customer."""
+        rule = self.rule_for(business_type, cause)
+        return self.end_of_day(self.count_from(self.local_day(received_at), rule.decision))
+
+    def acknowledgement_due(self, received_at: datetime, business_type: str | None = None,
+                            cause: str | None = None) -> datetime | None:
+        rule = self.rule_for(business_type, cause)
+        if rule.acknowledgement is None:
+            return None
+        return self.end_of_day(self.count_from(self.local_day(received_at), rule.acknowledgement))
+
+    def max_extension_level(self, business_type: str | None = None, cause: str | None = None) -> int:
+        return len(self.rule_for(business_type, cause).extensions)
+
+    def extension_level(self, level: int, business_type: str | None = None,
+                        cause: str | None = None) -> ExtensionLevel:
+        """Extension step `level` (1-based). Raises ExtensionNotAllowed past the policy's last level."""
+        rule = self.rule_for(business_type, cause)
+        if not 1 <= level <= len(rule.extensions):
+            raise ExtensionNotAllowed(level=level, max_level=len(rule.extensions))
+        return rule.extensions[level - 1]
+
+    def extended_due(self, received_at: datetime, current_due: datetime, level: int,
+                     approver_role: Role | str, business_type: str | None = None,
+                     cause: str | None = None) -> datetime:
+        """The deadline after extension `level`, approved by someone in `approver_role`.
+
+        Raises ExtensionNotAllowed when the level is beyond the policy or would not
+        move the deadline later (the rule's `max_total` caps it), and
+        ApproverNotAllowed when the policy does not let that role approve this level.
+        """
+        ext = self.extension_level(level, business_type, cause)
+        try:
+            role = Role(approver_role)
+        except ValueError:
+            raise ApproverNotAllowed(level=level, role=str(approver_role)[:20]) from None
+        if role not in ext.approver_roles:
+            raise ApproverNotAllowed(level=level, role=role.value)
+        rule = self.rule_for(business_type, cause)
+        received = self.local_day(received_at)
+        current = self.local_day(current_due)
+        if ext.total is not None:
+            new = self.count_from(received, ext.total)
+        else:
+            assert ext.extra is not None  # the loader insists on one of the two
+            new = self.count_from(current, ext.extra)
+        if rule.max_total is not None:
+            new = min(new, self.count_from(received, rule.max_total))
+        if new <= current:
+            raise ExtensionNotAllowed("deadline.extension_not_later", level=level)
+        return self.end_of_day(new)
+
+    def time_left(self, due: datetime, now: datetime) -> TimeLeft:
+        """Whether `due` is on time, due soon (within the policy's `due_soon` days) or overdue at `now`."""
+        today = self.local_day(now)
+        due_day = self.local_day(due)
+        remaining = due - now
+        if now > due:
+            state = DeadlineState.OVERDUE
+        else:
+            if self.due_soon.count is DayCount.WORKING:
+                soon_from = self.calendar.add_working_days(due_day, -self.due_soon.days)
+            else:
+                soon_from = due_day - timedelta(days=self.due_soon.days)
+            state = DeadlineState.DUE_SOON if today >= soon_from else DeadlineState.ON_TIME
+        return TimeLeft(state=state, remaining=remaining, days_left=(due_day - today).days,
+                        working_days_left=self.calendar.working_days_between(today, due_day))
+
+    def withdrawal_closes_on(self, withdrawn_at: datetime) -> date:
+        """A withdrawal ends the case on the day it is received (in the policy's time zone)."""
+        return self.local_day(withdrawn_at)
+
+    def summary_resolution_due(self, received_at: datetime, business_type: str | None = None,
+                               cause: str | None = None) -> datetime | None:
+        """Resolved by then, a complaint gets a summary resolution communication (UK DISP); None if no such rule."""
+        rule = self.rule_for(business_type, cause)
+        if rule.summary_resolution is None:
+            return None
+        return self.end_of_day(self.count_from(self.local_day(received_at), rule.summary_resolution))
+
+    def is_summary_resolution(self, received_at: datetime, resolved_at: datetime,
+                              business_type: str | None = None, cause: str | None = None) -> bool:
+        limit = self.summary_resolution_due(received_at, business_type, cause)
+        return limit is not None and resolved_at <= limit
+
+    def review_request_due(self, decision_received_at: datetime) -> datetime | None:
+        """Last moment the customer may ask the superior office to review a decision; None if no review."""
+        if self.review_request is None:
+            return None
+        return self.end_of_day(self.count_from(self.local_day(decision_received_at), self.review_request))
+
+    def review_decision_due(self, review_requested_at: datetime) -> datetime | None:
+        if self.review_decision is None:
+            return None
+        return self.end_of_day(self.count_from(self.local_day(review_requested_at), self.review_decision))
+
+    def referral_due(self, final_response_at: datetime) -> datetime | None:
+        """Last day the customer may refer the case to the ombudsman (e.g. 6 months); None if none."""
+        if self.referral_months is None:
+            return None
+        return self.end_of_day(add_months(self.local_day(final_response_at), self.referral_months))
+
+    def retain_until(self, closed_at: datetime) -> date:
+        """The first day a closed complaint's records may be deleted."""
+        return add_years_at_least(self.local_day(closed_at), self.retention_years)
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+def _names(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise PolicyError("policy.invalid", detail=f"{where}: label needs zh_CN and en")
+    names = {str(k): str(v) for k, v in value.items()}
+    if not names.get("zh_CN") or not names.get("en"):
+        raise PolicyError("policy.invalid", detail=f"{where}: label needs zh_CN and en")
+    return names
+
+
+def _period(value: Any, where: str) -> Period | None:
+    if value is None:
+        return None
+    days = int(value["days"])
+    if days < 0 or days > 3660:
+        raise PolicyError("policy.invalid", detail=f"{where}: days out of range")
+    return Period(days=days, count=DayCount(value.get("count", DayCount.CALENDAR)))
+
+
+def _required_period(value: Any, where: str) -> Period:
+    period = _period(value, where)
+    if period is None:
+        raise PolicyError("policy.invalid", detail=f"{where}: missing")
+    return period
+
+
+def _extension(value: Mapping[str, Any], expected_level: int, where: str) -> ExtensionLevel:
+    if int(value["level"]) != expected_level:
+        raise PolicyError("policy.invalid", detail=f"{where}: levels must run 1, 2, 3 ...")
+    total = _period(value.get("total"), where)
+    extra = _period(value.get("extra"), where)
+    if (total is None) == (extra is None):
+        raise PolicyError("policy.invalid", detail=f"{where}: give exactly one of total, extra")
+    roles = frozenset(Role(r) for r in value["approver_roles"])
+    if not roles:
+        raise PolicyError("policy.invalid", detail=f"{where}: no approver role")
+    return ExtensionLevel(level=expected_level, approver_roles=roles, total=total, extra=extra,
+                          notify_customer=bool(value.get("notify_customer", True)),
+                          label=_names(value.get("label"), where))
+
+
+def _rule(value: Mapping[str, Any], where: str) -> DeadlineRule:
+    match = value.get("match") or {}
+    extensions = tuple(_extension(e, i + 1, f"{where}.extensions[{i}]")
+                       for i, e in enumerate(value.get("extensions") or []))
+    return DeadlineRule(
+        id=str(value["id"]),
+        label=_names(value.get("label"), where),
+        business_types=tuple(str(c) for c in match.get("business_type", [])),
+        causes=tuple(str(c) for c in match.get("cause", [])),
+        decision=_required_period(value.get("decision"), f"{where}.decision"),
+        extensions=extensions,
+        max_total=_period(value.get("max_total"), f"{where}.max_total"),
+        acknowledgement=_period(value.get("acknowledgement"), f"{where}.acknowledgement"),
+        summary_resolution=_period(value.get("summary_resolution"), f"{where}.summary_resolution"),
+    )
+
+
+def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None = None) -> DeadlinePolicy:
+    """Build a policy from its JSON form. `calendar` overrides the shipped calendar the
+    file names (HQ may publish both). Raises PolicyError for anything malformed:
+    unknown time zone, role or count, missing label language, no catch-all rule."""
+    try:
+        policy_id = str(data["id"])
+        if not _ID_PATTERN.match(policy_id):
+            raise PolicyError("policy.invalid", detail="id")
+        timezone = str(data["timezone"])
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise PolicyError("policy.invalid", detail="timezone") from None
+        if data.get("withdrawal", "same_day") != "same_day":
+            raise PolicyError("policy.invalid", detail="withdrawal")
+        last_day = data.get("last_day_on_holiday", "keep")
+        if last_day not in ("keep", "next_working_day"):
+            raise PolicyError("policy.invalid", detail="last_day_on_holiday")
+        rules = tuple(_rule(r, f"rules[{i}]") for i, r in enumerate(data["rules"]))
+        if not rules or rules[-1].business_types or rules[-1].causes:
+            raise PolicyError("policy.invalid", detail="the last rule must match everything")
+        review = data.get("review") or {}
+        referral = data.get("referral") or {}
+        texts = {str(k): _names(v, f"texts.{k}") for k, v in (data.get("texts") or {}).items()}
+        if calendar is None:
+            calendar = load_calendar(str(data["calendar"]))
+        return DeadlinePolicy(
+            policy_id=policy_id,
+            name=_names(data.get("name"), "policy"),
+            source=str(data.get("source", "")),
+            timezone=timezone,
+            calendar=calendar,
+            rules=rules,
+            due_soon=_required_period(data.get("due_soon"), "due_soon"),
+            roll_forward_last_day=last_day == "next_working_day",
+            retention_years=int(data["retention_years"]),
+            repeat_window_days=int(data.get("repeat_window_days", 365)),
+            review_request=_period(review.get("request_within"), "review.request_within"),
+            review_decision=_period(review.get("decide_within"), "review.decide_within"),
+            referral_months=int(referral["months"]) if referral.get("months") else None,
+            referral_body=_names(referral["body"], "referral") if referral.get("body") else {},
+            texts=texts,
+        )
+    except PolicyError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise PolicyError("policy.invalid", detail=type(exc).__name__) from None
+
+
+def load_policy(policy_id: str = DEFAULT_POLICY_ID) -> DeadlinePolicy:
+    """The shipped policy `resources/policies/<policy_id>.json` with the calendar it names.
+    Raises PolicyError (code `policy.unknown`) when there is no such file."""
+    if not _ID_PATTERN.match(policy_id):
+        raise PolicyError("policy.unknown", policy=policy_id[:60])
+    try:
+        data = load_json("policies", f"{policy_id}.json")
+    except FileNotFoundError:
+        raise PolicyError("policy.unknown", policy=policy_id) from None
+    return policy_from_dict(data)
+
+
+__all__ = [
+    "DEFAULT_POLICY_ID",
+    "ApproverNotAllowed",
+    "DayCount",
+    "DeadlinePolicy",
+    "DeadlineRule",
+    "DeadlineState",
+    "ExtensionLevel",
+    "ExtensionNotAllowed",
+    "Period",
+    "TimeLeft",
+    "calendar_from_dict",
+    "load_policy",
+    "policy_from_dict",
+]
