@@ -1,0 +1,179 @@
+"""What the HQ office does besides answering devices: add branches, publish reference
+documents, revoke devices, and decide escalated cases. Each writes through the same
+tables and the same change sequence as the API, so the result reaches the branch's
+devices on their next pull (any worker, any time: the state is in the database only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from desktop.domain.chain import GENESIS, canonical_json, event_body
+from desktop.domain.errors import DomainError
+from desktop.domain.hlc import HybridClock, Stamp
+from desktop.domain.model import Event, EventKind, Outcome, Role
+from desktop.domain.projection import fold
+from desktop.domain.states import Action, check_transition
+from desktop.sync.wire import HQ_DEVICE_ID, REFERENCE_KINDS, EventWire
+from hq.db import allocate_seqs, change_lock
+from hq.errors import Conflict, InvalidRequest, NotFound
+from hq.tables import BranchRow, ChainHeadRow, DeviceRow, EventRow, ReferenceDocumentRow
+
+BRANCH_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_]{0,31}$")
+
+_branches = BranchRow.__table__
+_devices = DeviceRow.__table__
+_events = EventRow.__table__
+_references = ReferenceDocumentRow.__table__
+_heads = ChainHeadRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceSummary:
+    id: str
+    branch_code: str
+    number: int
+    name: str
+    revoked: bool
+
+
+def add_branch(conn: Connection, code: str, name: str, now: datetime) -> None:
+    """Register a branch. Raises InvalidRequest for a malformed code or empty name,
+    Conflict when the code is taken."""
+    if not BRANCH_CODE_PATTERN.match(code):
+        raise InvalidRequest("hq.branch.bad_code", branch=code[:40])
+    name = name.strip()
+    if not name or len(name) > 200 or not name.isprintable():
+        raise InvalidRequest("hq.branch.bad_name")
+    if conn.execute(select(_branches.c.code).where(_branches.c.code == code)).first():
+        raise Conflict("hq.branch.exists", branch=code)
+    conn.execute(insert(_branches).values(code=code, name=name, created_at=now))
+
+
+def list_branches(conn: Connection) -> list[tuple[str, str]]:
+    return [(r.code, r.name) for r in conn.execute(
+        select(_branches.c.code, _branches.c.name).order_by(_branches.c.code))]
+
+
+def list_devices(conn: Connection, branch_code: str | None = None) -> list[DeviceSummary]:
+    query = select(_devices).order_by(_devices.c.branch_code, _devices.c.number)
+    if branch_code:
+        query = query.where(_devices.c.branch_code == branch_code)
+    return [DeviceSummary(r.id, r.branch_code, r.number, r.name, r.revoked_at is not None)
+            for r in conn.execute(query)]
+
+
+def publish_reference(conn: Connection, kind: str, content: Any, now: datetime) -> int:
+    """Publish a new version of reference document `kind`; returns its version number.
+
+    Raises InvalidRequest for an unknown kind or content that is not a JSON object or list.
+    """
+    if kind not in REFERENCE_KINDS:
+        raise InvalidRequest("hq.reference.unknown_kind", kind=kind[:40])
+    if not isinstance(content, dict | list):
+        raise InvalidRequest("hq.reference.bad_content", kind=kind)
+    text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    change_lock(conn)
+    version = int(conn.execute(
+        select(func.coalesce(func.max(_references.c.version), 0))
+        .where(_references.c.kind == kind)
+    ).scalar_one()) + 1
+    seq = allocate_seqs(conn, 1)
+    conn.execute(insert(_references).values(seq=seq, kind=kind, version=version,
+                                            content=text, published_at=now))
+    return version
+
+
+def _money(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise InvalidRequest("hq.decision.bad_amount") from None
+    if not amount.is_finite() or amount < 0:
+        raise InvalidRequest("hq.decision.bad_amount")
+    return str(amount)
+
+
+def decide_escalated_case(
+    conn: Connection, reference: str, *, outcome: Outcome, findings: str, verification: str,
+    remedy: str = "", compensation: str | None = None, officer: str = HQ_DEVICE_ID,
+    now: datetime,
+) -> EventWire:
+    """Write HQ's decision on an escalated complaint into its branch's event stream
+    (actor role hq_officer, device "HQ"); the branch's devices get it on their next pull.
+
+    Raises NotFound for a reference HQ holds no `received` event of, and a DomainError
+    (state.not_allowed) when the case is not escalated as HQ sees it.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    found = conn.execute(
+        select(_events.c.complaint_id, _events.c.branch_code)
+        .where(_events.c.reference == reference, _events.c.kind == EventKind.RECEIVED.value)
+        .order_by(_events.c.seq).limit(1)
+    ).first()
+    if found is None:
+        raise NotFound("hq.decision.unknown_reference", reference=reference[:64])
+    complaint_id, branch_code = found.complaint_id, found.branch_code
+    timeline = [EventWire.model_validate_json(f'{{"hash":"{r.hash}",{r.body[1:]}')
+                .to_event() for r in conn.execute(
+                    select(_events.c.body, _events.c.hash)
+                    .where(_events.c.complaint_id == complaint_id))]
+    view = fold(timeline)
+    if view is None:
+        raise NotFound("hq.decision.unknown_reference", reference=reference[:64])
+    try:
+        check_transition(view.status, Action.HQ_DECIDE, Role.HQ_OFFICER)
+    except DomainError as exc:
+        raise Conflict("hq.decision.not_escalated", reference=reference[:64],
+                       state=view.status.value) from exc
+
+    latest = max(Stamp.parse(ev.hlc) for ev in timeline)
+    stamp = HybridClock(lambda: int(now.timestamp() * 1000)).observe(latest)
+    head = _lock_hq_chain_head(conn, branch_code, now)
+    payload: dict[str, Any] = {
+        "outcome": outcome.value, "findings": findings, "verification": verification,
+        "remedy": remedy, "compensation": _money(compensation),
+    }
+    draft = Event(
+        id=uuid.uuid4().hex, complaint_id=complaint_id, kind=EventKind.HQ_DECISION,
+        payload=payload, actor=officer, actor_role=Role.HQ_OFFICER, device_id=HQ_DEVICE_ID,
+        branch_code=branch_code, hlc=str(stamp), occurred_at=now,
+        business_date=now.astimezone().date(), prev_hash=head,
+    )
+    body = canonical_json(event_body(draft))
+    event_hash = hashlib.sha256(body).hexdigest()
+    change_lock(conn)
+    seq = allocate_seqs(conn, 1)
+    conn.execute(insert(_events).values(
+        id=draft.id, seq=seq, branch_code=branch_code, device_id=HQ_DEVICE_ID,
+        complaint_id=complaint_id, kind=draft.kind.value, reference=None,
+        business_date=draft.business_date, hlc=draft.hlc, prev_hash=head, hash=event_hash,
+        body=body.decode("utf-8"), stored_at=now,
+    ))
+    conn.execute(update(_heads).where(_heads.c.branch_code == branch_code,
+                                      _heads.c.device_id == HQ_DEVICE_ID)
+                 .values(head_hash=event_hash, updated_at=now))
+    return EventWire.model_validate_json(f'{{"hash":"{event_hash}",{body.decode("utf-8")[1:]}')
+
+
+def _lock_hq_chain_head(conn: Connection, branch_code: str, now: datetime) -> str:
+    """HQ's own audit chain runs per branch, so each branch sees an unbroken chain."""
+    where = (_heads.c.branch_code == branch_code, _heads.c.device_id == HQ_DEVICE_ID)
+    head = conn.execute(select(_heads.c.head_hash).where(*where).with_for_update()).scalar()
+    if head is None:
+        conn.execute(insert(_heads).values(branch_code=branch_code, device_id=HQ_DEVICE_ID,
+                                           head_hash=GENESIS, updated_at=now))
+        return GENESIS
+    return str(head)

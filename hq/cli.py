@@ -1,0 +1,278 @@
+"""`complaint-desk-hq`: run the HQ sync service and do the HQ office's chores.
+
+  serve             migrate the database, then answer devices (several workers possible)
+  migrate           only bring the database schema up to date
+  branch add|list   register a branch / list branches
+  enrollment-code   print a one-time code a branch PC enrolls with
+  devices           list enrolled devices
+  revoke            stop a device's token from working
+  publish           publish a reference document (taxonomy, policy, calendar, ...)
+  decide            HQ's decision on an escalated complaint, sent back to its branch
+
+Every verb takes --database URL (default: env COMPLAINT_DESK_HQ_DATABASE, else a SQLite
+file in the platform's data folder). Every error is one line on stderr and exit code 1
+(2 for a wrong command line); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from desktop.domain.errors import DomainError
+from desktop.domain.model import Outcome
+from desktop.i18n import translate
+from desktop.sync.wire import REFERENCE_KINDS
+from hq import admin, enrollment
+from hq.app import DATABASE_ENV
+from hq.db import make_engine, migrate, normalise_url
+
+PROG = "complaint-desk-hq"
+
+
+def _(code: str, **params: Any) -> str:
+    return translate(code, None, **params)
+
+
+def default_database_url() -> str:
+    """COMPLAINT_DESK_HQ_DATABASE, else hq.sqlite3 in the platform's user data folder."""
+    from_env = os.environ.get(DATABASE_ENV)
+    if from_env:
+        return from_env
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("complaint-desk-hq", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'hq.sqlite3'}"
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        print(f"{PROG}: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument("--database", metavar="URL", default=None,
+                          help=_("hq.cli.help.database"))
+    parser = _Parser(prog=PROG, description=_("hq.cli.help.program"),
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True,
+                                  parser_class=_Parser)
+
+    serve = verbs.add_parser("serve", parents=[database], help=_("hq.cli.help.serve"),
+                             description=_("hq.cli.help.serve"))
+    serve.add_argument("--host", default="127.0.0.1", help=_("hq.cli.help.host"))
+    serve.add_argument("--port", type=int, default=8765, help=_("hq.cli.help.port"))
+    serve.add_argument("--workers", type=int, default=1, help=_("hq.cli.help.workers"))
+    serve.set_defaults(run=_serve)
+
+    verbs.add_parser("migrate", parents=[database], help=_("hq.cli.help.migrate"),
+                     description=_("hq.cli.help.migrate")).set_defaults(run=_migrate)
+
+    branch = verbs.add_parser("branch", help=_("hq.cli.help.branch"),
+                              description=_("hq.cli.help.branch"))
+    branch_verbs = branch.add_subparsers(dest="branch_verb", metavar="ACTION", required=True,
+                                         parser_class=_Parser)
+    add = branch_verbs.add_parser("add", parents=[database], help=_("hq.cli.help.branch_add"),
+                                  description=_("hq.cli.help.branch_add"))
+    add.add_argument("code", metavar="CODE", help=_("hq.cli.help.branch_code"))
+    add.add_argument("--name", required=True, help=_("hq.cli.help.branch_name"))
+    add.set_defaults(run=_branch_add)
+    branch_verbs.add_parser("list", parents=[database], help=_("hq.cli.help.branch_list"),
+                            description=_("hq.cli.help.branch_list")
+                            ).set_defaults(run=_branch_list)
+
+    code = verbs.add_parser("enrollment-code", parents=[database],
+                            help=_("hq.cli.help.enrollment_code"),
+                            description=_("hq.cli.help.enrollment_code"))
+    code.add_argument("branch_code", metavar="BRANCH_CODE", help=_("hq.cli.help.branch_code"))
+    code.add_argument("--valid-hours", type=int, default=72, help=_("hq.cli.help.valid_hours"))
+    code.set_defaults(run=_enrollment_code)
+
+    devices = verbs.add_parser("devices", parents=[database], help=_("hq.cli.help.devices"),
+                               description=_("hq.cli.help.devices"))
+    devices.add_argument("branch_code", metavar="BRANCH_CODE", nargs="?",
+                         help=_("hq.cli.help.branch_code"))
+    devices.set_defaults(run=_devices)
+
+    revoke = verbs.add_parser("revoke", parents=[database], help=_("hq.cli.help.revoke"),
+                              description=_("hq.cli.help.revoke"))
+    revoke.add_argument("device_id", metavar="DEVICE_ID", help=_("hq.cli.help.device_id"))
+    revoke.set_defaults(run=_revoke)
+
+    publish = verbs.add_parser("publish", parents=[database], help=_("hq.cli.help.publish"),
+                               description=_("hq.cli.help.publish"))
+    publish.add_argument("kind", metavar="KIND", choices=REFERENCE_KINDS,
+                         help=_("hq.cli.help.kind", kinds=", ".join(REFERENCE_KINDS)))
+    publish.add_argument("file", metavar="FILE", type=Path, help=_("hq.cli.help.file"))
+    publish.set_defaults(run=_publish)
+
+    decide = verbs.add_parser("decide", parents=[database], help=_("hq.cli.help.decide"),
+                              description=_("hq.cli.help.decide"))
+    decide.add_argument("reference", metavar="REFERENCE", help=_("hq.cli.help.reference"))
+    decide.add_argument("--outcome", required=True, choices=[o.value for o in Outcome],
+                        help=_("hq.cli.help.outcome"))
+    decide.add_argument("--findings", required=True, help=_("hq.cli.help.findings"))
+    decide.add_argument("--verification", required=True, help=_("hq.cli.help.verification"))
+    decide.add_argument("--remedy", default="", help=_("hq.cli.help.remedy"))
+    decide.add_argument("--compensation", default=None, help=_("hq.cli.help.compensation"))
+    decide.add_argument("--officer", default="HQ", help=_("hq.cli.help.officer"))
+    decide.set_defaults(run=_decide)
+    return parser
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Engine]:
+    """The migrated database the verb works on, closed when the verb is done."""
+    url = args.database or default_database_url()
+    try:
+        engine = make_engine(normalise_url(url))
+    except (ArgumentError, ValueError):
+        raise CliError(_("hq.cli.bad_database_url")) from None
+    try:
+        migrate(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _transaction(args: argparse.Namespace) -> Iterator[Connection]:
+    with _database(args) as engine, engine.begin() as conn:
+        yield conn
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    with _database(args):
+        pass
+    url = normalise_url(args.database or default_database_url())
+    try:
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError:
+        raise CliError(_("hq.cli.port_in_use", host=args.host, port=args.port)) from None
+    os.environ[DATABASE_ENV] = url
+    print(_("hq.cli.serving", host=args.host, port=args.port), file=sys.stderr)
+    uvicorn.run("hq.app:app_from_environment", factory=True, host=args.host, port=args.port,
+                workers=max(1, args.workers), proxy_headers=True)
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    with _database(args):
+        pass
+    print(_("hq.cli.migrated"))
+    return 0
+
+
+def _branch_add(args: argparse.Namespace) -> int:
+    with _transaction(args) as conn:
+        admin.add_branch(conn, args.code, args.name, _now())
+    print(_("hq.cli.branch_added", branch=args.code))
+    return 0
+
+
+def _branch_list(args: argparse.Namespace) -> int:
+    with _transaction(args) as conn:
+        for code, name in admin.list_branches(conn):
+            print(f"{code}\t{name}")
+    return 0
+
+
+def _enrollment_code(args: argparse.Namespace) -> int:
+    if not 1 <= args.valid_hours <= 24 * 30:
+        raise CliError(_("hq.cli.bad_valid_hours"))
+    with _transaction(args) as conn:
+        code = enrollment.issue_enrollment_code(conn, args.branch_code, _now(),
+                                                timedelta(hours=args.valid_hours))
+    print(code)
+    return 0
+
+
+def _devices(args: argparse.Namespace) -> int:
+    with _transaction(args) as conn:
+        for device in admin.list_devices(conn, args.branch_code):
+            state = _("hq.cli.device_revoked") if device.revoked else _("hq.cli.device_active")
+            print(f"{device.id}\t{device.branch_code}\t{device.number}\t{device.name}\t{state}")
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    with _transaction(args) as conn:
+        enrollment.revoke_device(conn, args.device_id, _now())
+    print(_("hq.cli.revoked", device=args.device_id))
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise CliError(_("hq.cli.file_unreadable", path=path)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise CliError(_("hq.cli.bad_json", path=path)) from None
+    with _transaction(args) as conn:
+        version = admin.publish_reference(conn, args.kind, content, _now())
+    print(_("hq.cli.published", kind=args.kind, version=version))
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    with _transaction(args) as conn:
+        event = admin.decide_escalated_case(
+            conn, args.reference, outcome=Outcome(args.outcome), findings=args.findings,
+            verification=args.verification, remedy=args.remedy,
+            compensation=args.compensation, officer=args.officer, now=_now(),
+        )
+    print(_("hq.cli.decided", reference=args.reference, event=event.id))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one verb; returns the exit code (0 done, 1 refused or failed, 2 bad usage)."""
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except CliError as exc:
+        message = str(exc)
+    except DomainError as exc:
+        message = exc.message()
+    except OperationalError:
+        message = _("hq.cli.database_unreachable")
+    except SQLAlchemyError as exc:
+        message = _("hq.cli.database_error", error=type(exc).__name__)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the promise is one line, never a traceback
+        message = _("hq.cli.failed", error=type(exc).__name__)
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""Request bodies: a size limit on what comes over the wire (pure ASGI, before any
+parsing) and the gzip decoding a push may ask for with `Content-Encoding: gzip`.
+
+What can go wrong: BodyTooLarge (413) when a body, before or after gunzip, is over its
+limit; MalformedRequest (400) for a broken gzip stream or a bad Content-Length;
+UnsupportedEncoding (415) for an encoding other than gzip or identity.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from desktop.i18n import translate
+from desktop.sync.wire import API_PREFIX, MAX_PUSH_BODY_BYTES, ErrorResponse
+from hq.errors import BodyTooLarge, MalformedRequest, UnsupportedEncoding
+
+PUSH_PATH = f"{API_PREFIX}/events"
+SMALL_BODY_BYTES = 64 * 1024
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def body_limit(path: str) -> int:
+    return MAX_PUSH_BODY_BYTES if path == PUSH_PATH else SMALL_BODY_BYTES
+
+
+class BodyLimitMiddleware:
+    """Refuse a body over its path's limit: at once when Content-Length says so,
+    else by counting the chunks as the app reads them."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = body_limit(scope.get("path", ""))
+        declared = _content_length(scope)
+        if declared is None:
+            await _refuse(send, MalformedRequest("hq.request.bad_length"), 400)
+            return
+        if declared > limit:
+            await _refuse(send, BodyTooLarge(limit=limit), 413)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit=limit)
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    """The declared length (0 when absent), or None when the header is not a number."""
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            text = value.decode("latin-1").strip()
+            if not text.isdigit() or len(text) > 18:
+                return None
+            return int(text)
+    return 0
+
+
+async def _refuse(send: Send, error: BodyTooLarge | MalformedRequest, status: int) -> None:
+    body = ErrorResponse(code=error.code, message=translate(error.code, "en", **error.params),
+                         params=error.wire_params()).model_dump_json().encode()
+    await send({"type": "http.response.start", "status": status, "headers": [
+        (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+    ]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def decode_body(raw: bytes, content_encoding: str | None, limit: int) -> bytes:
+    """The body with gzip undone when the request says so, at most `limit` bytes."""
+    encoding = (content_encoding or "identity").strip().lower()
+    if encoding in ("", "identity"):
+        return raw
+    if encoding not in ("gzip", "x-gzip"):
+        raise UnsupportedEncoding(encoding=encoding[:20])
+    out = bytearray()
+    data = raw
+    while data:
+        inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(data, limit + 1 - len(out))
+        except zlib.error:
+            raise MalformedRequest("hq.request.bad_gzip") from None
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise BodyTooLarge(limit=limit)
+        if not inflater.eof:
+            raise MalformedRequest("hq.request.bad_gzip")
+        data = inflater.unused_data  # a gzip file may hold several members
+    return bytes(out)

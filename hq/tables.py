@@ -1,0 +1,168 @@
+"""HQ's tables (SQLAlchemy 2 typed ORM). The hot paths use their Core `__table__`s.
+
+The change sequence: every event and every reference document takes a number from
+one increasing sequence (`seq`) under the change lock (hq.db.change_lock), so rows
+become visible in sequence order and a pull cursor never skips a late commit.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC instant on every dialect (SQLite keeps no offset itself)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given for a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class BranchRow(Base):
+    __tablename__ = "branches"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DeviceRow(Base):
+    """An enrolled counter PC; only the SHA-256 of its token is kept."""
+
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("branch_code", "number"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(128))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    token_issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class EnrollmentCodeRow(Base):
+    """A one-time enrollment code (hashed); once used it remembers who used it,
+    so the same requester can repeat a request whose answer was lost."""
+
+    __tablename__ = "enrollment_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), nullable=True)
+    nonce_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    device_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
+
+
+class EventRow(Base):
+    """One timeline event as the branch sent it. `body` is the event's canonical JSON
+    without its hash (exactly the bytes the hash covers)."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_branch_seq", "branch_code", "seq"),
+        Index("ix_events_branch_date", "branch_code", "business_date"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    branch_code: Mapped[str] = mapped_column(String(32))
+    device_id: Mapped[str] = mapped_column(String(64))
+    complaint_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    reference: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    business_date: Mapped[date] = mapped_column(Date)
+    hlc: Mapped[str] = mapped_column(String(21))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PushBatchRow(Base):
+    """The answer given to a push batch, so a retried batch gets the same answer."""
+
+    __tablename__ = "push_batches"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    batch_key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    accepted: Mapped[int] = mapped_column(Integer)
+    duplicates: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ReferenceDocumentRow(Base):
+    """One published version of a reference document; also a change in the sequence."""
+
+    __tablename__ = "reference_documents"
+    __table_args__ = (UniqueConstraint("kind", "version"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ChainHeadRow(Base):
+    """The hash of the last event HQ holds from a device (HQ's own chain is per branch)."""
+
+    __tablename__ = "chain_heads"
+
+    branch_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ChangeCounterRow(Base):
+    """SQLite only: the last number of the change sequence (PostgreSQL uses `change_seq`)."""
+
+    __tablename__ = "change_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger)
