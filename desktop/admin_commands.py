@@ -67,7 +67,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_seed(args: argparse.Namespace) -> int:
     if args.complaints < 0:
         raise CliError("cli.negative_count")
-    folder, store = open_args_profile(args)
+    _folder, store = open_args_profile(args)
     try:
         from desktop.demo import DEMO_BRANCH, DEMO_BRANCH_NAME
         from desktop.services.context import DeviceNotSetUp

@@ -22,14 +22,29 @@ from desktop.domain.model import ComplaintView, EventKind, Outcome, Status
 from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference
 from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
-from desktop.domain.validation import clean_text, validate_amount, validate_intake
+from desktop.domain.validation import check_intake, clean_text, validate_amount
 from desktop.services.context import Actor, ServiceContext
-from desktop.services.intake import Intake, RepeatWarning, find_repeats, upsert_customer
+from desktop.services.intake import (
+    Intake,
+    RepeatWarning,
+    event_fields,
+    find_repeats,
+    upsert_customer,
+)
 from desktop.store.events import append_local_event, complaint_events
 from desktop.store.models import ComplaintRow, DailySequence
 
 MAX_NOTE = 4000
 MAX_REASON = 1000
+
+
+class IntakeRejected(ValidationError):
+    """The intake has field errors; `errors` holds every one (the message is the first's)."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        first = errors[0]
+        super().__init__(first.code, **first.params)
+        self.errors = errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +77,27 @@ def _next_sequence(session: Session, ctx: ServiceContext) -> int:
 
 def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recorded:
     """Record a new complaint: customer found or created, reference number issued,
-    decision deadline set from the policy. Raises ValidationError (the first of
-    the intake's field errors) when the intake is incomplete or wrong."""
-    errors = validate_intake(intake.as_dict(), locale=ctx.locale)
-    if errors:
-        raise errors[0]
+    decision deadline set from the policy. Raises IntakeRejected (with every field
+    error) when the intake is incomplete or wrong; nothing is written then."""
     check_transition(None, Action.RECEIVE, actor.role)
     now = ctx.now()
+    check = check_intake(intake.as_dict(), today=ctx.business_date(now))
+    errors = list(check.errors)
+    if not intake.consent:
+        errors.append(ValidationError("validation.consent_required", field="consent"))
+    if errors:
+        raise IntakeRejected(errors)
+    form = check.cleaned
     received_at = now
-    due = ctx.policy.decision_due(received_at, intake.business_type)
+    due = ctx.policy.decision_due(received_at, form["business_type"])
     with ctx.store.write() as s:
-        customer = upsert_customer(s, intake.customer, now)
-        repeats = find_repeats(s, ctx, customer["id"], intake.business_type, intake.cause)
+        customer = upsert_customer(s, form["customer"], now)
+        repeats = find_repeats(s, ctx, customer["id"], form["business_type"], form["cause"])
         reference = make_reference(ctx.device.branch_code, ctx.device.device_number,
                                    ctx.business_date(now), _next_sequence(s, ctx))
         complaint_id = str(uuid.uuid4())
         payload: dict[str, Any] = {
-            **intake.event_fields(),
+            **event_fields(form),
             "reference": reference,
             "customer": customer,
             "received_at": received_at.isoformat(),

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.errors import NotFound
 from desktop.domain.model import Channel, CustomerKind, IdDocumentType, Status
 from desktop.store.events import apply_customer_fields
 from desktop.store.models import ComplaintRow, CustomerRow
@@ -75,27 +76,29 @@ class Intake:
         data["amount"] = None if self.amount is None else str(self.amount)
         return data
 
-    def event_fields(self) -> dict[str, Any]:
-        """The fields that go into the `received` event (customer added by the caller)."""
-        agent = None
-        if self.agent is not None:
-            agent = {**asdict(self.agent), "id_type": self.agent.id_type.value}
-        return {
-            "channel": self.channel.value,
-            "business_type": self.business_type,
-            "cause": self.cause,
-            "product": self.product,
-            "amount": None if self.amount is None else str(self.amount),
-            "description": self.description,
-            "request": self.request,
-            "incident_date": self.incident_date,
-            "extra_fields": dict(self.extra_fields),
-            "contact_channel": self.contact_channel,
-            "contact_time": self.contact_time,
-            "complained_about": self.complained_about,
-            "agent": agent,
-            "consent": self.consent,
-        }
+
+def event_fields(form: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a checked intake form (`check_intake(...).cleaned`) that go into the
+    `received` event; the caller adds the customer as stored."""
+    amount, incident = form.get("amount"), form.get("incident_date")
+    return {
+        "channel": form["channel"],
+        "business_channel": form.get("business_channel") or "",
+        "business_type": form["business_type"],
+        "cause": form["cause"],
+        "product": form.get("product", ""),
+        "amount": None if amount is None else str(amount),
+        "description": form["description"],
+        "request": form["request"],
+        "incident_date": incident.isoformat() if incident is not None else "",
+        "extra_fields": dict(form.get("extra_fields") or {}),
+        "contact_channel": form.get("contact_channel", ""),
+        "contact_time": form.get("contact_time", ""),
+        "complained_about": form.get("complained_about", ""),
+        "agent": form.get("agent"),
+        "consent": bool(form.get("consent")),
+        "resolved_on_spot": bool(form.get("resolved_on_spot")),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,32 +129,35 @@ def _customer_dict(row: CustomerRow) -> dict[str, Any]:
     }
 
 
-def find_customer_row(session: Session, data: CustomerInput) -> CustomerRow | None:
-    if data.existing_id:
-        return session.get(CustomerRow, data.existing_id)
-    if data.kind is CustomerKind.CORPORATE and data.credit_code:
-        return session.scalar(select(CustomerRow).where(CustomerRow.credit_code == data.credit_code))
-    if data.id_number:
+def find_customer_row(session: Session, data: dict[str, Any]) -> CustomerRow | None:
+    """The stored customer the form names: picked by id, or matched by credit code or ID document."""
+    if data.get("existing_id"):
+        return session.get(CustomerRow, data["existing_id"])
+    if data.get("kind") == CustomerKind.CORPORATE.value and data.get("credit_code"):
+        return session.scalar(select(CustomerRow).where(CustomerRow.credit_code == data["credit_code"]))
+    if data.get("id_number"):
         return session.scalar(
-            select(CustomerRow).where(CustomerRow.id_number == data.id_number,
-                                      CustomerRow.id_type == (data.id_type.value if data.id_type else None))
+            select(CustomerRow).where(CustomerRow.id_number == data["id_number"],
+                                      CustomerRow.id_type == data.get("id_type"))
         )
     return None
 
 
-def upsert_customer(session: Session, data: CustomerInput, now: datetime) -> dict[str, Any]:
-    """Find the customer by the identity given, or create them; newer contact details win.
-    Returns the customer's fields as they now stand."""
+_CUSTOMER_KEYS = ("kind", "name", "id_type", "id_number", "phone", "address", "credit_code",
+                  "contact_person")
+
+
+def upsert_customer(session: Session, data: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """Find the customer of a checked intake form, or create them; newer details win and
+    blank fields keep what is stored. Returns the customer's fields as they now stand."""
     row = find_customer_row(session, data)
     if row is None:
+        if data.get("existing_id"):
+            raise NotFound(what="customer")
         row = CustomerRow(id=str(uuid.uuid4()), created_at=now)
         session.add(row)
-    fields = {
-        "kind": data.kind.value, "name": data.name,
-        "id_type": data.id_type.value if data.id_type else None,
-        "id_number": data.id_number, "phone": data.phone, "address": data.address,
-        "credit_code": data.credit_code, "contact_person": data.contact_person,
-    }
+    fields = {k: data.get(k) or "" for k in _CUSTOMER_KEYS}
+    fields["id_type"] = data.get("id_type") or None
     if row.name:  # a known customer: keep what we have where the form left a field empty
         current = _customer_dict(row)
         fields = {k: (v if v not in ("", None) else current[k]) for k, v in fields.items()}
@@ -182,8 +188,9 @@ def find_customers(ctx: ServiceContext, query: str, limit: int = 20) -> list[Cus
     q = query.strip()
     if not q:
         return []
+    phones = {q, "+86" + q.lstrip("0")}
     conditions = [CustomerRow.id_number == q.upper(), CustomerRow.credit_code == q.upper(),
-                  CustomerRow.phone == q, CustomerRow.name == q]
+                  CustomerRow.phone.in_(phones), CustomerRow.name == q]
     if len(q) == 4:
         conditions += [CustomerRow.id_last4 == q.upper(), CustomerRow.phone_last4 == q]
     with ctx.store.read() as s:

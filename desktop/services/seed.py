@@ -23,7 +23,7 @@ from desktop.domain.hlc import Stamp
 from desktop.domain.model import Channel, Event, EventKind, IdDocumentType, Outcome, Role
 from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference
-from desktop.domain.taxonomy import load_taxonomy
+from desktop.domain.taxonomy import ExtraField, FieldType, load_taxonomy
 from desktop.services.context import ServiceContext
 from desktop.store.events import CHAIN_HEAD_KEY, HLC_KEY, get_setting, last_digits, put_setting
 from desktop.store.models import DailySequence
@@ -66,7 +66,8 @@ def valid_resident_id(rng: random.Random) -> str:
 
 
 def mobile(rng: random.Random) -> str:
-    return rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(0, 10**8):08d}"
+    """A mainland mobile number in E.164, as the validator stores phones."""
+    return "+86" + rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(0, 10**8):08d}"
 
 
 def chinese_name(rng: random.Random) -> str:
@@ -84,9 +85,32 @@ class _Writer:
     customers: list[tuple[Any, ...]]
 
 
-def _categories() -> list[tuple[str, str]]:
+Category = tuple[str, str, list[ExtraField]]
+
+
+def _categories() -> list[Category]:
+    """Every (business type, cause) pair of leaf categories, with the extra fields it requires."""
     tax = load_taxonomy()
-    return [(b.code, c.code) for b in tax.business_types for c in tax.causes]
+
+    def leaves(axis: str) -> list[str]:
+        return [c.code for c in tax.categories[axis].values() if not c.children]
+
+    return [(b, c, [f for f in tax.extra_fields(b, c) if f.required])
+            for b in leaves("business_type") for c in leaves("cause")]
+
+
+def _extra_value(f: ExtraField, rng: random.Random, day: date) -> str:
+    if f.type is FieldType.MONEY:
+        return str(Decimal(rng.randrange(10_000, 500_000_000)) / 100)
+    if f.type is FieldType.INTEGER:
+        return str(rng.randrange(1, 1000))
+    if f.type is FieldType.DATE:
+        return (day - timedelta(days=rng.randrange(1, 90))).isoformat()
+    if f.type is FieldType.MASKED_CARD:
+        return "622848******" + f"{rng.randrange(0, 10_000):04d}"
+    if f.type is FieldType.CHOICE and f.options:
+        return rng.choice(f.options)[0]
+    return f"SEED{rng.randrange(10**7, 10**8)}"[: f.max_length]
 
 
 def seed(ctx: ServiceContext, complaints: int, *, seed_value: int = 20201, staff: list[str] | None = None,
@@ -156,7 +180,7 @@ def _timeline(rng: random.Random, received: datetime, now: datetime) -> Iterator
 
 
 def _write_chunk(ctx: ServiceContext, rng: random.Random, n: int, now: datetime,
-                 categories: list[tuple[str, str]], staff: list[str]) -> None:
+                 categories: list[Category], staff: list[str]) -> None:
     device = ctx.device
     with ctx.store.write() as s:
         last_stamp = get_setting(s, HLC_KEY)
@@ -168,7 +192,7 @@ def _write_chunk(ctx: ServiceContext, rng: random.Random, n: int, now: datetime,
         pending: list[tuple[EventKind, dict[str, Any], datetime, str, str]] = []
         for _ in range(n):
             received = now - timedelta(minutes=rng.randrange(0, 60 * 24 * 120))
-            business_type, cause = rng.choice(categories)
+            business_type, cause, required = rng.choice(categories)
             cust_id = str(uuid.uuid4())
             name = chinese_name(rng)
             id_number, phone = valid_resident_id(rng), mobile(rng)
@@ -187,7 +211,8 @@ def _write_chunk(ctx: ServiceContext, rng: random.Random, n: int, now: datetime,
                 "reference": reference, "channel": rng.choice(list(Channel)).value,
                 "business_type": business_type, "cause": cause, "product": product,
                 "amount": str(amount), "description": story.format(p=product, a=amount), "request": ask,
-                "incident_date": bdate.isoformat(), "extra_fields": {}, "contact_channel": "phone",
+                "incident_date": bdate.isoformat(),
+                "extra_fields": {f.key: _extra_value(f, rng, bdate) for f in required}, "contact_channel": "phone",
                 "contact_time": "", "complained_about": "", "agent": None, "consent": True,
                 "customer": {"id": cust_id, "kind": "individual", "name": name,
                              "id_type": IdDocumentType.RESIDENT_ID.value, "id_number": id_number,
@@ -245,7 +270,7 @@ def _bulk_insert(s: Any, customers: list[tuple[Any, ...]], built: list[tuple[Eve
         "INSERT INTO customers (id, kind, name, id_type, id_number, phone, address, credit_code, "
         "contact_person, id_last4, phone_last4, created_at, updated_at) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [c[:11] + (_utc(c[11]), _utc(c[12])) for c in customers])
+        [(*c[:11], _utc(c[11]), _utc(c[12])) for c in customers])
     conn.exec_driver_sql(
         "INSERT INTO events (id, complaint_id, kind, payload, actor, actor_role, device_id, branch_code, "
         "hlc, occurred_at, business_date, prev_hash, hash, origin, sent) "

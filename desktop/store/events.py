@@ -9,7 +9,6 @@ from all of its events before the transaction commits.
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -191,7 +190,6 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
     row.channel = view.channel.value
     row.outcome = view.outcome.value if view.outcome else None
     row.updated_at = view.updated_at or view.received_at
-    rest = asdict(view)
     row.details = {
         "extra_fields": view.extra_fields,
         "findings": view.findings,
@@ -202,5 +200,5 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
         "withdrawn_at": view.withdrawn_at.isoformat() if view.withdrawn_at else None,
         "related": view.related,
         "review_reasons": view.review_reasons,
-        "event_count": rest["event_count"],
+        "event_count": view.event_count,
     }

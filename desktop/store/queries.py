@@ -147,8 +147,10 @@ def search_nums(session: Session, query: str, limit: int = SEARCH_CAP) -> list[i
             customers = select(CustomerRow.id).where(
                 or_(CustomerRow.phone_last4 == compact, CustomerRow.id_last4 == compact))
         elif len(compact) >= 7:
+            # Phones are stored in E.164 (+86...); a clerk types them without the country code.
+            phones = {compact, "+" + compact.lstrip("+"), "+86" + compact.lstrip("0")}
             customers = select(CustomerRow.id).where(
-                or_(CustomerRow.phone == compact, CustomerRow.id_number == compact,
+                or_(CustomerRow.phone.in_(phones), CustomerRow.id_number == compact,
                     CustomerRow.credit_code == compact))
         else:
             customers = None
