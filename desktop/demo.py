@@ -28,7 +28,9 @@ DEMO_STAFF = (
 def prepare_demo(folder: Path, *, complaints: int = 300,
                  progress: Callable[[str], None] = lambda _m: None) -> None:
     """Create the demo profile in `folder` unless it exists already."""
-    store = open_profile(folder)
+    # Without a keyring on this computer, the demo keeps its key in a file inside the
+    # profile, labelled unsafe (desktop.profile); a real profile never does.
+    store = open_profile(folder, demo=True)
     try:
         try:
             load_context(store)

@@ -1,16 +1,67 @@
 """Where a branch profile lives and how it is opened: the folder holding the database,
-attachments and settings (DESIGN §6)."""
+attachments and settings (DESIGN §6), encrypted with a key from the keyring (§4).
+
+A new profile gets a random database key in the operating system's keyring and a
+recovery key for the branch safe (handed to `on_recovery_key` once, or shown once by
+`complaint-desk admin recovery-key`). An existing profile opens only with its key:
+a missing keyring, a missing or wrong key, or an unencrypted file each raise a typed
+error whose message names the recovery path. There is no plaintext fallback.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from keyring.backend import KeyringBackend
 from platformdirs import user_data_dir
 
-from desktop.store.db import Store, open_store
+from desktop.security.encryption import (
+    PlaintextDatabase,
+    check_database_key,
+    finish_rotation,
+    is_plain_sqlite,
+    sqlcipher_connector,
+)
+from desktop.security.keyring_access import (
+    KeyringUnavailable,
+    KeySlot,
+    platform_keyring,
+    unsafe_file_keyring,
+)
+from desktop.security.profile_keys import (
+    DEMO_KEY_STORE,
+    KeyMissing,
+    ProfileInfo,
+    ProfileKeys,
+    format_recovery_key,
+    new_key,
+    new_profile_info,
+    read_profile_info,
+    write_profile_info,
+)
+from desktop.store.db import DATABASE_FILE, Store, open_store
 
 PROFILE_ENV = "COMPLAINT_DESK_PROFILE"
+
+# Receives the recovery key of a profile just created, to show or print it once.
+RecoveryKeySink = Callable[[str], None]
+
+
+class ProfileDamaged(KeyMissing):
+    """The database exists but profile.json (which names its keyring entry) is gone."""
+
+    code = "security.profile_info_missing"
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSecurity:
+    """How a profile's key is kept, for the UI's banner: `unsafe` is the demo's file keyring."""
+
+    key_store: str
+    unsafe: bool
 
 
 def profile_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -23,7 +74,75 @@ def profile_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(user_data_dir("ComplaintDesk", "ComplaintDesk"))
 
 
-def open_profile(folder: Path) -> Store:
-    """Open the profile's database, creating and migrating it as needed."""
+def _backend_for(folder: Path, info: ProfileInfo, backend: KeyringBackend | None) -> KeyringBackend:
+    if info.key_store == DEMO_KEY_STORE:
+        return unsafe_file_keyring(folder)
+    return backend if backend is not None else platform_keyring()
+
+
+def profile_keys(folder: Path, backend: KeyringBackend | None = None) -> ProfileKeys:
+    """The key access of an existing profile. Raises KeyMissing when profile.json is gone
+    (ProfileDamaged) and KeyringUnavailable when the keyring cannot be reached."""
+    info = read_profile_info(folder)
+    if info is None:
+        raise ProfileDamaged()
+    return ProfileKeys(folder=folder, info=info,
+                       slot=KeySlot(_backend_for(folder, info, backend), info.profile_id))
+
+
+def profile_security(folder: Path) -> ProfileSecurity | None:
+    info = read_profile_info(folder)
+    return None if info is None else ProfileSecurity(info.key_store, info.unsafe)
+
+
+def _has_database(folder: Path) -> bool:
+    path = folder / DATABASE_FILE
+    return path.exists() and path.stat().st_size > 0
+
+
+def _create_keys(folder: Path, backend: KeyringBackend | None, demo: bool,
+                 on_recovery_key: RecoveryKeySink | None) -> ProfileKeys:
+    if demo:
+        try:
+            chosen, info = platform_keyring() if backend is None else backend, new_profile_info()
+        except KeyringUnavailable:
+            chosen, info = unsafe_file_keyring(folder), new_profile_info(DEMO_KEY_STORE)
+    else:
+        chosen, info = backend if backend is not None else platform_keyring(), new_profile_info()
+    keys = ProfileKeys(folder=folder, info=info, slot=KeySlot(chosen, info.profile_id))
+    key = new_key()
+    # Keyring first: a crash before profile.json leaves an unused entry, never a lost key.
+    keys.store_database_key(key)
+    write_profile_info(folder, info)
+    if on_recovery_key is not None:
+        on_recovery_key(format_recovery_key(key))
+        keys.mark_recovery_key_shown()
+    return keys
+
+
+def open_profile(folder: Path, *, keyring_backend: KeyringBackend | None = None,
+                 on_recovery_key: RecoveryKeySink | None = None,
+                 demo: bool = False) -> Store:
+    """Open the profile's encrypted database, creating the profile, its key and the
+    database (migrated to the newest schema) as needed.
+
+    `keyring_backend` overrides the system keyring (tests, tools); `demo` lets a new
+    demo profile keep its key in an unsafe file inside the profile when this computer
+    has no keyring. Raises KeyringUnavailable, KeyMissing (ProfileDamaged when
+    profile.json is gone), WrongKey or PlaintextDatabase; each message says what to do.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    return open_store(folder)
+    if read_profile_info(folder) is None:
+        if _has_database(folder):
+            if is_plain_sqlite(folder / DATABASE_FILE):
+                raise PlaintextDatabase()
+            raise ProfileDamaged()
+        keys = _create_keys(folder, keyring_backend, demo, on_recovery_key)
+    else:
+        keys = profile_keys(folder, keyring_backend)
+        finish_rotation(keys)
+    key = keys.database_key()
+    check_database_key(folder / DATABASE_FILE, key)
+    store = open_store(folder, connect=sqlcipher_connector(key))
+    store.secrets = keys
+    return store

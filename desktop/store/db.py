@@ -3,7 +3,8 @@
 Every connection gets WAL, foreign keys and a busy timeout. Write transactions
 start with BEGIN IMMEDIATE, so two app instances on one profile take turns
 instead of failing half-way. Migrations run on open. The security layer swaps
-in SQLCipher through `ConnectionFactory`, without touching the rest.
+in SQLCipher through `ConnectionFactory` (desktop.security.encryption), without
+touching the rest; `plain_sqlite` remains for tools and benchmarks that compare.
 """
 
 from __future__ import annotations
@@ -66,10 +67,14 @@ def make_engine(path: Path, connect: ConnectionFactory = plain_sqlite) -> Engine
 
 @dataclass
 class Store:
-    """A profile's database: sessions for reading and for writing."""
+    """A profile's database: sessions for reading and for writing.
+
+    `secrets` is the profile's key access (desktop.security.profile_keys.ProfileKeys),
+    set by desktop.profile for an encrypted profile; attachments are sealed with it."""
 
     engine: Engine
     path: Path
+    secrets: Any = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
