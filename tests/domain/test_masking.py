@@ -1,0 +1,90 @@
+"""Masking identity data on paper and in logs (DESIGN §7, §8)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.domain.masking import (
+    MaskPolicy,
+    mask_address,
+    mask_card,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+    mask_value,
+    scrub,
+)
+
+
+def test_default_masks_match_the_printed_examples() -> None:
+    assert mask_id_number("110101199003071234") == "110101********1234"
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_card("6222021234567891234") == "622202*********1234"
+
+
+def test_phones_stored_in_international_form_print_in_national_form() -> None:
+    assert mask_phone("+8613812345678") == "138****5678"
+    assert mask_phone("+861012345678") == "010****5678"
+    assert mask_phone("+442079460958").startswith("+442")
+
+
+@pytest.mark.parametrize(("name", "masked"), [
+    ("张三明", "张*明"), ("张三", "张*"), ("欧阳明", "欧阳*"), ("欧阳明月", "欧阳*月"),
+    ("诸葛亮", "诸葛*"), ("张", "张*"), ("John Smith", "J*** S****"),
+])
+def test_names_keep_the_surname(name: str, masked: str) -> None:
+    assert mask_name(name) == masked
+
+
+@pytest.mark.parametrize(("address", "masked"), [
+    ("广东省深圳市南山区科技园1号", "广东省深圳市****"),
+    ("北京市朝阳区建国路88号", "北京市****"),
+    ("新疆维吾尔自治区乌鲁木齐市天山区解放路1号", "新疆维吾尔自治区乌鲁木齐市****"),
+    ("湖北省恩施土家族苗族自治州恩施市", "湖北省恩施土家族苗族自治州****"),
+    ("朝阳区建国路88号", "****"),
+    ("10 Downing St, London, SW1A 2AA", "****, London"),
+])
+def test_addresses_keep_province_and_city_only(address: str, masked: str) -> None:
+    assert mask_address(address) == masked
+
+
+def test_mask_policy_is_configurable() -> None:
+    strict = MaskPolicy.from_dict({"id_number": [3, 2], "phone": [0, 4], "mask_char": "#",
+                                   "name_keeps_last_character": False, "address_keeps_city": False})
+    assert mask_id_number("110101199003071234", strict) == "110#############34"
+    assert mask_phone("13812345678", strict) == "#######5678"
+    assert mask_name("张三明", strict) == "张##"
+    assert mask_address("广东省深圳市南山区", strict) == "广东省****"
+    assert mask_value("card", "6222021234567891234", strict) == "622202*********1234".replace("*", "#")
+    with pytest.raises(ValueError):
+        MaskPolicy.from_dict({"phone": [-1, 4]})
+
+
+def test_short_values_are_never_shown_almost_whole() -> None:
+    assert mask_id_number("1234") == "1**4"
+    assert mask_phone("12345") == "1**45"
+    assert mask_id_number("") == ""
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=30))
+def test_a_masked_number_keeps_its_length_and_hides_at_least_a_third(digits: str) -> None:
+    for masked in (mask_id_number(digits), mask_phone(digits), mask_card(digits)):
+        assert len(masked) == len(digits)
+        assert masked.count("*") >= len(digits) / 3
+
+
+@given(st.text(max_size=60))
+def test_masking_anything_never_crashes(text: str) -> None:
+    for kind in ("id_number", "phone", "card", "name", "address"):
+        assert isinstance(mask_value(kind, text), str)
+
+
+def test_scrub_removes_identity_numbers_from_log_text() -> None:
+    line = ("customer 11010519491231002X called from 138-1234-5678 about card 6222021234567891234; "
+            "ref BJ001-03-20261128-0042-8 amount 12345.67 on 2026-03-01")
+    scrubbed = scrub(line)
+    for secret in ("11010519491231002X", "138-1234-5678", "6222021234567891234"):
+        assert secret not in scrubbed
+    assert "BJ001-03-20261128-0042-8" in scrubbed and "12345.67" in scrubbed and "2026-03-01" in scrubbed
