@@ -99,13 +99,26 @@ def break_cjk_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_boun
 
 
 class ChineseParagraph(Paragraph):
-    """A reportlab Paragraph whose style must have wordWrap='CJK'; see the module docstring."""
+    """A reportlab Paragraph whose style must have wordWrap='CJK'; see the module docstring.
+
+    A table measures each cell more than once at the same width; the line breaks
+    of the last width are kept and reused.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        memo = getattr(self, "_wrapped", None)
+        if memo is not None and memo[0] == availWidth and hasattr(self, "blPara"):
+            self.width, self.height = memo[1], memo[2]
+            return memo[1], memo[2]
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, width, height)
+        return width, height
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
         self.height = 0
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # the second half of a paragraph split across pages
         if not self.frags:
             return super().breakLinesCJK(maxWidths)

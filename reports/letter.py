@@ -1,0 +1,181 @@
+"""The resolution letter (投诉处理结果告知书), A4, from an editable template per outcome.
+
+Two steps, so the counter can edit before printing:
+
+    fields = letter_fields(data.outcome, data, "zh_CN")   # template filled in
+    fields["decision"] += "..."                           # edited in the UI
+    pdf = render_letter(data, fields=fields, locale="zh_CN")
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from string import Template
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from desktop.domain.model import Outcome
+from desktop.i18n import normalise_locale
+from desktop.resources import resource_path
+from reports.data import LetterData, ReportError
+from reports.formatting import format_date, format_money, is_chinese, label
+from reports.identity import mask_address, mask_name, scrub_free_text
+from reports.layout import copy_banner, paper, para, prose, render_sheets, styles
+from reports.parts import bank_signoff, letterhead, sheet_decorator
+
+# The editable fields in the order they print; all but the first and last carry a heading.
+LETTER_FIELDS = (
+    "opening", "complaint", "verification", "findings", "decision", "remedy", "remedies", "closing",
+)
+_HEADED = LETTER_FIELDS[1:-1]
+_ZH_NUMERALS = "一二三四五六七八九十"
+_SENTENCE_ENDS = "。！？；.!?;"
+
+
+def templates_dir() -> Path:
+    return resource_path("templates", "letters")
+
+
+@cache
+def _read_template(path: str, mtime_ns: int, outcome: str, locale: str) -> dict[str, str]:
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ReportError("report.error.template_invalid", outcome=outcome, locale=locale) from exc
+    if not isinstance(raw, dict) or not all(
+        key in LETTER_FIELDS and isinstance(text, str) for key, text in raw.items()
+    ):
+        raise ReportError("report.error.template_invalid", outcome=outcome, locale=locale)
+    return {key: raw.get(key, "") for key in LETTER_FIELDS}
+
+
+def letter_template(outcome: Outcome | str, locale: str,
+                    directory: Path | None = None) -> dict[str, str]:
+    """The unfilled template texts of `outcome` in `locale` (a fresh dict each call).
+
+    Raises ReportError if the file is missing or not a {field: text} object of known fields.
+    """
+    outcome = Outcome(outcome)
+    locale = normalise_locale(locale)
+    path = (directory or templates_dir()) / locale / f"{outcome.value}.json"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise ReportError("report.error.template_missing", outcome=outcome.value,
+                          locale=locale) from None
+    return dict(_read_template(str(path), mtime, outcome.value, locale))
+
+
+def _customer_name(data: LetterData) -> str:
+    name = data.customer.name.strip()
+    return name if data.customer.corporate else mask_name(name)
+
+
+def _placeholders(outcome: Outcome, data: LetterData, locale: str) -> dict[str, str]:
+    bank = data.bank
+    compensation = ""
+    if data.compensation is not None and data.compensation > 0:
+        compensation = format_money(data.compensation, locale, data.currency)
+    remedy = scrub_free_text(data.remedy.strip())
+    remedy_text = remedy
+    if compensation:
+        if remedy and remedy[-1] not in _SENTENCE_ENDS:
+            remedy_text += "。" if is_chinese(locale) else "."
+        sep = "" if not remedy or is_chinese(locale) else " "
+        remedy_text += sep + label("letter.compensation", locale, amount=compensation)
+    if not remedy_text:
+        remedy_text = label("letter.no_remedy", locale)
+    return {
+        "customer_name": _customer_name(data),
+        "reference": data.reference,
+        "received_date": format_date(data.received_at, locale),
+        "letter_date": format_date(data.letter_date, locale),
+        "bank_name": bank.bank_name,
+        "branch_name": bank.branch_name,
+        "category": data.category,
+        "outcome": label(f"outcome.{outcome.value}", locale),
+        "complaint_summary": scrub_free_text(data.complaint_summary.strip()),
+        "request_summary": scrub_free_text(data.request_summary.strip()),
+        "verification": scrub_free_text(data.verification.strip()),
+        "findings": scrub_free_text(data.findings.strip()),
+        "decision": scrub_free_text(data.decision.strip()),
+        "remedy": remedy,
+        "compensation": compensation,
+        "remedy_text": remedy_text,
+        "review_request_days": str(data.remedy_terms.review_request_days),
+        "review_decision_days": str(data.remedy_terms.review_decision_days),
+        "superior_office": bank.superior_office or bank.bank_name,
+        "regulator_hotline": bank.regulator_hotline,
+        "branch_phone": bank.branch_phone,
+        "bank_hotline": bank.bank_hotline,
+    }
+
+
+def letter_fields(outcome: Outcome | str, data: LetterData, locale: str = "zh_CN", *,
+                  directory: Path | None = None) -> dict[str, str]:
+    """The letter's editable texts, keyed by LETTER_FIELDS, filled from `data`.
+
+    Identity data in them is already masked. Raises ReportError for a missing or
+    broken template. `outcome` may differ from data.outcome (to preview another).
+    """
+    outcome = Outcome(outcome)
+    values = _placeholders(outcome, data, locale)
+    template = letter_template(outcome, locale, directory)
+    return {key: Template(text).safe_substitute(values).strip() for key, text in template.items()}
+
+
+def _heading(index: int, key: str, locale: str) -> str:
+    text = label(f"letter.heading.{key}", locale)
+    if is_chinese(locale):
+        return f"{_ZH_NUMERALS[index]}、{text}" if index < len(_ZH_NUMERALS) else text
+    return f"{index + 1}. {text}"
+
+
+def render_letter(data: LetterData, *, fields: Mapping[str, str] | None = None,
+                  locale: str = "zh_CN", copy_number: int = 1) -> bytes:
+    """The A4 resolution letter as PDF bytes.
+
+    `fields` are the (possibly edited) texts from `letter_fields`; a missing key
+    takes the template's text, an empty one leaves its section out. Free text is
+    scrubbed of ID and mobile numbers. Raises ReportError for an unknown field name
+    or a missing template. copy_number > 1 marks every page 副本 / COPY.
+    """
+    texts = letter_fields(data.outcome, data, locale)
+    for key, text in (fields or {}).items():
+        if key not in texts:
+            raise ReportError("report.error.unknown_letter_field", field=key)
+        texts[key] = text
+    pp = paper("a4")
+    st = styles(pp.body_size)
+    width = pp.width - 2 * pp.margin
+    story: list[Flowable] = [
+        *letterhead(data.bank, width, st, locale),
+        *copy_banner(copy_number, locale, st),
+        para(label("letter.title", locale), st.title),
+        para(label("letter.reference_line", locale, reference=data.reference), st.right),
+        para(_customer_name(data), st.body),
+    ]
+    if data.customer.address:
+        story.append(para(mask_address(data.customer.address), st.small))
+    story.append(para(label("letter.salutation", locale, name=_customer_name(data)), st.heading))
+    index = 0
+    for key in LETTER_FIELDS:
+        text = scrub_free_text(texts[key].strip())
+        if not text:
+            continue
+        if key in _HEADED:
+            story.append(para(_heading(index, key, locale), st.heading))
+            index += 1
+        body = prose(st, locale)
+        story += [para(line, body) for line in text.split("\n") if line.strip()]
+    signers = [label("sign.responsible", locale)]
+    story.append(Spacer(1, 6 * mm))
+    story.append(bank_signoff(data.bank, data.letter_date, width, st, locale, signers))
+    title = f"{label('letter.title', locale)} {data.reference}"
+    decorate = sheet_decorator(pp, label("letter.reference_line", locale, reference=data.reference),
+                               copy_number, locale)
+    return render_sheets(story, pp, title=title, author=data.bank.bank_name, decorate=decorate)
