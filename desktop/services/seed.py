@@ -262,9 +262,6 @@ def _bulk_insert(s: Any, customers: list[tuple[Any, ...]], built: list[tuple[Eve
                  per_complaint: dict[str, list[Event]]) -> None:
     import json
 
-    from desktop.store.events import write_view
-    from desktop.store.models import ComplaintRow
-
     conn = s.connection()
     conn.exec_driver_sql(
         "INSERT INTO customers (id, kind, name, id_type, id_number, phone, address, credit_code, "
@@ -280,18 +277,22 @@ def _bulk_insert(s: Any, customers: list[tuple[Any, ...]], built: list[tuple[Eve
           e.business_date.isoformat(), e.prev_hash, e.hash) for e, _ in built])
     rows = []
     for complaint_id, events in per_complaint.items():
-        view = fold(events)
-        if view is None:
+        v = fold(events)
+        if v is None:
             continue
-        row = ComplaintRow(id=complaint_id)
-        write_view(row, view)
-        rows.append((row.id, row.reference, row.branch_code, row.status, row.customer_id,
-                     row.customer_name, row.channel, row.business_type, row.cause, row.product,
-                     None if row.amount is None else str(row.amount), row.description, row.request,
-                     _utc(row.received_at), _utc(row.decision_due), row.received_by, row.assignee,
-                     row.escalation_level, row.extensions, row.outcome, _utc(row.resolved_at),
-                     _utc(row.closed_at), int(row.needs_review), _utc(row.updated_at),
-                     json.dumps(row.details, ensure_ascii=False)))
+        details = {"extra_fields": v.extra_fields, "findings": v.findings, "remedy": v.remedy,
+                   "compensation": None if v.compensation is None else str(v.compensation),
+                   "satisfaction": v.satisfaction, "satisfaction_comment": v.satisfaction_comment,
+                   "withdrawn_at": v.withdrawn_at.isoformat() if v.withdrawn_at else None,
+                   "related": v.related, "review_reasons": v.review_reasons,
+                   "event_count": v.event_count}
+        rows.append((complaint_id, v.reference, v.branch_code, v.status.value, v.customer_id,
+                     v.customer_name, v.channel.value, v.business_type, v.cause, v.product,
+                     None if v.amount is None else str(v.amount), v.description, v.request,
+                     _utc(v.received_at), _utc(v.decision_due), v.received_by, v.assignee,
+                     v.escalation_level, v.extensions, v.outcome.value if v.outcome else None,
+                     _utc(v.resolved_at), _utc(v.closed_at), int(v.needs_review),
+                     _utc(v.updated_at or v.received_at), json.dumps(details, ensure_ascii=False)))
     conn.exec_driver_sql(
         "INSERT INTO complaints (id, reference, branch_code, status, customer_id, customer_name, channel, "
         "business_type, cause, product, amount, description, request, received_at, decision_due, "
