@@ -23,6 +23,7 @@ from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference
 from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
 from desktop.domain.validation import check_intake, clean_text, validate_amount
+from desktop.security.permissions import authorize
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.intake import (
     Intake,
@@ -80,6 +81,7 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
     decision deadline set from the policy. Raises IntakeRejected (with every field
     error) when the intake is incomplete or wrong; nothing is written then."""
     check_transition(None, Action.RECEIVE, actor.role)
+    authorize(actor, Action.RECEIVE)  # the branch's permission table (desktop.security)
     now = ctx.now()
     check = check_intake(intake.as_dict(), today=ctx.business_date(now))
     errors = list(check.errors)
@@ -116,6 +118,7 @@ def _act(ctx: ServiceContext, actor: Actor, complaint_id: str, action: Action,
          payload: dict[str, Any], *, role_of: Actor | None = None) -> ComplaintView:
     """Append the event of `action` after checking state and role; the refolded view is returned.
     `role_of` is the approver whose role authorises the action (same-PC approval)."""
+    authorize(actor, action, payload, approver=role_of)  # the branch's permission table
     now = ctx.now()
     with ctx.store.write() as s:
         row = _complaint_row(s, complaint_id)
