@@ -90,25 +90,26 @@ def _keep_ends(value: str, keep: Keep, mask_char: str) -> str:
     return value[:first] + mask_char * hidden + (value[len(value) - last:] if last else "")
 
 
-def _compact(value: str) -> str:
-    return "".join(ch for ch in value if ch.isalnum())
+def _compact(value: str, mask_char: str, *, digits_only: bool = False) -> str:
+    """The characters that matter, mask characters included so that masking twice changes nothing."""
+    return "".join(ch for ch in value
+                   if ch == mask_char or (ch.isdigit() if digits_only else ch.isalnum()))
 
 
 def mask_id_number(value: str, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> str:
-    """110101199003071234 → 110101********1234 (separators dropped)."""
-    return _keep_ends(_compact(value).upper(), policy.id_number, policy.mask_char)
+    """110101199003071234 → 110101********1234 (separators dropped; already masked stays so)."""
+    return _keep_ends(_compact(value, policy.mask_char).upper(), policy.id_number, policy.mask_char)
 
 
 def mask_card(value: str, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> str:
     """6222021234567891234 → 622202*********1234; an already masked number stays masked."""
-    cleaned = "".join(ch for ch in value if ch.isdigit() or ch == policy.mask_char)
-    return _keep_ends(cleaned, policy.card, policy.mask_char)
+    return _keep_ends(_compact(value, policy.mask_char, digits_only=True), policy.card, policy.mask_char)
 
 
 def mask_phone(value: str, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> str:
     """13812345678 or +8613812345678 → 138****5678; +861012345678 → 010*****5678.
     Other countries keep their +code: +447700900123 → +44770****0123."""
-    digits = "".join(ch for ch in value if ch.isdigit())
+    digits = _compact(value, policy.mask_char, digits_only=True)
     if value.strip().startswith("+"):
         if digits.startswith("86"):
             national = digits[2:]

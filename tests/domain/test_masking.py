@@ -88,3 +88,18 @@ def test_scrub_removes_identity_numbers_from_log_text() -> None:
     for secret in ("11010519491231002X", "138-1234-5678", "6222021234567891234"):
         assert secret not in scrubbed
     assert "BJ001-03-20261128-0042-8" in scrubbed and "12345.67" in scrubbed and "2026-03-01" in scrubbed
+
+
+@given(st.text(alphabet="0123456789X +-", max_size=25), st.sampled_from(["id_number", "phone", "card"]))
+def test_masking_an_already_masked_number_changes_nothing(text: str, kind: str) -> None:
+    once = mask_value(kind, text)
+    assert mask_value(kind, once) == once
+
+
+@pytest.mark.parametrize(("kind", "value"), [
+    ("name", "张三明"), ("name", "John Smith"), ("address", "广东省深圳市南山区科技园1号"),
+    ("address", "10 Downing St, London"), ("phone", "+8613812345678"), ("phone", "+861012345678"),
+])
+def test_masking_names_addresses_and_phones_twice_changes_nothing(kind: str, value: str) -> None:
+    once = mask_value(kind, value)
+    assert mask_value(kind, once) == once
