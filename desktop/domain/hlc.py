@@ -13,6 +13,7 @@ from threading import Lock
 
 _WALL_DIGITS = 15
 _COUNTER_DIGITS = 5
+_COUNTER_MAX = 10**_COUNTER_DIGITS - 1
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -50,7 +51,7 @@ class HybridClock:
         with self._lock:
             wall = max(self._now_ms(), self._last.wall_ms)
             counter = self._last.counter + 1 if wall == self._last.wall_ms else 0
-            self._last = Stamp(wall, counter)
+            self._last = _carry(wall, counter)
             return self._last
 
     def observe(self, remote: Stamp) -> Stamp:
@@ -65,5 +66,13 @@ class HybridClock:
                 counter = remote.counter + 1
             else:
                 counter = 0
-            self._last = Stamp(wall, counter)
+            self._last = _carry(wall, counter)
             return self._last
+
+
+def _carry(wall: int, counter: int) -> Stamp:
+    """Keep the counter within its digits: past the last one, the stamp moves on by a
+    millisecond (still after every earlier stamp, and still sortable as text)."""
+    if counter > _COUNTER_MAX:
+        return Stamp(wall + 1, 0)
+    return Stamp(wall, counter)

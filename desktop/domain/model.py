@@ -181,6 +181,7 @@ class ComplaintView:
     cause: str
     received_at: datetime
     decision_due: datetime
+    business_channel: str = ""  # JR/T 0169 channel axis code, when given
     product: str = ""
     amount: Decimal | None = None
     description: str = ""

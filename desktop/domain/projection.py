@@ -56,7 +56,9 @@ def _when(value: Any) -> datetime:
 
 def fold(events: Iterable[Event]) -> ComplaintView | None:
     """The view of one complaint from its events; None until its `received` event is known."""
-    ordered = sorted(events, key=event_order)
+    # The same event delivered twice (a retried pull) is one event.
+    unique = {ev.id: ev for ev in events}
+    ordered = sorted(unique.values(), key=event_order)
     view: ComplaintView | None = None
     pending_before_receipt = 0
     for ev in ordered:
@@ -83,6 +85,7 @@ def _start(ev: Event) -> ComplaintView:
         customer_id=str(customer.get("id", "")),
         customer_name=str(customer.get("name", "")),
         channel=Channel(p.get("channel", Channel.COUNTER)),
+        business_channel=str(p.get("business_channel", "") or ""),
         business_type=str(p.get("business_type", "")),
         cause=str(p.get("cause", "")),
         received_at=_when(p["received_at"]),

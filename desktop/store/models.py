@@ -163,3 +163,26 @@ class DraftRow(Base):
     step: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReferenceDocumentRow(Base):
+    """Reference data HQ published (taxonomy, policy, calendar, letter templates, roster);
+    it replaces the shipped default of the same kind."""
+
+    __tablename__ = "reference_documents"
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content: Mapped[Any] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DayCloseRow(Base):
+    """A completed day-end close: HQ and this branch agreed on the day's events."""
+
+    __tablename__ = "day_closes"
+    business_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str] = mapped_column(String(32))
+    event_count: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    resent: Mapped[int] = mapped_column(Integer, default=0)

@@ -43,3 +43,13 @@ def test_a_stamp_reads_back_from_its_text(wall: int, counter: int) -> None:
 def test_text_that_is_not_a_stamp_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
         Stamp.parse(text)
+
+
+def test_counter_overflow_moves_to_the_next_millisecond_and_stays_sortable() -> None:
+    from desktop.domain.hlc import HybridClock, Stamp
+
+    clock = HybridClock(lambda: 1000, Stamp(1000, 99_999))
+    nxt = clock.tick()
+    assert nxt == Stamp(1001, 0)
+    assert str(Stamp(1000, 99_999)) < str(nxt)
+    assert Stamp.parse(str(nxt)) == nxt

@@ -1,0 +1,145 @@
+"""The HTTP side of the HQ protocol (desktop/sync/wire.py): one call per endpoint,
+retries with backoff and jitter, refusals turned into translated errors.
+
+Retries cover what a retry can fix — a refused or dropped connection, a timeout,
+HQ's 5xx — and never a 4xx, which means the request itself is wrong.
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+import httpx
+
+from desktop.domain.errors import DomainError
+from desktop.sync.wire import (
+    API_PREFIX,
+    DigestResponse,
+    EnrollRequest,
+    EnrollResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ReferenceDocument,
+)
+
+T = TypeVar("T")
+
+USER_AGENT = "complaint-desk/0.1"
+
+
+class HqUnreachable(DomainError):
+    """HQ could not be reached (offline, refused, timed out); params: attempts."""
+
+    code = "sync.unreachable"
+
+
+class HqRefused(DomainError):
+    """HQ answered with an error; `status` is the HTTP status and `code` HQ's message code."""
+
+    def __init__(self, status: int, code: str, params: dict[str, Any] | None = None) -> None:
+        self.status = status
+        super().__init__(code, **(params or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        """Full jitter: a random wait up to the exponential bound, so that 500 branches
+        coming back online do not knock on HQ's door in step."""
+        return rng.uniform(0, min(self.max_delay, self.base_delay * (2 ** attempt)))
+
+
+class HqClient:
+    """A device's connection to HQ. `token` is None only for enrollment."""
+
+    def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 30.0,
+                 retry: RetryPolicy | None = None, sleep: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None) -> None:
+        headers = {"User-Agent": USER_AGENT}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(base_url=base_url.rstrip("/"), headers=headers, timeout=timeout)
+        self.retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> HqClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _call(self, send: Callable[[], httpx.Response], parse: Callable[[Any], T]) -> T:
+        last: Exception | None = None
+        for attempt in range(self.retry.attempts):
+            try:
+                response = send()
+            except httpx.TransportError as exc:  # refused, reset, timed out
+                last = exc
+            else:
+                if response.status_code < 400:
+                    return parse(response.json())
+                if response.status_code < 500:
+                    raise _refusal(response)
+                last = _refusal(response)
+            if attempt + 1 < self.retry.attempts:
+                self._sleep(self.retry.delay(attempt, self._rng))
+        if isinstance(last, HqRefused):
+            raise last
+        raise HqUnreachable(attempts=self.retry.attempts)
+
+    def enroll(self, request: EnrollRequest) -> EnrollResponse:
+        body = request.model_dump(mode="json")
+        return self._call(lambda: self._http.post(f"{API_PREFIX}/enroll", json=body),
+                          EnrollResponse.model_validate)
+
+    def push(self, request: PushRequest) -> PushResponse:
+        body = gzip.compress(request.model_dump_json().encode("utf-8"), compresslevel=5)
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        return self._call(lambda: self._http.post(f"{API_PREFIX}/events", content=body, headers=headers),
+                          PushResponse.model_validate)
+
+    def pull(self, since: int, limit: int) -> PullResponse:
+        params = {"since": since, "limit": limit}
+        return self._call(lambda: self._http.get(f"{API_PREFIX}/changes", params=params),
+                          PullResponse.model_validate)
+
+    def digest(self, business_date: date) -> DigestResponse:
+        return self._call(lambda: self._http.get(f"{API_PREFIX}/digest/{business_date.isoformat()}"),
+                          DigestResponse.model_validate)
+
+    def reference(self, kind: str) -> ReferenceDocument:
+        return self._call(lambda: self._http.get(f"{API_PREFIX}/reference/{kind}"),
+                          ReferenceDocument.model_validate)
+
+    def reachable(self) -> bool:
+        """One quick look at HQ's health endpoint, without retries."""
+        try:
+            return self._http.get(f"{API_PREFIX}/health", timeout=3.0).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+
+def _refusal(response: httpx.Response) -> HqRefused:
+    try:
+        body = response.json()
+        code = str(body.get("code") or "sync.refused")
+        params = body.get("params") if isinstance(body.get("params"), dict) else {}
+    except (ValueError, AttributeError):
+        code, params = "sync.refused", {}
+    params = {**params, "status": response.status_code}
+    return HqRefused(response.status_code, code, params)

@@ -1,0 +1,78 @@
+"""Admin verbs of sync: enroll, sync, day-end (DESIGN §6)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from desktop.cli import EXIT_OK, CliError, open_args_profile, t
+from desktop.services.context import load_context
+from desktop.sync.engine import close_day, sync_now
+from desktop.sync.enrollment import connect, enroll
+
+
+def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
+    p = verbs.add_parser("enroll", parents=[common], help=t("sync.cli.help.enroll"),
+                         description="Exchange a one-time enrollment code issued by HQ "
+                                     "(complaint-desk-hq enrollment-code BRANCH) for this PC's device "
+                                     "token, kept in the keyring. Safe to repeat if the answer was lost.")
+    p.add_argument("--hq", required=True, metavar="URL", help="HQ address, e.g. https://hq.example:8440")
+    p.add_argument("--code", required=True, help="the one-time enrollment code")
+    p.add_argument("--device-name", help="a name for this PC at HQ (default: the host name)")
+    p.set_defaults(handler=cmd_enroll)
+
+    p = verbs.add_parser("sync", parents=[common], help=t("sync.cli.help.sync"),
+                         description="Push every unsent event to HQ, then pull what is new.")
+    p.add_argument("--hq", metavar="URL", help="use this HQ address for this run only")
+    p.set_defaults(handler=cmd_sync)
+
+    p = verbs.add_parser("day-end", parents=[common], help=t("sync.cli.help.day_end"),
+                         description="Sync, compare this branch's digest of the day with HQ's, re-send "
+                                     "what is missing and record the close. Exits non-zero when HQ and "
+                                     "the branch still disagree.")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="business date (default: today)")
+    p.add_argument("--hq", metavar="URL", help="use this HQ address for this run only")
+    p.add_argument("--staff", default="admin", help="who closes the day (staff number)")
+    p.set_defaults(handler=cmd_day_end)
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    _, store = open_args_profile(args)
+    try:
+        answer = enroll(store, args.hq, args.code, device_name=args.device_name)
+    finally:
+        store.close()
+    print(t("sync.cli.enrolled", number=answer.device_number, branch=answer.branch_code,
+            name=answer.branch_name))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    _, store = open_args_profile(args)
+    try:
+        ctx = load_context(store)
+        with connect(store, args.hq) as client:
+            report = sync_now(ctx, client)
+    finally:
+        store.close()
+    print(t("sync.cli.synced", pushed=report.pushed, duplicates=report.duplicates,
+            pulled=report.pulled))
+    return EXIT_OK
+
+
+def cmd_day_end(args: argparse.Namespace) -> int:
+    try:
+        day = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise CliError("cli.bad_date", value=args.date) from None
+    _, store = open_args_profile(args)
+    try:
+        ctx = load_context(store)
+        with connect(store, args.hq) as client:
+            report = close_day(ctx, client, day or ctx.business_date(), closed_by=args.staff)
+    finally:
+        store.close()
+    print(t("sync.cli.day_end_done", date=report.business_date.isoformat(), count=report.event_count,
+            resent=report.resent))
+    return EXIT_OK
