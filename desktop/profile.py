@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
 from platformdirs import user_data_dir
 
+from desktop.domain.errors import DomainError
 from desktop.security.encryption import (
     PlaintextDatabase,
     check_database_key,
+    encrypt_plain_database,
     finish_rotation,
     is_plain_sqlite,
+    key_opens,
+    rotate_key,
     sqlcipher_connector,
 )
 from desktop.security.keyring_access import (
@@ -39,6 +43,7 @@ from desktop.security.profile_keys import (
     format_recovery_key,
     new_key,
     new_profile_info,
+    parse_recovery_key,
     read_profile_info,
     write_profile_info,
 )
@@ -146,3 +151,72 @@ def open_profile(folder: Path, *, keyring_backend: KeyringBackend | None = None,
     store = open_store(folder, connect=sqlcipher_connector(key))
     store.secrets = keys
     return store
+
+
+class RecoveryKeyWrong(DomainError):
+    """The recovery key is well-formed but does not open this profile's database."""
+
+    code = "security.recovery_key_wrong"
+
+
+class NoProfileHere(DomainError):
+    code = "security.no_profile"
+
+
+def recover_profile(folder: Path, recovery_key: str, *,
+                    keyring_backend: KeyringBackend | None = None) -> str | None:
+    """Put the key back into the keyring from the recovery key kept in the branch safe
+    (after a new keyring, a lost profile.json, a reinstalled PC).
+
+    Returns a new recovery key when an interrupted key rotation had to be finished
+    (the old paper is then void), else None. Raises RecoveryKeyInvalid (typo),
+    RecoveryKeyWrong, NoProfileHere, PlaintextDatabase or KeyringUnavailable.
+    """
+    key = parse_recovery_key(recovery_key)
+    path = folder / DATABASE_FILE
+    if not _has_database(folder):
+        raise NoProfileHere()
+    if is_plain_sqlite(path):
+        raise PlaintextDatabase()
+    if not key_opens(path, key):
+        raise RecoveryKeyWrong()
+    info = read_profile_info(folder)
+    if info is None:
+        info = replace(new_profile_info(), recovery_key_shown=True)
+        write_profile_info(folder, info)
+    keys = ProfileKeys(folder=folder, info=info,
+                       slot=KeySlot(_backend_for(folder, info, keyring_backend), info.profile_id))
+    keys.store_database_key(key)
+    pending = keys.pending_key()
+    if pending is None or pending == key:
+        keys.clear_pending_key()
+        return None
+    finish_rotation(keys)
+    return format_recovery_key(keys.database_key())
+
+
+def rotate_profile_key(folder: Path, *, keyring_backend: KeyringBackend | None = None) -> str:
+    """Re-encrypt the profile (database and attachments) under a new random key and
+    return its recovery key, which replaces the old one. Close the app on this PC
+    first. Raises what open_profile raises when the current key is not usable."""
+    keys = profile_keys(folder, keyring_backend)
+    new = rotate_key(keys)
+    keys.mark_recovery_key_shown()
+    return format_recovery_key(new)
+
+
+def encrypt_profile(folder: Path, *, keyring_backend: KeyringBackend | None = None) -> str:
+    """Encrypt a profile whose database was written unencrypted (before this version):
+    a new key in the keyring, the file exported into SQLCipher. Returns the recovery
+    key. Raises NoProfileHere when there is no unencrypted database to convert."""
+    path = folder / DATABASE_FILE
+    if not is_plain_sqlite(path):
+        raise NoProfileHere()
+    info = new_profile_info()
+    keys = ProfileKeys(folder=folder, info=info,
+                       slot=KeySlot(_backend_for(folder, info, keyring_backend), info.profile_id))
+    key = new_key()
+    keys.store_database_key(key)
+    encrypt_plain_database(path, key)
+    write_profile_info(folder, replace(info, recovery_key_shown=True))
+    return format_recovery_key(key)

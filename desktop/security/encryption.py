@@ -13,6 +13,7 @@ short finishes on the next open instead of losing anything.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -132,3 +133,34 @@ def rotate_key(keys: ProfileKeys) -> bytes:
     keys.store_pending_key(new_key())
     finish_rotation(keys)
     return keys.database_key()
+
+
+def _remove_side_files(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.unlink()
+
+
+def encrypt_plain_database(path: Path, key: bytes) -> None:
+    """Turn an unencrypted profile database into an encrypted one with `key`
+    (sqlcipher_export into a new file, then an atomic swap). The old plaintext may
+    linger in free disk blocks: the disk itself should be encrypted too.
+    SQLite errors pass through for a damaged source file."""
+    target = path.with_name(path.name + ".encrypting")
+    if target.exists():
+        target.unlink()
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
+    if not key_opens(target, key):
+        raise WrongKey()
+    _remove_side_files(path)
+    os.replace(target, path)

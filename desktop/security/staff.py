@@ -221,16 +221,16 @@ def apply_roster(store: Store, entries: Iterable[RosterEntry]) -> int:
             raise RosterEntryInvalid(position=position)
         cleaned[key] = entry
     with store.write() as s:
-        for row in s.scalars(select(StaffRow).where(StaffRow.source == ROSTER)):
-            if row.number not in cleaned:
-                row.active = False
+        for old in s.scalars(select(StaffRow).where(StaffRow.source == ROSTER)):
+            if old.number not in cleaned:
+                old.active = False
         for key, entry in cleaned.items():
-            row = s.get(StaffRow, key)
-            if row is None:
-                row = StaffRow(number=key, failed_logins=0, locked_until=None)
-                s.add(row)
-            elif row.source == LOCAL:
+            found = s.get(StaffRow, key)
+            if found is not None and found.source == LOCAL:
                 continue  # a roster never takes over the local administrator's account
+            row = found if found is not None else StaffRow(number=key, failed_logins=0)
+            if found is None:
+                s.add(row)
             row.name, row.role, row.branch_code = entry.name, entry.role.value, entry.branch_code
             row.password_hash, row.active, row.source = entry.password_hash, entry.active, ROSTER
     return len(cleaned)
