@@ -45,11 +45,11 @@ def _read_template(path: str, mtime_ns: int, outcome: str, locale: str) -> dict[
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise ReportError("report.error.template_invalid", outcome=outcome, locale=locale) from exc
+        raise ReportError("report.error.template_invalid", outcome=outcome, language=locale) from exc
     if not isinstance(raw, dict) or not all(
         key in LETTER_FIELDS and isinstance(text, str) for key, text in raw.items()
     ):
-        raise ReportError("report.error.template_invalid", outcome=outcome, locale=locale)
+        raise ReportError("report.error.template_invalid", outcome=outcome, language=locale)
     return {key: raw.get(key, "") for key in LETTER_FIELDS}
 
 
@@ -66,7 +66,7 @@ def letter_template(outcome: Outcome | str, locale: str,
         mtime = path.stat().st_mtime_ns
     except FileNotFoundError:
         raise ReportError("report.error.template_missing", outcome=outcome.value,
-                          locale=locale) from None
+                          language=locale) from None
     return dict(_read_template(str(path), mtime, outcome.value, locale))
 
 

@@ -9,7 +9,8 @@ CJK mode and its line objects but chooses the break points itself:
 - never start a line with a closing mark (，。、；：？！）》」』 ...),
 - never end a line with an opening mark (（《「『 ...),
 - never cut inside a run of Latin letters or digits (a reference number, an
-  English word) unless that run is longer than a whole line,
+  English word) unless that run is longer than a whole line (then it is cut,
+  still keeping the punctuation rules),
 
 by pushing characters down to the next line (no hanging punctuation, so text
 never pokes out of a table cell or the 72 mm print width of a roll).
@@ -38,23 +39,29 @@ def _is_word_char(ch: str) -> bool:
     return bool(ch) and ord(ch[0]) < _CJK_START and not ch.isspace()
 
 
-def _bad_break(units: Sequence[str], k: int) -> bool:
+def _bad_break(units: Sequence[str], k: int, *, keep_words: bool = True) -> bool:
     """Would a line break just before units[k] break a typesetting rule?"""
     before, after = units[k - 1], units[k]
     return (
         after in NO_LINE_START
         or before in NO_LINE_END
-        or (_is_word_char(after) and _is_word_char(before))
+        or (keep_words and _is_word_char(after) and _is_word_char(before))
     )
 
 
 def _line_end(units: Sequence[str], start: int, overflow: int) -> int:
-    """Where the line that began at `start` should end, given that units[overflow] does not fit."""
-    k = overflow
-    while k > start + 1 and _bad_break(units, k):
-        k -= 1
-    # A run with no legal break at all (a 40-digit number) is cut where it overflows.
-    return overflow if _bad_break(units, k) else k
+    """Where the line that began at `start` should end, given that units[overflow] does not fit.
+
+    The latest break before `overflow` that breaks no rule; failing that (a Latin run
+    longer than the line) the latest that only cuts the run; failing that, `overflow`.
+    """
+    for keep_words in (True, False):
+        k = overflow
+        while k > start + 1 and _bad_break(units, k, keep_words=keep_words):
+            k -= 1
+        if not _bad_break(units, k, keep_words=keep_words):
+            return k
+    return overflow
 
 
 def break_cjk_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:

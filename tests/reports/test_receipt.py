@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reports import ReportError, receipt_qr_payload, render_receipt
+from tests.reports.helpers import (
+    FULL_ID,
+    FULL_PHONE,
+    MM,
+    REFERENCE,
+    flat,
+    page_sizes,
+    page_texts,
+    pdftotext,
+    receipt_data,
+    text_of,
+    tool,
+)
+
+A4 = (595.28, 841.89)
+A5 = (419.53, 595.28)
+
+
+def test_roll_receipt_is_80_mm_wide_with_one_page_per_copy_as_tall_as_its_content() -> None:
+    sizes = page_sizes(render_receipt(receipt_data(), fmt="roll80"))
+
+    assert len(sizes) == 2  # customer copy, bank copy
+    for width, height in sizes:
+        assert width == pytest.approx(80 * MM, abs=0.1)
+        assert 100 * MM < height < 400 * MM  # fits the content, not a fixed sheet
+
+
+def test_a_longer_complaint_makes_a_taller_roll_receipt() -> None:
+    short = page_sizes(render_receipt(receipt_data(), fmt="roll80", copies=("customer",)))
+    long = page_sizes(render_receipt(receipt_data(complaint_summary="投诉内容较长。" * 80),
+                                     fmt="roll80", copies=("customer",)))
+
+    assert long[0][1] > short[0][1] + 50 * MM
+
+
+@pytest.mark.parametrize(("fmt", "size"), [("a5", A5), ("a4", A4)])
+def test_sheet_receipts_use_their_paper_size(fmt: str, size: tuple[float, float]) -> None:
+    sizes = page_sizes(render_receipt(receipt_data(), fmt=fmt))
+
+    assert len(sizes) == 2
+    for width, height in sizes:
+        assert (width, height) == pytest.approx(size, abs=0.1)
+
+
+@pytest.mark.parametrize("fmt", ["roll80", "a5", "a4"])
+def test_chinese_receipt_reads_back_with_everything_the_customer_needs(fmt: str) -> None:
+    pages = page_texts(render_receipt(receipt_data(), fmt=fmt))
+    customer_copy = pages[0]
+
+    for expected in ("示例商业银行股份有限公司", "示例商业银行北京朝阳支行", "投诉受理回执", "客户联",
+                     REFERENCE, "2024年3月5日 14:30", "T0012", "银行卡 / 服务态度与质量",
+                     "张*丰", "110101********1234", "138****5678", "年费", "退还重复扣收的年费",
+                     "2024年3月20日", "15日内", "010-0000-0000", "400-000-0000", "12378",
+                     "7QK3M9TX", "投诉人签名", "经办员工签名"):
+        assert expected in customer_copy, expected
+    assert "银行留存联" in pages[-1]
+
+
+def test_english_receipt_reads_back_in_english() -> None:
+    text = text_of(render_receipt(receipt_data("en"), fmt="a4", locale="en"))
+
+    for expected in ("Complaint Acknowledgement Receipt", "Customer copy", "Bank copy", REFERENCE,
+                     "5 March 2024, 14:30", "20 March 2024", "within 15 days",
+                     "Regulator's consumer complaint hotline: 12378", "Complainant's signature"):
+        assert expected in text, expected
+
+
+def test_receipt_text_reads_back_exactly_with_pdftotext(tmp_path: Path, pdftotext_tool: str) -> None:
+    text = pdftotext(render_receipt(receipt_data(), fmt="roll80"), tmp_path)
+
+    assert "投诉受理回执" in text
+    assert "受理编号" in text and REFERENCE in text
+    assert "监管部门消费者投诉热线：12378" in text
+
+
+@pytest.mark.parametrize("fmt", ["roll80", "a5", "a4"])
+def test_full_id_and_phone_numbers_never_reach_the_receipt(fmt: str) -> None:
+    data = receipt_data(complaint_summary=f"客户称其身份证号{FULL_ID}、手机{FULL_PHONE}被冒用。")
+    text = flat(text_of(render_receipt(data, fmt=fmt)))
+
+    assert FULL_ID not in text
+    assert FULL_PHONE not in text
+    assert "110101********1234" in text
+
+
+def test_first_print_carries_no_copy_mark() -> None:
+    text = text_of(render_receipt(receipt_data(), fmt="a5"))
+
+    assert "COPY" not in text and "副本" not in text
+
+
+@pytest.mark.parametrize("fmt", ["roll80", "a5", "a4"])
+def test_reprint_says_copy_on_every_page(fmt: str) -> None:
+    pages = page_texts(render_receipt(receipt_data(), fmt=fmt, copy_number=2))
+
+    for page in pages:
+        assert "副本" in page and "COPY" in page
+    assert "第2次打印" in pages[0]
+
+
+def test_english_reprint_says_copy() -> None:
+    pages = page_texts(render_receipt(receipt_data("en"), fmt="a4", locale="en", copy_number=3))
+
+    assert all("COPY" in page for page in pages)
+
+
+@pytest.mark.parametrize("fmt", ["a5", "a4"])
+def test_five_thousand_character_description_flows_to_a_second_page(fmt: str) -> None:
+    description = "".join(f"第{i:04d}句，投诉。" for i in range(500))
+    assert len(description) == 5000
+    pdf = render_receipt(receipt_data(complaint_summary=description), fmt=fmt, copies=("customer",))
+
+    pages = page_texts(pdf)
+    assert len(pages) >= 2
+    printed = flat("".join(pages))
+    for i in (0, 250, 499):  # beginning, middle and end all printed, none clipped
+        assert f"第{i:04d}句" in printed
+    assert "投诉人签名" in pages[-1]
+
+
+def test_roll_receipt_longer_than_a_printer_page_limit_continues_on_another_page() -> None:
+    description = "投诉内容，" * 7000  # 35,000 characters: metres of roll
+    pdf = render_receipt(receipt_data(complaint_summary=description), fmt="roll80",
+                         copies=("customer",))
+
+    sizes = page_sizes(pdf)
+    assert len(sizes) >= 2
+    assert all(height <= 200 * 72 + 0.1 for _, height in sizes)
+    assert flat(text_of(pdf)).count("投诉内容") == 7000
+
+
+def test_unknown_paper_format_is_refused() -> None:
+    with pytest.raises(ReportError):
+        render_receipt(receipt_data(), fmt="letter")
+
+
+def test_qr_payload_carries_reference_and_verification_code() -> None:
+    assert receipt_qr_payload(REFERENCE, "7QK3M9TX") == f"CDR1|{REFERENCE}|7QK3M9TX"
+
+
+def test_printed_qr_code_scans_to_reference_and_verification_code(tmp_path: Path) -> None:
+    if tool("pdftoppm") is None or tool("zbarimg") is None:
+        pytest.skip("needs pdftoppm (poppler-utils) and zbarimg (zbar-tools) to scan the QR code")
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(render_receipt(receipt_data(), fmt="roll80", copies=("customer",)))
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=60)
+    image = next(tmp_path.glob("page*.png"))
+    scanned = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True,
+                             text=True, timeout=60).stdout.strip()
+
+    assert scanned == receipt_qr_payload(REFERENCE, "7QK3M9TX")
