@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -27,8 +28,13 @@ from desktop.store.db import Store
 from desktop.store.models import StaffRow
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
-# Verified against when the staff number is unknown, so both cases take as long.
-_DUMMY_HASH = _hasher.hash("complaint-desk: no such staff member")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the staff number is unknown, so both cases take as long."""
+    return _hasher.hash("complaint-desk: no such staff member")
+
 
 MIN_PASSWORD = security_policy().min_password_length
 MAX_PASSWORD = 1024
@@ -120,7 +126,7 @@ def authenticate(store: Store, number: str, password: str, now: datetime) -> Act
     with store.read() as s:
         row = s.get(StaffRow, key) if 0 < len(key) <= MAX_STAFF_NUMBER else None
         found = row is not None and row.active and bool(row.password_hash)
-        digest = row.password_hash if row is not None and found else _DUMMY_HASH
+        digest = row.password_hash if row is not None and found else _dummy_hash()
         locked_until = row.locked_until if row is not None else None
     if found and locked_until is not None and now < locked_until:
         raise AccountLocked(minutes=_minutes_left(locked_until, now))
