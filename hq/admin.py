@@ -24,17 +24,17 @@ from desktop.domain.model import Event, EventKind, Outcome, Role
 from desktop.domain.projection import fold
 from desktop.domain.states import Action, check_transition
 from desktop.sync.wire import HQ_DEVICE_ID, REFERENCE_KINDS, EventWire
+from hq import tables
 from hq.db import allocate_seqs, change_lock
 from hq.errors import Conflict, InvalidRequest, NotFound
-from hq.tables import BranchRow, ChainHeadRow, DeviceRow, EventRow, ReferenceDocumentRow
 
 BRANCH_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_]{0,31}$")
 
-_branches = BranchRow.__table__
-_devices = DeviceRow.__table__
-_events = EventRow.__table__
-_references = ReferenceDocumentRow.__table__
-_heads = ChainHeadRow.__table__
+_branches = tables.branches
+_devices = tables.devices
+_events = tables.events
+_references = tables.reference_documents
+_heads = tables.chain_heads
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from desktop.domain.errors import DomainError
-from desktop.i18n import translate
 from desktop.sync.wire import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,

@@ -15,12 +15,12 @@ from sqlalchemy import Connection, Integer, String, cast, literal, null, select,
 
 from desktop.domain.chain import digest
 from desktop.sync.wire import REFERENCE_KINDS, DigestResponse, ReferenceDocument
+from hq import tables
 from hq.enrollment import Device
 from hq.errors import NotFound
-from hq.tables import EventRow, ReferenceDocumentRow
 
-_events = EventRow.__table__
-_references = ReferenceDocumentRow.__table__
+_events = tables.events
+_references = tables.reference_documents
 
 
 def _event_json(seq: int, body: str, event_hash: str) -> str:

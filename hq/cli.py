@@ -68,7 +68,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    database = argparse.ArgumentParser(add_help=False)
+    database = _Parser(add_help=False)
     database.add_argument("--database", metavar="URL", default=None,
                           help=_("hq.cli.help.database"))
     parser = _Parser(prog=PROG, description=_("hq.cli.help.program"),

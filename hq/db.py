@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, Table, create_engine, event, text, up
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
-from hq.tables import ChangeCounterRow
+from hq import tables
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Any constant will do; it only has to differ from other advisory locks on the server.
@@ -98,7 +98,7 @@ def allocate_seqs(connection: Connection, count: int) -> int:
             text("SELECT setval('change_seq', nextval('change_seq') + :n - 1)"), {"n": count}
         ).scalar_one()
         return int(last) - count + 1
-    counter = ChangeCounterRow.__table__
+    counter = tables.change_counter
     last = connection.execute(
         update(counter).where(counter.c.id == 1).values(value=counter.c.value + count)
         .returning(counter.c.value)

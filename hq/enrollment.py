@@ -13,15 +13,14 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
-from desktop.sync.wire import ENROLL_RETRY_WINDOW_SECONDS, EnrollRequest, EnrollResponse
 from desktop.domain.chain import GENESIS
+from desktop.sync.wire import ENROLL_RETRY_WINDOW_SECONDS, EnrollRequest, EnrollResponse
+from hq import tables
 from hq.errors import Conflict, Forbidden, NotAuthenticated, NotFound
-from hq.tables import BranchRow, ChainHeadRow, DeviceRow, EnrollmentCodeRow
 
 # No 0/O or 1/I/L: the code is read aloud over the phone and typed in by hand.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -29,10 +28,10 @@ CODE_GROUPS = 4
 CODE_GROUP_LENGTH = 4
 DEFAULT_CODE_VALIDITY = timedelta(hours=72)
 
-_branches = BranchRow.__table__
-_devices = DeviceRow.__table__
-_codes = EnrollmentCodeRow.__table__
-_heads = ChainHeadRow.__table__
+_branches = tables.branches
+_devices = tables.devices
+_codes = tables.enrollment_codes
+_heads = tables.chain_heads
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,9 @@ from hq.errors import BodyTooLarge, MalformedRequest, UnsupportedEncoding
 
 PUSH_PATH = f"{API_PREFIX}/events"
 SMALL_BODY_BYTES = 64 * 1024
+# A refused body up to this many times its limit is read to the end before the answer,
+# so the client sees the 413; beyond that the connection is simply closed.
+DRAIN_FACTOR = 4
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -47,6 +50,8 @@ class BodyLimitMiddleware:
             await _refuse(send, MalformedRequest("hq.request.bad_length"), 400)
             return
         if declared > limit:
+            if declared <= DRAIN_FACTOR * limit:
+                await _drain(receive, DRAIN_FACTOR * limit)
             await _refuse(send, BodyTooLarge(limit=limit), 413)
             return
         received = 0
@@ -57,10 +62,24 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if message.get("more_body", False):
+                        await _drain(receive, DRAIN_FACTOR * limit - received)
                     raise BodyTooLarge(limit=limit)
             return message
 
         await self.app(scope, counting_receive, send)
+
+
+async def _drain(receive: Receive, budget: int) -> None:
+    """Read and drop the rest of a refused body (up to `budget` bytes): most clients
+    only read the answer once they have sent their whole request."""
+    while budget > 0:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        budget -= len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 def _content_length(scope: Scope) -> int | None:

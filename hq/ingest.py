@@ -25,14 +25,14 @@ from sqlalchemy import Connection, insert, select, update
 from desktop.domain.chain import GENESIS, canonical_json, event_body
 from desktop.domain.model import EventKind
 from desktop.sync.wire import PushRequest, PushResponse
+from hq import tables
 from hq.db import allocate_seqs, change_lock, insert_ignoring_existing
 from hq.enrollment import Device
 from hq.errors import Conflict, Forbidden, InvalidRequest
-from hq.tables import ChainHeadRow, EventRow, PushBatchRow
 
-_events = EventRow.__table__
-_heads = ChainHeadRow.__table__
-_batches = PushBatchRow.__table__
+_events = tables.events
+_heads = tables.chain_heads
+_batches = tables.push_batches
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -166,3 +167,20 @@ class ChangeCounterRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+def _core(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+# The Core tables, for the statements on the hot paths.
+branches = _core(BranchRow)
+devices = _core(DeviceRow)
+enrollment_codes = _core(EnrollmentCodeRow)
+events = _core(EventRow)
+push_batches = _core(PushBatchRow)
+reference_documents = _core(ReferenceDocumentRow)
+chain_heads = _core(ChainHeadRow)
+change_counter = _core(ChangeCounterRow)

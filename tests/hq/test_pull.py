@@ -1,0 +1,227 @@
+"""Reading back from a live HQ: pull pages and cursors, reference documents,
+the day digest, and HQ decisions reaching the branch."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+import pytest
+
+from desktop.domain.chain import digest, event_hash
+from desktop.domain.errors import DomainError
+from desktop.domain.model import EventKind, Role
+from desktop.sync.wire import API_PREFIX, HQ_DEVICE_ID, EventWire, PullResponse
+from hq import admin
+from hq.errors import NotFound
+from tests.hq.conftest import BUSINESS_DATE, EnrolledDevice, LiveHq
+
+CHANGES = f"{API_PREFIX}/changes"
+
+
+def _event_ids(changes: list[dict]) -> list[str]:
+    return [c["event"]["id"] for c in changes if c["type"] == "event"]
+
+
+def _pair(live_hq: LiveHq) -> tuple[EnrolledDevice, EnrolledDevice]:
+    first = live_hq.enroll()
+    return first, live_hq.enroll(first.info.branch_code)
+
+
+def test_a_device_pulls_its_colleagues_events_but_not_its_own(live_hq: LiveHq) -> None:
+    counter, supervisor = _pair(live_hq)
+    mine = counter.chain.events(3)
+    theirs = supervisor.chain.events(2)
+    counter.push(mine)
+    supervisor.push(theirs)
+    changes, _ = counter.pull_all()
+    assert _event_ids(changes) == [e.id for e in theirs]
+
+
+def test_pulled_events_are_exactly_what_was_pushed(live_hq: LiveHq) -> None:
+    counter, supervisor = _pair(live_hq)
+    sent = supervisor.chain.events(3, payload={"text": "客户来电 ✓", "n": [1, 2.5, None]})
+    supervisor.push(sent)
+    page = counter.client.get(CHANGES)
+    parsed = PullResponse.model_validate_json(page.content)
+    received = [c.event for c in parsed.changes if c.event is not None]
+    assert received == sent
+    assert all(event_hash(e.to_event()) == e.hash for e in received)
+
+
+def test_events_of_other_branches_are_never_pulled(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    stranger = live_hq.enroll()
+    stranger.push(stranger.chain.events(3))
+    changes, _ = device.pull_all()
+    assert _event_ids(changes) == []
+
+
+def test_paging_follows_the_cursor_in_sequence_order_without_gaps(live_hq: LiveHq) -> None:
+    counter, supervisor = _pair(live_hq)
+    sent = supervisor.chain.events(23)
+    for start in range(0, 23, 5):
+        supervisor.push(sent[start:start + 5])
+    pages = []
+    cursor = 0
+    while True:
+        body = counter.client.get(CHANGES, params={"since": cursor, "limit": 7}).json()
+        pages.append(body)
+        assert len(body["changes"]) <= 7
+        cursor = body["next_cursor"]
+        if not body["more"]:
+            break
+    changes = [c for p in pages for c in p["changes"]]
+    seqs = [c["seq"] for c in changes]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    assert [e for e in _event_ids(changes)] == [e.id for e in sent]
+    assert len(pages) == 4
+
+
+def test_asking_again_from_the_last_cursor_returns_only_what_is_new(live_hq: LiveHq) -> None:
+    counter, supervisor = _pair(live_hq)
+    supervisor.push(supervisor.chain.events(2))
+    _, cursor = counter.pull_all()
+    empty = counter.client.get(CHANGES, params={"since": cursor}).json()
+    assert empty == {"changes": [], "next_cursor": cursor, "more": False}
+    later = supervisor.chain.events(1)
+    supervisor.push(later)
+    changes, new_cursor = counter.pull_all(since=cursor)
+    assert _event_ids(changes) == [later[0].id]
+    assert new_cursor > cursor
+
+
+def test_bad_cursors_and_limits_are_client_errors(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    for params in ({"since": -1}, {"since": "x"}, {"limit": 0}, {"limit": 100000},
+                   {"since": str(2**70)}):
+        answer = device.client.get(CHANGES, params=params)
+        assert answer.status_code == 422, params
+        assert answer.json()["code"] == "hq.request.invalid"
+
+
+def test_published_reference_documents_are_pulled_and_fetched(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    _, cursor = device.pull_all()
+    calendar = {"year": 2026, "holidays": ["2026-10-01"], "note": "国庆"}
+    with live_hq.engine.begin() as conn:
+        version = admin.publish_reference(conn, "calendar", calendar, datetime.now(UTC))
+    changes, _ = device.pull_all(since=cursor)
+    references = [c for c in changes if c["type"] == "reference"]
+    assert references == [{
+        "seq": references[0]["seq"], "type": "reference", "reference_kind": "calendar",
+        "reference_version": version, "reference_content": calendar,
+    }]
+    fetched = device.client.get(f"{API_PREFIX}/reference/calendar")
+    assert fetched.status_code == 200
+    assert fetched.json() == {"kind": "calendar", "version": version, "content": calendar}
+
+
+def test_a_newer_reference_version_replaces_the_older(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    with live_hq.engine.begin() as conn:
+        first = admin.publish_reference(conn, "roster", [{"number": "T1"}], datetime.now(UTC))
+        second = admin.publish_reference(conn, "roster", [{"number": "T2"}], datetime.now(UTC))
+    assert second == first + 1
+    fetched = device.client.get(f"{API_PREFIX}/reference/roster").json()
+    assert fetched["version"] == second and fetched["content"] == [{"number": "T2"}]
+
+
+def test_unknown_or_unpublished_reference_kinds_are_not_found(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    unknown = device.client.get(f"{API_PREFIX}/reference/horoscope")
+    assert unknown.status_code == 404
+    assert unknown.json()["code"] == "hq.reference.unknown_kind"
+
+
+def test_the_day_digest_covers_every_device_of_the_branch_for_that_date(live_hq: LiveHq) -> None:
+    counter, supervisor = _pair(live_hq)
+    today = counter.chain.events(3) + supervisor.chain.events(2)
+    other_day = counter.chain.events(2, business_date=date(2026, 3, 17))
+    counter.push([e for e in counter.chain.written])
+    supervisor.push(supervisor.chain.written)
+    stranger = live_hq.enroll()
+    stranger.push(stranger.chain.events(2))
+    answer = counter.client.get(f"{API_PREFIX}/digest/{BUSINESS_DATE.isoformat()}")
+    assert answer.status_code == 200
+    count, expected = digest(e.id for e in today)
+    assert answer.json() == {"branch_code": counter.info.branch_code,
+                             "business_date": BUSINESS_DATE.isoformat(),
+                             "count": count, "hash": expected}
+    assert count == 5 and other_day
+
+
+def test_a_digest_for_a_day_without_events_is_empty(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    body = device.client.get(f"{API_PREFIX}/digest/2020-01-01").json()
+    assert body["count"] == 0 and body["hash"] == digest([])[1]
+
+
+def test_a_digest_date_that_is_not_a_date_is_a_client_error(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    assert device.client.get(f"{API_PREFIX}/digest/2026-02-30").status_code == 422
+
+
+def _escalated_case(device: EnrolledDevice, reference: str) -> str:
+    complaint_id = uuid.uuid4().hex
+    received = device.chain.event(EventKind.RECEIVED, complaint_id=complaint_id, payload={
+        "reference": reference, "channel": "counter", "business_type": "loans",
+        "cause": "service", "received_at": "2026-03-16T09:00:00+08:00",
+        "decision_due": "2026-03-31T09:00:00+08:00", "customer": {"id": "cu-1"},
+    })
+    escalated = device.chain.event(EventKind.ESCALATED, complaint_id=complaint_id,
+                                   actor_role=Role.SUPERVISOR,
+                                   payload={"level": 1, "reason": "complex"})
+    assert device.push([received, escalated]).status_code == 200
+    return complaint_id
+
+
+def test_an_hq_decision_on_an_escalated_case_flows_back_to_the_branch(live_hq: LiveHq) -> None:
+    counter, supervisor = _pair(live_hq)
+    reference = f"R{uuid.uuid4().hex[:12]}"
+    complaint_id = _escalated_case(counter, reference)
+    _, counter_cursor = counter.pull_all()
+    with live_hq.engine.begin() as conn:
+        decision = admin.decide_escalated_case(
+            conn, reference, outcome=admin.Outcome.PARTLY_UPHELD, findings="fee charged twice",
+            verification="statement checked", remedy="refund", compensation="120.50",
+            officer="HQ007", now=datetime.now(UTC))
+    for device, since in ((counter, counter_cursor), (supervisor, 0)):
+        changes, _ = device.pull_all(since=since)
+        pulled = [EventWire.model_validate(c["event"]) for c in changes
+                  if c["type"] == "event" and c["event"]["kind"] == "hq_decision"]
+        assert pulled == [decision]
+    assert decision.complaint_id == complaint_id
+    assert decision.device_id == HQ_DEVICE_ID and decision.actor_role is Role.HQ_OFFICER
+    assert decision.payload["compensation"] == "120.50"
+    assert decision.hlc > counter.chain.written[-1].hlc
+    assert event_hash(decision.to_event()) == decision.hash
+
+
+def test_hq_decisions_form_an_unbroken_chain_per_branch(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    references = [f"R{uuid.uuid4().hex[:12]}" for _ in range(2)]
+    for reference in references:
+        _escalated_case(device, reference)
+    with live_hq.engine.begin() as conn:
+        decisions = [admin.decide_escalated_case(
+            conn, ref, outcome=admin.Outcome.UPHELD, findings="f", verification="v",
+            now=datetime.now(UTC)) for ref in references]
+    from desktop.domain.chain import first_broken_link
+
+    assert first_broken_link(d.to_event() for d in decisions) is None
+
+
+def test_hq_cannot_decide_a_case_that_is_not_escalated(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    reference = f"R{uuid.uuid4().hex[:12]}"
+    device.push([device.chain.event(EventKind.RECEIVED, payload={
+        "reference": reference, "received_at": "2026-03-16T09:00:00+08:00",
+        "decision_due": "2026-03-31T09:00:00+08:00"})])
+    with pytest.raises(DomainError) as refused, live_hq.engine.begin() as conn:
+        admin.decide_escalated_case(conn, reference, outcome=admin.Outcome.UPHELD,
+                                    findings="f", verification="v", now=datetime.now(UTC))
+    assert refused.value.code == "hq.decision.not_escalated"
+    with pytest.raises(NotFound), live_hq.engine.begin() as conn:
+        admin.decide_escalated_case(conn, "R-none", outcome=admin.Outcome.UPHELD,
+                                    findings="f", verification="v", now=datetime.now(UTC))
