@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from typing import Any
 
@@ -29,7 +29,7 @@ from reportlab.platypus.flowables import HRFlowable
 from reports.data import ReportError
 from reports.fonts import cjk_font
 from reports.formatting import is_chinese, label
-from reports.text import ChineseParagraph, markup
+from reports.text import ChineseParagraph, plain_paragraph
 
 FORMATS = ("roll80", "a5", "a4")
 ROLL_WIDTH = 80 * mm
@@ -116,8 +116,8 @@ def styles(size: float) -> Styles:
 
 
 def para(text: str, style: ParagraphStyle) -> ChineseParagraph:
-    """A paragraph of plain text (escaped; newlines kept)."""
-    return ChineseParagraph(markup(text), style)
+    """A paragraph of plain text (newlines kept)."""
+    return plain_paragraph(text, style)
 
 
 def rule(dashed: bool = False, space: float = 3) -> HRFlowable:
@@ -149,20 +149,27 @@ def field_table(rows: Sequence[tuple[str, str]], width: float, label_width: floa
     return table
 
 
+@lru_cache(maxsize=32)
+def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules of the QR code of `payload`, quiet zone included (cached: the
+    customer and bank copies, and a reprint, carry the same code)."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, mask_pattern=0)
+    code.add_data(payload)
+    code.make(fit=True)
+    return tuple(tuple(row) for row in code.get_matrix())
+
+
 class QrCode(Flowable):
     """A QR code drawn as one path of filled modules, `size` points square.
 
     A fixed mask pattern skips the encoder's trial of all eight masks: any mask is
     valid QR (ISO/IEC 18004 only recommends choosing by penalty), and it makes the
-    code ~6x cheaper to compute. The matrix is computed once, at construction.
+    code ~6x cheaper to compute.
     """
 
     def __init__(self, payload: str, size: float) -> None:
         super().__init__()
-        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, mask_pattern=0)
-        code.add_data(payload)
-        code.make(fit=True)
-        self.matrix: list[list[bool]] = code.get_matrix()
+        self.matrix = qr_matrix(payload)
         self.size = size
         self.width = self.height = size
 

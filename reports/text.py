@@ -22,8 +22,18 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
-from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import (
+    FragLine,
+    Paragraph,
+    ParaLines,
+    cjkU,
+    makeCJKParaLine,
+)
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import _FUZZ
 
 # Closing marks and the like; reportlab's own list is kept and extended.
@@ -64,8 +74,80 @@ def _line_end(units: Sequence[str], start: int, overflow: int) -> int:
     return overflow
 
 
+def line_spans(
+    chars: Sequence[str], widths: Sequence[float], forced: Sequence[bool],
+    max_widths: Sequence[float],
+) -> list[tuple[int, int, int, bool]]:
+    """The lines of a paragraph as (start, end, next_start, forced) spans of `chars`.
+
+    `forced[i]` marks a hard line break (a <br/>) after which a line must end;
+    `end` excludes trailing spaces, `next_start` skips the spaces after a soft break.
+    """
+    spans: list[tuple[int, int, int, bool]] = []
+    n = len(chars)
+    start = 0
+    while start < n:
+        max_width = max_widths[min(len(spans), len(max_widths) - 1)]
+        width = 0.0
+        i = start
+        hard = False
+        while i < n:
+            if forced[i]:
+                hard = True
+                i += 1
+                break
+            if width + widths[i] > max_width + _FUZZ and i > start:
+                break
+            width += widths[i]
+            i += 1
+        end = i if hard or i >= n else _line_end(chars, start, i)
+        last = end
+        while last > start and chars[last - 1] == " ":
+            last -= 1  # trailing spaces take no room at a soft break
+        following = end
+        if not hard:
+            while following < n and chars[following] == " ":
+                following += 1
+        spans.append((start, last, following, hard))
+        start = following
+    return spans
+
+
+def _char_widths(text: str, font_name: str, font_size: float) -> list[float]:
+    font = pdfmetrics.getFont(font_name)
+    face = getattr(font, "face", None)
+    char_widths = getattr(face, "charWidths", None)
+    if isinstance(char_widths, dict):  # a TrueType font: one dict look-up per character
+        default = face.defaultWidth  # type: ignore[union-attr]
+        scale = font_size * 0.001
+        return [char_widths.get(ord(ch), default) * scale for ch in text]
+    return [stringWidth(ch, font_name, font_size) for ch in text]
+
+
+def _single_frag_lines(frag: Any, max_widths: Sequence[float]) -> Any:
+    """The common case, one run of text in one font: lines cut from the string directly."""
+    text: str = frag.text
+    widths = _char_widths(text, frag.fontName, frag.fontSize)
+    ascent, descent = getAscentDescent(frag.fontName, frag.fontSize)
+    lines = []
+    for index, (start, end, _, hard) in enumerate(
+        line_spans(text, widths, [False] * len(text), max_widths)
+    ):
+        max_width = max_widths[min(index, len(max_widths) - 1)]
+        used = sum(widths[start:end])
+        lines.append(FragLine(
+            kind=1, extraSpace=max_width - used, wordCount=1,
+            words=[frag.clone(text=text[start:end])], fontSize=frag.fontSize, ascent=ascent,
+            descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=hard,
+        ))
+    return ParaLines(kind=1, lines=lines)
+
+
 def break_cjk_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:
     """Split paragraph fragments into reportlab CJK lines (kind 1) under our line-break rules."""
+    if len(frags) == 1 and frags[0].text and not hasattr(frags[0], "cbDefn") \
+            and not hasattr(frags[0], "lineBreak"):
+        return _single_frag_lines(frags[0], max_widths)
     units: list[Any] = []
     for frag in frags:
         text = frag.text
@@ -73,35 +155,14 @@ def break_cjk_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_boun
             units.extend(cjkU(ch, frag, "utf8") for ch in text)
         else:
             units.append(cjkU(text, frag, "utf8"))  # a <br/> or an empty fragment
-    lines: list[Any] = []
-    n = len(units)
-    start = 0
-    while start < n:
-        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        width = 0.0
-        i = start
-        forced = False
-        while i < n:
-            unit = units[i]
-            if hasattr(unit.frag, "lineBreak"):
-                forced = True
-                i += 1
-                break
-            if width + unit.width > max_width + _FUZZ and i > start:
-                break
-            width += unit.width
-            i += 1
-        end = i if forced or i >= n else _line_end(units, start, i)
-        last = end
-        while last > start and units[last - 1] == " ":
-            last -= 1  # trailing spaces take no room at a soft break
-        line = units[start:last]
+    spans = line_spans(units, [u.width for u in units],
+                       [hasattr(u.frag, "lineBreak") for u in units], max_widths)
+    lines = []
+    for index, (start, end, _, hard) in enumerate(spans):
+        max_width = max_widths[min(index, len(max_widths) - 1)]
+        line = units[start:end]
         used = sum(u.width for u in line)
-        lines.append(makeCJKParaLine(line, max_width, used, max_width - used, forced, calc_bounds))
-        start = end
-        if not forced:
-            while start < n and units[start] == " ":
-                start += 1
+        lines.append(makeCJKParaLine(line, max_width, used, max_width - used, hard, calc_bounds))
     return ParaLines(kind=1, lines=lines)
 
 
@@ -131,6 +192,30 @@ class ChineseParagraph(Paragraph):
             return super().breakLinesCJK(maxWidths)
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         return break_cjk_lines(self.frags, maxWidths, auto_leading not in ("", "off"))
+
+
+_TEMPLATE_FRAGS: dict[int, tuple[ParagraphStyle, Any]] = {}
+
+
+def plain_paragraph(text: str, style: ParagraphStyle) -> ChineseParagraph:
+    """A paragraph of plain text (no markup; newlines kept as line breaks).
+
+    Text without newlines skips reportlab's markup parser: its one fragment is
+    cloned from a fragment parsed once per style, which makes building a document
+    of many short paragraphs several times cheaper. Whitespace runs collapse to
+    one space, as the parser would do.
+    """
+    if "\n" in text or "\r" in text:
+        return ChineseParagraph(markup(text), style)
+    clean = " ".join(text.split())
+    if not clean:
+        return ChineseParagraph("", style)
+    entry = _TEMPLATE_FRAGS.get(id(style))
+    if entry is None or entry[0] is not style:
+        _, frags, _ = ParaParser().parse("x", style)
+        entry = (style, frags[0])
+        _TEMPLATE_FRAGS[id(style)] = entry
+    return ChineseParagraph(clean, style, frags=[entry[1].clone(text=clean)])
 
 
 def markup(text: str) -> str:
