@@ -97,8 +97,9 @@ def enroll(store: Store, url: str, code: str, *, device_name: str | None = None,
                   device_number=answer.device_number, device_id=answer.device_id,
                   **_keep_policy(store))
     with store.write() as s:
+        # The nonce stays: repeating this very enrollment (code, nonce, name) within HQ's
+        # retry window hands back the same device instead of refusing the used code.
         put_setting(s, HQ_URL_KEY, url)
-        put_setting(s, NONCE_KEY, "")
         if local_device != answer.device_id:
             put_setting(s, CHAIN_HEAD_KEY, GENESIS)  # a new device starts its own audit chain
     return answer
