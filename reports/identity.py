@@ -3,9 +3,8 @@
 Every document masks the identity fields it is given, whether the caller masked
 them already or not, and masks ID, card and mobile numbers inside free text (a
 description the customer dictated may hold one), so a full ID number never
-reaches a PDF. The rules are `desktop.domain.masking`'s default policy; a value
-that arrives already masked (it holds '*') is masked again by position only,
-which can never reveal more than it shows.
+reaches a PDF. The rules are `desktop.domain.masking`'s default policy, under
+which a value that arrives already masked stays as it is.
 """
 
 from __future__ import annotations
@@ -14,34 +13,19 @@ import re
 
 from desktop.domain import masking
 
-MASK = "*"
-
 # A resident ID (17 digits + digit or X), a card number (13-19 digits), or a mainland
 # mobile number (optionally +86, written plain or as 138-1234-5678), standing alone.
 _LONG_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{13,19})(?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9A-Za-z+])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![0-9A-Za-z])")
 
 
-def _remask(value: str, keep: masking.Keep) -> str:
-    hidden = max(len(value) - keep.first - keep.last, -(-len(value) // 3))
-    first = min(keep.first, len(value) - hidden)
-    last = max(0, len(value) - hidden - first)
-    return value[:first] + MASK * hidden + (value[len(value) - last:] if last else "")
-
-
 def mask_id_number(value: str) -> str:
     """An ID document or credit-code number as 110101********1234."""
-    value = value.strip()
-    if MASK in value:
-        return _remask(value, masking.DEFAULT_MASK_POLICY.id_number)
     return masking.mask_id_number(value)
 
 
 def mask_phone(value: str) -> str:
     """A phone number as 138****5678."""
-    value = value.strip()
-    if MASK in value:
-        return _remask(value, masking.DEFAULT_MASK_POLICY.phone)
     return masking.mask_phone(value)
 
 

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from desktop.i18n import normalise_locale
-from reports.data import CustomerIdentity, ReceiptData
+from reports.data import CustomerIdentity, ReceiptData, ReportError
 from reports.formatting import format_date, format_datetime, label
 from reports.identity import mask_id_number, mask_name, mask_phone, scrub_free_text
 from reports.layout import (
@@ -29,6 +29,7 @@ from reports.layout import (
     styles,
     table_style,
 )
+from reports.parts import sheet_decorator
 
 COPIES = ("customer", "bank")
 QR_PREFIX = "CDR1"
@@ -152,27 +153,28 @@ def render_receipt(data: ReceiptData, *, fmt: str = "roll80", locale: str = "zh_
     "bank" to print, in that order. copy_number > 1 marks every page 副本 / COPY.
     Raises ReportError for an unknown format or copy name.
     """
-    from reports.data import ReportError
-
     pp = paper(fmt)
     for copy in copies:
         if copy not in COPIES:
-            raise ReportError("report.error.unknown_format", fmt=copy)
+            raise ReportError("report.error.unknown_copy", copy=copy)
     st = styles(pp.body_size)
     stories = [_copy_story(data, copy, pp, st, locale, copy_number) for copy in copies]
     title = f"{label('receipt.title', locale)} {data.reference}"
-    mark = label("copy_mark", locale)
-
-    def decorate(canvas: Canvas, page: int) -> None:
-        if copy_number > 1:
-            width, height = canvas._pagesize
-            draw_copy_mark(canvas, width, height, mark)
-
     if pp.height is None:
-        return render_roll(stories, title=title, author=data.bank.bank_name, decorate=decorate)
+        mark = label("copy_mark", locale)
+
+        def mark_reprint(canvas: Canvas, page: int) -> None:
+            if copy_number > 1:
+                width, height = canvas._pagesize
+                draw_copy_mark(canvas, width, height, mark)
+
+        return render_roll(stories, title=title, author=data.bank.bank_name,
+                           decorate=mark_reprint)
     story: list[Flowable] = []
     for index, part in enumerate(stories):
         if index:
             story.append(PageBreak())
         story += part
-    return render_sheets(story, pp, title=title, author=data.bank.bank_name, decorate=decorate)
+    footer = label("letter.reference_line", locale, reference=data.reference)
+    return render_sheets(story, pp, title=title, author=data.bank.bank_name,
+                         decorate=sheet_decorator(pp, footer, copy_number, locale))

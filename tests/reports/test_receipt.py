@@ -142,6 +142,19 @@ def test_unknown_paper_format_is_refused() -> None:
         render_receipt(receipt_data(), fmt="letter")
 
 
+def test_unknown_copy_is_refused() -> None:
+    with pytest.raises(ReportError) as caught:
+        render_receipt(receipt_data(), copies=("customer", "archive"))
+
+    assert caught.value.code == "report.error.unknown_copy"
+
+
+def test_sheet_receipt_pages_carry_reference_and_page_number() -> None:
+    pages = page_texts(render_receipt(receipt_data(), fmt="a5"))
+
+    assert f"受理编号：{REFERENCE}" in pages[1] and "第 2 页" in pages[1]
+
+
 def test_qr_payload_carries_reference_and_verification_code() -> None:
     assert receipt_qr_payload(REFERENCE, "7QK3M9TX") == f"CDR1|{REFERENCE}|7QK3M9TX"
 
