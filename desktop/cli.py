@@ -81,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
                                       "on loopback so sync works, then open the app.")
     demo.add_argument("--complaints", type=int, default=300, metavar="N",
                       help="how many synthetic complaints a new demo profile gets (default 300)")
-    demo.add_argument("--no-gui", action="store_true", help=argparse.SUPPRESS)
+    demo.add_argument("--no-gui", action="store_true",
+                      help="prepare the demo profile and exit without opening the window")
+    demo.add_argument("--with-hq", action="store_true",
+                      help="with --no-gui: still create the local HQ and enroll (for tests)")
     admin = sub.add_parser("admin", help="administration verbs (run 'admin --help')",
                            description="Administration verbs for scripts and admins.")
     verbs = admin.add_subparsers(dest="verb", metavar="VERB", required=True)
@@ -144,13 +147,18 @@ def main(argv: Sequence[str] | None = None, open_gui: OpenGui | None = None) -> 
 def _open(args: argparse.Namespace, open_gui: OpenGui | None) -> int:
     folder = profile_dir(args.profile)
     demo = args.command == "demo"
-    if demo:
-        from desktop.demo import prepare_demo
+    if not demo:
+        return EXIT_OK if open_gui is None else open_gui(folder, False)
+    from desktop.demo import prepare_demo
 
-        prepare_demo(folder, complaints=args.complaints, progress=lambda m: print(m, flush=True))
-    if open_gui is None or getattr(args, "no_gui", False):
-        return EXIT_OK
-    return open_gui(folder, demo)
+    gui = open_gui is not None and not args.no_gui
+    hq = prepare_demo(folder, complaints=args.complaints, with_hq=gui or args.with_hq,
+                      progress=lambda m: print(m, flush=True))
+    try:
+        return open_gui(folder, True) if gui and open_gui is not None else EXIT_OK
+    finally:
+        if hq is not None:
+            hq.stop()
 
 
 if __name__ == "__main__":

@@ -1,16 +1,31 @@
 """The demo profile behind `make run`: a branch, one staff account per role, synthetic
-complaints. Prepared once; later runs reuse it."""
+complaints, and a local HQ on loopback so sync works out of the box.
+
+The local HQ is a separate `complaint-desk-hq serve` process over a SQLite file in the
+profile folder (desktop/ does not import hq/: they meet over HTTP, as in production).
+The profile is prepared once; later runs start the HQ again and reuse everything.
+"""
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+import httpx
 
 from desktop.domain.model import Role
 from desktop.profile import open_profile
 from desktop.security.staff import add_staff
-from desktop.services.context import DeviceNotSetUp, load_context, set_up_device
+from desktop.services.context import DeviceNotSetUp, load_context
 from desktop.services.seed import seed
+from desktop.store.db import Store
+from desktop.store.events import get_setting, put_setting
+from desktop.sync.enrollment import HQ_URL_KEY, enroll
 
 DEMO_BRANCH = "BJ001"
 DEMO_BRANCH_NAME = "示范银行北京东城支行"
@@ -23,27 +38,133 @@ DEMO_STAFF = (
     ("M001", "陈刚", Role.MANAGER),
     ("A001", "赵静", Role.AUDITOR),
 )
+HQ_DATABASE_FILE = "demo-hq.sqlite3"
+HQ_LOG_FILE = "demo-hq.log"
+HQ_START_TIMEOUT = 30.0
 
 
-def prepare_demo(folder: Path, *, complaints: int = 300,
-                 progress: Callable[[str], None] = lambda _m: None) -> None:
-    """Create the demo profile in `folder` unless it exists already."""
+class DemoHqFailed(RuntimeError):
+    """The local demo HQ did not start; its log file says why."""
+
+
+def _hq_command() -> list[str]:
+    return [sys.executable, "-m", "hq"]
+
+
+def _free_port(preferred: int = 0) -> int:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", preferred))
+        except OSError:
+            s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class DemoHq:
+    """A running local HQ; `stop()` ends it (the GUI calls it on exit)."""
+
+    process: subprocess.Popen[bytes]
+    url: str
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def _hq_admin(folder: Path, *args: str) -> str:
+    url = f"sqlite:///{folder / HQ_DATABASE_FILE}"
+    done = subprocess.run([*_hq_command(), *args, "--database", url], capture_output=True,
+                          text=True, timeout=60)
+    if done.returncode != 0:
+        raise DemoHqFailed(done.stderr.strip() or f"complaint-desk-hq {args[0]} failed")
+    return done.stdout.strip()
+
+
+def start_demo_hq(folder: Path, port: int = 0) -> DemoHq:
+    """Serve the demo HQ database of `folder` on loopback; waits until it answers."""
+    port = _free_port(port)
+    url = f"http://127.0.0.1:{port}"
+    log = (folder / HQ_LOG_FILE).open("ab")
+    process = subprocess.Popen(
+        [*_hq_command(), "serve", "--database", f"sqlite:///{folder / HQ_DATABASE_FILE}",
+         "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=log)
+    log.close()
+    deadline = time.monotonic() + HQ_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise DemoHqFailed(f"the demo HQ stopped; see {folder / HQ_LOG_FILE}")
+        try:
+            if httpx.get(f"{url}/api/v1/health", timeout=1.0).status_code == 200:
+                return DemoHq(process, url)
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    process.kill()
+    raise DemoHqFailed(f"the demo HQ did not answer in time; see {folder / HQ_LOG_FILE}")
+
+
+def _port_of(url: str) -> int:
+    try:
+        return int(url.rsplit(":", 1)[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+def prepare_demo(folder: Path, *, complaints: int = 300, with_hq: bool = True,
+                 progress: Callable[[str], None] = lambda _m: None) -> DemoHq | None:
+    """Create the demo profile in `folder` unless it exists, and start its local HQ.
+    Returns the running HQ (None with `with_hq=False`). Raises DemoHqFailed."""
+    folder.mkdir(parents=True, exist_ok=True)
     # Without a keyring on this computer, the demo keeps its key in a file inside the
     # profile, labelled unsafe (desktop.profile); a real profile never does.
     store = open_profile(folder, demo=True)
+    hq: DemoHq | None = None
     try:
-        try:
-            load_context(store)
-            return
-        except DeviceNotSetUp:
-            pass
-        progress(f"Preparing the demo profile in {folder} ...")
-        set_up_device(store, branch_code=DEMO_BRANCH, branch_name=DEMO_BRANCH_NAME, device_number=1)
-        for number, name, role in DEMO_STAFF:
-            add_staff(store, number=number, name=name, role=role, branch_code=DEMO_BRANCH,
-                      password=DEMO_PASSWORD)
-        ctx = load_context(store)
-        seed(ctx, complaints, staff=[n for n, _, r in DEMO_STAFF if r in (Role.TELLER, Role.SUPERVISOR)])
-        progress(f"Demo profile ready: {complaints} complaints.")
+        new = _is_new(store)
+        if with_hq:
+            with store.read() as s:
+                previous = get_setting(s, HQ_URL_KEY)
+            hq = start_demo_hq(folder, _port_of(previous))
+            if previous and previous != hq.url:
+                with store.write() as s:
+                    put_setting(s, HQ_URL_KEY, hq.url)
+        if new:
+            progress(f"Preparing the demo profile in {folder} ...")
+            _create(folder, store, hq, complaints)
+            progress(f"Demo profile ready: {complaints} complaints.")
+    except BaseException:
+        if hq is not None:
+            hq.stop()
+        raise
     finally:
         store.close()
+    return hq
+
+
+def _is_new(store: Store) -> bool:
+    try:
+        load_context(store)
+    except DeviceNotSetUp:
+        return True
+    return False
+
+
+def _create(folder: Path, store: Store, hq: DemoHq | None, complaints: int) -> None:
+    from desktop.services.context import set_up_device
+
+    if hq is not None:
+        _hq_admin(folder, "branch", "add", DEMO_BRANCH, "--name", DEMO_BRANCH_NAME)
+        code = _hq_admin(folder, "enrollment-code", DEMO_BRANCH).split()[-1]
+        # Enrolled before any work, so every event carries the device id HQ knows.
+        enroll(store, hq.url, code, device_name="demo-counter-1")
+    else:
+        set_up_device(store, branch_code=DEMO_BRANCH, branch_name=DEMO_BRANCH_NAME, device_number=1)
+    for number, name, role in DEMO_STAFF:
+        add_staff(store, number=number, name=name, role=role, branch_code=DEMO_BRANCH,
+                  password=DEMO_PASSWORD)
+    ctx = load_context(store)
+    seed(ctx, complaints, staff=[n for n, _, r in DEMO_STAFF if r in (Role.TELLER, Role.SUPERVISOR)])

@@ -1,0 +1,60 @@
+"""`make run`'s demo profile: a branch, staff, data, and a local HQ it syncs with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.demo import DEMO_PASSWORD, DEMO_STAFF, prepare_demo, start_demo_hq
+from desktop.profile import open_profile
+from desktop.security.staff import authenticate
+from desktop.services.cases import worklist_count
+from desktop.services.context import load_context
+from desktop.store.queries import Worklist, WorklistQuery
+from desktop.sync.engine import sync_now, unsent_count
+from desktop.sync.enrollment import connect
+
+
+def test_demo_profile_syncs_with_its_local_hq_and_is_reused(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    hq = prepare_demo(folder, complaints=25)
+    assert hq is not None
+    try:
+        store = open_profile(folder, demo=True)
+        ctx = load_context(store)
+        for number, _name, role in DEMO_STAFF:
+            assert authenticate(store, number, DEMO_PASSWORD, ctx.now()).role is role
+        assert worklist_count(ctx, WorklistQuery(worklist=Worklist.ALL)) == 25
+        with connect(store) as client:
+            report = sync_now(ctx, client)
+        assert report.pushed > 0
+        assert unsent_count(ctx) == 0
+        store.close()
+    finally:
+        hq.stop()
+    # A second run reuses the profile and starts the HQ again.
+    again = prepare_demo(folder, complaints=25)
+    assert again is not None
+    try:
+        store = open_profile(folder, demo=True)
+        ctx = load_context(store)
+        assert worklist_count(ctx, WorklistQuery(worklist=Worklist.ALL)) == 25
+        with connect(store) as client:
+            assert client.reachable()
+        store.close()
+    finally:
+        again.stop()
+
+
+def test_a_port_taken_since_last_time_moves_the_demo_hq(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    first = prepare_demo(folder, complaints=2)
+    assert first is not None
+    try:
+        # While the first HQ holds its port, a second start must pick another.
+        second = start_demo_hq(folder, int(first.url.rsplit(":", 1)[1]))
+        try:
+            assert second.url != first.url
+        finally:
+            second.stop()
+    finally:
+        first.stop()
