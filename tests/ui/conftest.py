@@ -1,0 +1,126 @@
+"""Fixtures for driving the real widgets on a real profile (pytest-qt, offscreen).
+
+One profile is prepared per test session through the core (device, the five demo
+staff accounts, seeded complaints) and copied for each test, so every test starts
+from the same data and may change it freely.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.demo import DEMO_BRANCH, DEMO_BRANCH_NAME, DEMO_PASSWORD, DEMO_STAFF
+from desktop.domain.model import Role
+from desktop.profile import open_profile
+from desktop.security.staff import add_staff
+from desktop.services.context import load_context, set_up_device
+from desktop.services.seed import seed
+from ui.app import AppController, make_context
+from ui.context import AppContext
+from ui.i18n import register_cjk_font
+from ui.interaction import RecordingInteraction
+from ui.main_window import MainWindow
+
+SEEDED_COMPLAINTS = 40
+PASSWORD = DEMO_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def profile_template(tmp_path_factory: pytest.TempPathFactory, test_keyring: Path) -> Path:
+    folder = tmp_path_factory.mktemp("ui-profile") / "profile"
+    store = open_profile(folder)
+    try:
+        set_up_device(store, branch_code=DEMO_BRANCH, branch_name=DEMO_BRANCH_NAME, device_number=1)
+        for number, name, role in DEMO_STAFF:
+            add_staff(store, number=number, name=name, role=role, branch_code=DEMO_BRANCH,
+                      password=PASSWORD)
+        ctx = load_context(store)
+        seed(ctx, SEEDED_COMPLAINTS, staff=[n for n, _, r in DEMO_STAFF
+                                           if r in (Role.TELLER, Role.SUPERVISOR)])
+    finally:
+        store.close()
+    return folder
+
+
+@pytest.fixture
+def profile(profile_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "profile"
+    shutil.copytree(profile_template, target)
+    return target
+
+
+@dataclass
+class Counter:
+    """The app as a teller meets it: the controller (login + main window) and its context."""
+
+    qtbot: QtBot
+    app: AppContext
+    controller: AppController
+    interaction: RecordingInteraction
+
+    @property
+    def main(self) -> MainWindow:
+        assert self.controller.main is not None
+        return self.controller.main
+
+    def wait_idle(self) -> None:
+        self.qtbot.waitUntil(lambda: self.app.worker.pending == 0, timeout=15_000)
+
+    def log_in(self, number: str = "T001", password: str = PASSWORD) -> MainWindow:
+        """Log in through the login window with the keyboard, and wait for the worklist."""
+        login = self.controller.login
+        self.qtbot.waitUntil(lambda: self.app.worker.is_open, timeout=15_000)
+        login.form.number.clear()
+        self.qtbot.keyClicks(login.form.number, number)
+        self.qtbot.keyClicks(login.form.password, password)
+        self.qtbot.keyClick(login.form.password, "\r")
+        self.qtbot.waitUntil(lambda: self.controller.main is not None and self.main.isVisible(),
+                             timeout=15_000)
+        self.wait_idle()
+        return self.main
+
+
+@pytest.fixture
+def make_counter(qtbot: QtBot, qapp: object, profile: Path) -> Iterator[Callable[..., Counter]]:
+    """Start the app on `profile` (or another folder); each counter is shut down afterwards."""
+    started: list[Counter] = []
+    register_cjk_font(qapp)  # type: ignore[arg-type]
+
+    def start(folder: Path | None = None, language: str = "zh_CN") -> Counter:
+        interaction = RecordingInteraction()
+        app = make_context(folder or profile, interaction=interaction, language=language)
+        controller = AppController(app)
+        controller.start()
+        counter = Counter(qtbot, app, controller, interaction)
+        started.append(counter)
+        return counter
+
+    yield start
+    for counter in started:
+        stop(counter)
+
+
+def stop(counter: Counter) -> None:
+    """Close the windows and the worker as quitting the app does."""
+    controller = counter.controller
+    if controller.main is not None:
+        controller.main.close()
+        controller.main.deleteLater()
+    controller.login.close()
+    controller.login.deleteLater()
+    counter.app.worker.shutdown()
+
+
+@pytest.fixture
+def counter(make_counter: Callable[..., Counter]) -> Counter:
+    return make_counter()

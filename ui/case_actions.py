@@ -1,0 +1,373 @@
+"""The actions on a case and the small dialog each one opens.
+
+Which actions a case offers comes from the domain's state machine for the
+case's state and the logged-in role. Extending a deadline and reopening a case
+need a supervisor: when the logged-in person's role may not approve, the dialog
+asks a supervisor to type their staff number and password on this PC, and the
+policy decides whether that role may approve. Refusals are shown in the dialog,
+which stays open so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.model import Outcome, Role
+from desktop.domain.states import Action, allowed_actions
+from ui import labels, spacing
+from ui.actions import ActionId, action_text
+from ui.credentials import CredentialsForm, check_approval
+from ui.i18n import Translatable
+from ui.intake.details_step import CONTACT_CHANNELS
+from ui.interaction import error_text
+from ui.worker import Changes
+
+if TYPE_CHECKING:
+    from desktop.domain.model import ComplaintView
+    from desktop.domain.policy import TimeLeft
+    from desktop.services.cases import CaseDetail
+    from desktop.services.context import Actor, ServiceContext
+    from ui.context import AppContext
+
+# The case actions the view offers, in button order, with their entry in the actions table.
+CASE_ACTIONS: tuple[tuple[Action, ActionId], ...] = (
+    (Action.ACKNOWLEDGE, ActionId.ACKNOWLEDGE),
+    (Action.ADD_NOTE, ActionId.ADD_NOTE),
+    (Action.LOG_CONTACT, ActionId.LOG_CONTACT),
+    (Action.ASSIGN, ActionId.ASSIGN),
+    (Action.ESCALATE, ActionId.ESCALATE),
+    (Action.EXTEND_DEADLINE, ActionId.EXTEND_DEADLINE),
+    (Action.RESOLVE, ActionId.RESOLVE),
+    (Action.RECORD_SATISFACTION, ActionId.RECORD_SATISFACTION),
+    (Action.CLOSE, ActionId.CLOSE_CASE),
+    (Action.REOPEN, ActionId.REOPEN),
+    (Action.WITHDRAW, ActionId.WITHDRAW),
+    (Action.LINK, ActionId.LINK),
+)
+NO_DIALOG = frozenset({Action.ACKNOWLEDGE, Action.CLOSE})
+# The approval (desktop.security.policy.Permission value) a supervisor gives on this PC.
+APPROVAL_PERMISSION = {Action.EXTEND_DEADLINE: "approve.extension", Action.REOPEN: "approve.reopen"}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseScreen:
+    """Everything the case view shows, read in one go on the worker."""
+
+    detail: CaseDetail
+    time_left: TimeLeft | None
+    allowed: tuple[Action, ...]
+    needs_approval: frozenset[Action]  # allowed only with a supervisor's approval on this PC
+    extension_roles: frozenset[Role]  # who may approve the next extension (empty: no more)
+    staff: dict[str, str]
+
+
+def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> CaseScreen:
+    """What `actor` sees of the complaint and may do with it. Raises NotFound."""
+    from desktop.domain.policy import ExtensionNotAllowed
+    from desktop.security.permissions import PERMISSION_OF_ACTION
+    from desktop.security.permissions import allowed as permitted
+    from desktop.services.cases import case_detail
+    from ui.reads import staff_names
+
+    detail = case_detail(ctx, complaint_id)
+    view = detail.view
+    role = actor.role
+    time_left = ctx.policy.time_left(view.decision_due, ctx.now()) if view.status.is_open else None
+    allowed = [a for a in allowed_actions(view.status, role)
+               if a in dict(CASE_ACTIONS) and permitted(actor, PERMISSION_OF_ACTION[a])]
+    approval: set[Action] = set()
+    may_ask_reopen = permitted(actor, PERMISSION_OF_ACTION[Action.REOPEN])
+    if (Action.REOPEN not in allowed and may_ask_reopen
+            and Action.REOPEN in allowed_actions(view.status, Role.SUPERVISOR)):
+        allowed.append(Action.REOPEN)  # the state table wants a supervisor: one approves here
+    if Action.REOPEN in allowed and not _can_approve(actor, Action.REOPEN):
+        approval.add(Action.REOPEN)
+    roles: frozenset[Role] = frozenset()
+    if Action.EXTEND_DEADLINE in allowed:
+        try:
+            level = ctx.policy.extension_level(view.extensions + 1, view.business_type, view.cause)
+            roles = frozenset(level.approver_roles)
+        except ExtensionNotAllowed:
+            allowed.remove(Action.EXTEND_DEADLINE)
+        if roles and (role not in roles or not _can_approve(actor, Action.EXTEND_DEADLINE)):
+            approval.add(Action.EXTEND_DEADLINE)
+    order = [a for a, _ in CASE_ACTIONS]
+    allowed.sort(key=order.index)
+    return CaseScreen(detail=detail, time_left=time_left, allowed=tuple(allowed),
+                      needs_approval=frozenset(approval), extension_roles=roles, staff=staff_names(ctx))
+
+
+def _can_approve(actor: Actor, action: Action) -> bool:
+    from desktop.security.permissions import allowed as permitted
+    from desktop.security.policy import Permission
+
+    return permitted(actor, Permission(APPROVAL_PERMISSION[action]))
+
+
+def run_action(ctx: ServiceContext, action: Action, actor: Actor, complaint_id: str,
+               values: dict[str, Any], approver: Actor | None) -> ComplaintView:
+    """Carry out `action` through the core's use case. Raises the use case's DomainError."""
+    from desktop.services import complaints as c
+
+    match action:
+        case Action.ACKNOWLEDGE:
+            return c.acknowledge(ctx, actor, complaint_id)
+        case Action.ADD_NOTE:
+            return c.add_note(ctx, actor, complaint_id, values["text"])
+        case Action.LOG_CONTACT:
+            return c.log_contact_attempt(ctx, actor, complaint_id, channel=values["channel"],
+                                         reached=values["reached"], text=values["text"])
+        case Action.ASSIGN:
+            return c.assign(ctx, actor, complaint_id, values["assignee"])
+        case Action.ESCALATE:
+            return c.escalate(ctx, actor, complaint_id, values["reason"])
+        case Action.EXTEND_DEADLINE:
+            return c.extend_deadline(ctx, actor, complaint_id, reason=values["reason"],
+                                     approver=approver or actor)
+        case Action.RESOLVE:
+            return c.resolve(ctx, actor, complaint_id, outcome=Outcome(values["outcome"]),
+                             findings=values["findings"], verification=values["verification"],
+                             remedy=values["remedy"], compensation=values["compensation"] or None)
+        case Action.RECORD_SATISFACTION:
+            return c.record_satisfaction(ctx, actor, complaint_id, int(values["score"]),
+                                         values["comment"])
+        case Action.CLOSE:
+            return c.close(ctx, actor, complaint_id)
+        case Action.REOPEN:
+            return c.reopen(ctx, actor, complaint_id, reason=values["reason"],
+                            approver=approver or actor)
+        case Action.WITHDRAW:
+            return c.withdraw(ctx, actor, complaint_id, values["reason"])
+        case Action.LINK:
+            return c.link_related(ctx, actor, complaint_id, values["reference"].strip().upper())
+    raise ValueError(f"not a case action: {action}")
+
+
+def perform(app: AppContext, owner: QWidget, action: Action, complaint_id: str, values: dict[str, Any],
+            approver: Actor | None, on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None]) -> None:
+    actor = app.staff.require()
+
+    def run(ctx: ServiceContext) -> ComplaintView:
+        return run_action(ctx, action, actor, complaint_id, values, approver)
+
+    app.worker.change(owner, run, on_done, on_error, changes=Changes(complaint_id=complaint_id))
+
+
+def _multiline(parent: QWidget) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(80)
+    return box
+
+
+class CaseActionDialog(Translatable, QDialog):
+    """The fields one action needs, a supervisor's approval when required, and OK/Cancel."""
+
+    completed = Signal(object)  # the refolded ComplaintView
+
+    def __init__(self, app: AppContext, action: Action, screen: CaseScreen,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self.action = action
+        self._screen = screen
+        self.setObjectName(f"case_action_{action.value}")
+        self.setMinimumWidth(spacing.DIALOG_MIN_WIDTH)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.fields: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setSpacing(spacing.GAP)
+        for key, widget in self._build(action):
+            widget.setObjectName(f"action_field:{key}")
+            label = QLabel(self)
+            label.setBuddy(widget)
+            self._labels[key] = label
+            self.fields[key] = widget
+            form.addRow(label, widget)
+        self.approval: CredentialsForm | None = None
+        self.approval_box = QGroupBox(self)
+        self.approval_box.setObjectName("approval")
+        if action in screen.needs_approval:
+            self.approval = CredentialsForm(self.approval_box)
+            box = QVBoxLayout(self.approval_box)
+            self._approval_note = QLabel(self.approval_box)
+            self._approval_note.setWordWrap(True)
+            box.addWidget(self._approval_note)
+            box.addWidget(self.approval)
+            self.approval.password.returnPressed.disconnect()
+            self.approval.password.returnPressed.connect(self._ok)
+        else:
+            self.approval_box.hide()
+        self.error = QLabel(self)
+        self.error.setObjectName("action_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(spacing.GAP)
+        layout.addLayout(form)
+        layout.addWidget(self.approval_box)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def _build(self, action: Action) -> list[tuple[str, QWidget]]:
+        match action:
+            case Action.ADD_NOTE:
+                return [("text", _multiline(self))]
+            case Action.LOG_CONTACT:
+                channel = QComboBox(self)
+                for value in CONTACT_CHANNELS:
+                    channel.addItem("", value)
+                return [("channel", channel), ("reached", QCheckBox(self)), ("text", _multiline(self))]
+            case Action.ASSIGN:
+                who = QComboBox(self)
+                who.setEditable(True)
+                for number, name in sorted(self._screen.staff.items()):
+                    who.addItem(f"{number} {name}", number)
+                return [("assignee", who)]
+            case Action.ESCALATE | Action.EXTEND_DEADLINE | Action.REOPEN | Action.WITHDRAW:
+                return [("reason", _multiline(self))]
+            case Action.RESOLVE:
+                outcome = QComboBox(self)
+                for value in Outcome:
+                    outcome.addItem("", value.value)
+                return [("outcome", outcome), ("findings", _multiline(self)),
+                        ("verification", _multiline(self)), ("remedy", QLineEdit(self)),
+                        ("compensation", QLineEdit(self))]
+            case Action.RECORD_SATISFACTION:
+                score = QSpinBox(self)
+                score.setRange(1, 5)
+                score.setValue(5)
+                return [("score", score), ("comment", _multiline(self))]
+            case Action.LINK:
+                return [("reference", QLineEdit(self))]
+        return []
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QPlainTextEdit):
+                out[key] = widget.toPlainText()
+            elif isinstance(widget, QLineEdit):
+                out[key] = widget.text()
+            elif isinstance(widget, QComboBox):
+                data = widget.currentData()
+                if widget.isEditable() and (data is None or widget.currentText() != widget.itemText(
+                        widget.currentIndex())):
+                    out[key] = widget.currentText().split(" ")[0]
+                else:
+                    out[key] = str(data) if data is not None else widget.currentText()
+            elif isinstance(widget, QCheckBox):
+                out[key] = widget.isChecked()
+            elif isinstance(widget, QSpinBox):
+                out[key] = widget.value()
+        return out
+
+    def _ok(self) -> None:
+        self.error.setText("")
+        self._set_busy(True)
+        if self.approval is None:
+            self._run(None)
+            return
+        number, password = self.approval.number.text().strip(), self.approval.password.text()
+        if not number or not password:
+            self._failed_text(self.tr("A supervisor must enter their staff number and password."))
+            return
+        check_approval(self._app, self, number, password, APPROVAL_PERMISSION[self.action],
+                       self._run, self._approver_refused)
+
+    def _approver_refused(self, text: str) -> None:
+        if self.approval is not None:
+            self.approval.password.clear()
+        self._failed_text(text)
+
+    def _run(self, approver: Actor | None) -> None:
+        perform(self._app, self, self.action, self._screen.detail.view.id, self.values(), approver,
+                self._succeeded, lambda exc: self._failed_text(error_text(exc, self._app.locale)))
+
+    def _succeeded(self, view: ComplaintView) -> None:
+        self._set_busy(False)
+        self.completed.emit(view)
+        self.accept()
+
+    def _failed_text(self, text: str) -> None:
+        self._set_busy(False)
+        self.error.setText(text)
+        if self.approval is not None:
+            self.approval.password.clear()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+
+    def retranslate(self) -> None:
+        action_ids = dict(CASE_ACTIONS)
+        self.setWindowTitle(action_text(action_ids[self.action]).replace("&", "")
+                            + " — " + self._screen.detail.view.reference)
+        names = {
+            "text": self.tr("&Text"), "channel": self.tr("C&hannel"), "reached": self.tr("&Reached"),
+            "assignee": self.tr("&Handled by"), "reason": self.tr("&Reason"),
+            "outcome": self.tr("&Outcome"), "findings": self.tr("&Findings"),
+            "verification": self.tr("How it was &verified"), "remedy": self.tr("Re&medy"),
+            "compensation": self.tr("&Compensation (yuan)"), "score": self.tr("&Score (1–5)"),
+            "comment": self.tr("C&omment"), "reference": self.tr("Related &reference"),
+        }
+        for key, label in self._labels.items():
+            label.setText(names.get(key, key))
+            self.fields[key].setAccessibleName(label.text().replace("&", ""))
+        for key in ("channel",):
+            combo = self.fields.get(key)
+            if isinstance(combo, QComboBox):
+                for i in range(combo.count()):
+                    combo.setItemText(i, labels.label(labels.CONTACT_CHANNEL, str(combo.itemData(i))))
+        outcome = self.fields.get("outcome")
+        if isinstance(outcome, QComboBox):
+            for i in range(outcome.count()):
+                outcome.setItemText(i, labels.label(labels.OUTCOME, str(outcome.itemData(i))))
+        reached = self.fields.get("reached")
+        if isinstance(reached, QCheckBox):
+            reached.setText(self.tr("The customer was reached"))
+        self.approval_box.setTitle(self.tr("Supervisor's approval"))
+        self.approval_box.setAccessibleName(self.tr("Supervisor's approval"))
+        if self.approval is not None:
+            roles = ", ".join(labels.label(labels.ROLE, r.value) for r in sorted(
+                self._screen.extension_roles or {Role.SUPERVISOR, Role.MANAGER}))
+            self._approval_note.setText(self.tr(
+                "This needs the approval of: {roles}. They enter their own staff number and "
+                "password here.").format(roles=roles))
+        self.error.setAccessibleName(self.tr("Why the action was refused"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
+
+
+def confirm_text(action: Action) -> tuple[str, str]:
+    """Title and question for the actions that need no fields, only a yes."""
+    tr = QCoreApplication.translate
+    if action is Action.ACKNOWLEDGE:
+        return (tr("CaseActions", "Acknowledge the complaint?"),
+                tr("CaseActions", "Record that the complaint was acknowledged to the customer."))
+    return (tr("CaseActions", "Close the case?"),
+            tr("CaseActions", "Close the resolved case. A supervisor can reopen it later."))

@@ -1,0 +1,308 @@
+"""One complaint: a header with status, deadlines and time left, the timeline of events, and
+the actions this state and this person's role allow. It refreshes whenever a change
+touches this complaint (from this tab, another tab, or a sync)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.masking import mask_phone
+from desktop.domain.states import Action
+from ui import labels, spacing
+from ui.actions import ActionId, action_text, make_action, relabel, tooltip
+from ui.case_actions import (
+    CASE_ACTIONS,
+    NO_DIALOG,
+    CaseActionDialog,
+    CaseScreen,
+    confirm_text,
+    load_case_screen,
+    perform,
+)
+from ui.categories import category_label
+from ui.i18n import Translatable
+from ui.interaction import error_text
+from ui.receipt import ReceiptFile, printing_available, receipt_pdf, reports_available
+from ui.timeline_model import TimelineModel
+from ui.worker import Changes
+
+if TYPE_CHECKING:
+    from desktop.services.context import ServiceContext
+    from ui.context import AppContext
+
+HEADER_FIELDS = ("status", "customer", "category", "received", "due", "time_left", "assignee",
+                 "escalation", "outcome", "related")
+
+
+class CaseView(Translatable, QWidget):
+    title_changed = Signal()
+    loaded = Signal()
+
+    def __init__(self, app: AppContext, complaint_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self.complaint_id = complaint_id
+        self.case_screen: CaseScreen | None = None
+        self.setObjectName("case_view")
+        self.reference = QLabel(self)
+        self.reference.setObjectName("case_reference")
+        font = self.reference.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.reference.setFont(font)
+        self.header_labels: dict[str, QLabel] = {}
+        self.header_values: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(spacing.SECTION_GAP)
+        grid.setVerticalSpacing(spacing.GAP // 2)
+        for i, key in enumerate(HEADER_FIELDS):
+            name, value = QLabel(self), QLabel(self)
+            value.setObjectName(f"case_{key}")
+            value.setWordWrap(True)
+            name.setBuddy(value)
+            self.header_labels[key], self.header_values[key] = name, value
+            row, col = divmod(i, 2)
+            grid.addWidget(name, row, col * 2)
+            grid.addWidget(value, row, col * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.description = QLabel(self)
+        self.description.setObjectName("case_description")
+        self.description.setWordWrap(True)
+        self.timeline_model = TimelineModel(app, self)
+        self.timeline = QTableView(self)
+        self.timeline.setObjectName("case_timeline")
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setWordWrap(True)
+        header = self.timeline.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((140, 170, 160)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._timeline_label = QLabel(self)
+        self._timeline_label.setBuddy(self.timeline)
+
+        self.action_buttons: dict[Action, QPushButton] = {}
+        self.case_actions: dict[Action, QAction] = {}
+        action_row = QHBoxLayout()
+        action_row.setSpacing(spacing.GAP)
+        for action, action_id in CASE_ACTIONS:
+            button = QPushButton(self)
+            button.setObjectName(f"case_action_button_{action.value}")
+            button.hide()
+            button.clicked.connect(lambda _c=False, a=action: self.start_action(a))
+            qaction = make_action(action_id, self)
+            qaction.triggered.connect(lambda _c=False, a=action: self.start_action(a))
+            qaction.setEnabled(False)
+            self.addAction(qaction)
+            self.case_actions[action] = qaction
+            self.action_buttons[action] = button
+            action_row.addWidget(button)
+        action_row.addStretch(1)
+        self.print_action = make_action(ActionId.PRINT_RECEIPT, self)
+        self.addAction(self.print_action)
+        self.print_action.triggered.connect(self.print_receipt)
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("case_print_receipt")
+        self.print_button.clicked.connect(self.print_receipt)
+        self.pdf_button = QPushButton(self)
+        self.pdf_button.setObjectName("case_receipt_pdf")
+        self.pdf_button.clicked.connect(self.save_receipt_pdf)
+        # Attachments wait for the security layer's encrypted attachment store.
+        self.attach_button = QPushButton(self)
+        self.attach_button.setObjectName("case_add_attachment")
+        self.attach_button.setEnabled(False)
+        documents = QHBoxLayout()
+        documents.addWidget(self.print_button)
+        documents.addWidget(self.pdf_button)
+        documents.addWidget(self.attach_button)
+        documents.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
+        layout.setSpacing(spacing.GAP)
+        layout.addWidget(self.reference)
+        layout.addLayout(grid)
+        layout.addWidget(self.description)
+        layout.addLayout(action_row)
+        layout.addWidget(self._timeline_label)
+        layout.addWidget(self.timeline, 1)
+        layout.addLayout(documents)
+        app.worker.changed.connect(self._changed)
+        self.retranslate()
+        self.refresh()
+
+    def tab_title(self) -> str:
+        if self.case_screen is None:
+            return self.tr("Case …")
+        return self.tr("Case {reference}").format(reference=self.case_screen.detail.view.reference)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        actor = self._app.staff.actor
+        if actor is None:
+            return
+        complaint_id = self.complaint_id
+
+        def run(ctx: ServiceContext) -> CaseScreen:
+            return load_case_screen(ctx, complaint_id, actor)
+
+        self._app.worker.query(self, run, self._show,
+                               lambda exc: self._app.interaction.error(self, exc, self._app.locale))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.complaint_id in (None, self.complaint_id) and not changes.draft:
+            self.refresh()
+
+    def _show(self, screen: CaseScreen) -> None:
+        self.case_screen = screen
+        self.timeline_model.set_events(screen.detail.timeline, screen.staff)
+        self.timeline.resizeRowsToContents()
+        for action, button in self.action_buttons.items():
+            allowed = action in screen.allowed
+            button.setVisible(allowed)
+            self.case_actions[action].setEnabled(allowed)
+        self.print_button.setEnabled(printing_available())
+        self.pdf_button.setEnabled(reports_available())
+        self.retranslate()
+        self.title_changed.emit()
+        self.loaded.emit()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def start_action(self, action: Action) -> CaseActionDialog | None:
+        """Open the action's dialog (or ask a plain yes for acknowledge and close).
+        Returns the dialog so a caller (or a test) can fill it."""
+        screen = self.case_screen
+        if screen is None or action not in screen.allowed:
+            return None
+        if action in NO_DIALOG:
+            title, question = confirm_text(action)
+            self._app.interaction.confirm(self, title, question, lambda: perform(
+                self._app, self, action, self.complaint_id, {}, None, lambda _v: None,
+                lambda exc: self._app.interaction.error(self, exc, self._app.locale)))
+            return None
+        dialog = CaseActionDialog(self._app, action, screen, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def print_receipt(self) -> None:
+        if not printing_available():
+            return
+        import importlib
+
+        importlib.import_module("ui.printing").print_receipt(self, self._app, self.complaint_id)
+
+    def save_receipt_pdf(self) -> None:
+        actor = self._app.staff.require()
+        complaint_id, locale = self.complaint_id, self._app.locale
+
+        def run(ctx: ServiceContext) -> ReceiptFile:
+            return receipt_pdf(ctx, actor, complaint_id, locale)
+
+        def ready(receipt: ReceiptFile) -> None:
+            suggested = self._app.profile / "receipts" / f"{receipt.reference}-{receipt.copy_number}.pdf"
+
+            def write(path: object) -> None:
+                from pathlib import Path
+
+                target = Path(str(path))
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(receipt.pdf)
+                except OSError as exc:
+                    self._app.interaction.warn(self, self.tr("Could not save the receipt"),
+                                               error_text(exc, self._app.locale))
+
+            self._app.interaction.choose_save_path(self, self.tr("Save the receipt"), suggested, write)
+
+        self._app.worker.change(self, run, ready,
+                                lambda exc: self._app.interaction.error(self, exc, self._app.locale),
+                                changes=Changes(complaint_id=complaint_id, worklist=False))
+
+    # -- language -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        names = {
+            "status": self.tr("Status"), "customer": self.tr("Customer"), "category": self.tr("Category"),
+            "received": self.tr("Received"), "due": self.tr("Decision due"),
+            "time_left": self.tr("Time left"), "assignee": self.tr("Handled by"),
+            "escalation": self.tr("Escalation"), "outcome": self.tr("Outcome"),
+            "related": self.tr("Related complaints"),
+        }
+        for key, label in self.header_labels.items():
+            label.setText(names[key] + ":")
+            self.header_values[key].setAccessibleName(names[key])
+        for action, action_id in CASE_ACTIONS:
+            button = self.action_buttons[action]
+            text = action_text(action_id)
+            if self.case_screen is not None and action in self.case_screen.needs_approval:
+                text = self.tr("{action} (supervisor approves)").format(action=text)
+            button.setText(text)
+            button.setToolTip(tooltip(action_id))
+            button.setAccessibleName(text)
+            relabel(self.case_actions[action], action_id)
+        relabel(self.print_action, ActionId.PRINT_RECEIPT)
+        self.print_button.setText(self.tr("Print receipt …"))
+        self.print_button.setAccessibleName(self.tr("Print the receipt"))
+        self.print_button.setToolTip(tooltip(ActionId.PRINT_RECEIPT) if printing_available()
+                                     else self.tr("Printing arrives with the printing module."))
+        self.pdf_button.setText(self.tr("Save receipt as PDF …"))
+        self.pdf_button.setAccessibleName(self.tr("Save the receipt as a PDF file"))
+        self.attach_button.setText(self.tr("Add a scanned file (coming soon)"))
+        self.attach_button.setAccessibleName(self.tr("Add a scanned file"))
+        self.attach_button.setToolTip(self.tr("Attachments arrive with the encrypted attachment store."))
+        self._timeline_label.setText(self.tr("&Timeline"))
+        self.timeline.setAccessibleName(self.tr("Timeline of the complaint"))
+        self.description.setAccessibleName(self.tr("What happened and what the customer asks for"))
+        self.reference.setAccessibleName(self.tr("Reference number"))
+        self._show_header()
+
+    def _show_header(self) -> None:
+        screen = self.case_screen
+        if screen is None:
+            self.reference.setText(self.tr("Loading …"))
+            return
+        view, customer, zone, locale = (screen.detail.view, screen.detail.customer,
+                                        self._app.branch.zone, self._app.locale)
+        self.reference.setText(view.reference + ("  ⚑ " + self.tr("needs review") if view.needs_review else ""))
+        v = self.header_values
+        v["status"].setText(labels.label(labels.STATUS, view.status.value))
+        v["customer"].setText(" · ".join(t for t in (customer.name,
+                                                      mask_phone(customer.phone) if customer.phone else "") if t))
+        v["category"].setText(" · ".join(t for t in (
+            category_label("business_type", view.business_type, locale),
+            category_label("cause", view.cause, locale)) if t))
+        v["received"].setText(labels.format_datetime(view.received_at, zone))
+        due = labels.format_datetime(view.decision_due, zone)
+        if view.extensions:
+            due += " " + self.tr("(extended {count}×)").format(count=view.extensions)
+        v["due"].setText(due)
+        v["time_left"].setText(labels.time_left_text(screen.time_left, view.status.is_open))
+        v["time_left"].setStyleSheet(labels.deadline_style(screen.time_left))
+        v["assignee"].setText(f"{view.assignee} {screen.staff.get(view.assignee, '')}".strip())
+        v["escalation"].setText(self.tr("Level {level}").format(level=view.escalation_level)
+                                if view.escalation_level else self.tr("None"))
+        v["outcome"].setText(labels.label(labels.OUTCOME, view.outcome.value) if view.outcome else "—")
+        v["related"].setText(", ".join(view.related) or "—")
+        self.description.setText(self.tr("What happened: {description}\nThe customer asks for: {request}")
+                                 .format(description=view.description, request=view.request))

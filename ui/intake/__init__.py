@@ -1,0 +1,1 @@
+"""The guided intake: five steps from customer to saved complaint."""

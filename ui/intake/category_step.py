@@ -1,0 +1,364 @@
+"""Intake step 2: the category — business type and cause, each a searchable tree from the
+taxonomy data, an optional business channel, the extra fields the category asks for, and
+its handling checklist."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.taxonomy import Category, ExtraField, FieldType
+from ui import spacing
+from ui.categories import shipped_taxonomy
+from ui.intake.fields import FieldForm, FieldMessage, enter_moves_on
+from ui.intake.step import IntakeStep
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def category_model(axis: str, locale: str, parent: QWidget) -> QStandardItemModel:
+    """The taxonomy axis as a tree model: text "code label", code and search text as roles."""
+    taxonomy = shipped_taxonomy()
+    model = QStandardItemModel(parent)
+
+    def add(into: QStandardItem, categories: list[Category]) -> None:
+        for cat in categories:
+            item = QStandardItem(f"{cat.code}  {cat.text(locale)}")
+            item.setEditable(False)
+            item.setData(cat.code, CODE_ROLE)
+            item.setData(_fold(" ".join((cat.code, *cat.label.values(), *cat.keywords))), SEARCH_ROLE)
+            into.appendRow(item)
+            add(item, taxonomy.children(axis, cat.code))
+
+    add(model.invisibleRootItem(), taxonomy.roots(axis))
+    return model
+
+
+def relabel_model(model: QStandardItemModel, axis: str, locale: str) -> None:
+    taxonomy = shipped_taxonomy()
+
+    def walk(item: QStandardItem) -> None:
+        for row in range(item.rowCount()):
+            child = item.child(row)
+            code = str(child.data(CODE_ROLE))
+            child.setText(f"{code}  {taxonomy.label(axis, code, locale)}")
+            walk(child)
+
+    walk(model.invisibleRootItem())
+
+
+class CategoryFilter(QSortFilterProxyModel):
+    """Keeps categories whose code, labels or keywords contain the search text, with their parents."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterRole(SEARCH_ROLE)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self._needle = _fold(text.strip())
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # type: ignore[override]
+        if not self._needle:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self._needle in str(index.data(SEARCH_ROLE) or "")
+
+
+class CategoryTree(QTreeView):
+    def __init__(self, axis: str, locale: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.axis = axis
+        self.source = category_model(axis, locale, self)
+        self.proxy = CategoryFilter(self)
+        self.proxy.setSourceModel(self.source)
+        self.setModel(self.proxy)
+        self.setHeaderHidden(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setObjectName(f"field:{axis}")
+
+    def code(self) -> str:
+        index = self.currentIndex()
+        return str(index.data(CODE_ROLE)) if index.isValid() and self.selectionModel().isSelected(index) else ""
+
+    def select_code(self, code: str) -> None:
+        if not code:
+            self.clearSelection()
+            return
+        found = self.source.match(self.source.index(0, 0), CODE_ROLE, code, 1,
+                                  Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        if found:
+            index = self.proxy.mapFromSource(found[0])
+            if index.isValid():
+                self.setCurrentIndex(index)
+                self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.scrollTo(index)
+
+
+class CategoryStep(IntakeStep):
+    prefixes = ("business_type", "cause", "business_channel", "extra_fields")
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self._extra_specs: list[ExtraField] = []
+        self._extra_values: dict[str, str] = {}
+        self.search = QLineEdit(self)
+        self.search.setObjectName("category_search")
+        self.search.setClearButtonEnabled(True)
+        self._search_label = QLabel(self)
+        self._search_label.setBuddy(self.search)
+        self.business_type = CategoryTree("business_type", app.locale, self)
+        self.cause = CategoryTree("cause", app.locale, self)
+        self.business_type_message = FieldMessage(self)
+        self.business_type_message.setObjectName("message:business_type")
+        self.cause_message = FieldMessage(self)
+        self.cause_message.setObjectName("message:cause")
+        self._bt_label = QLabel(self)
+        self._bt_label.setBuddy(self.business_type)
+        self._cause_label = QLabel(self)
+        self._cause_label.setBuddy(self.cause)
+        self.business_channel = QComboBox(self)
+        self.business_channel.setObjectName("field:business_channel")
+        self._channel_label = QLabel(self)
+        self._channel_label.setBuddy(self.business_channel)
+        self.extra_box = QGroupBox(self)
+        self.extra_box.setObjectName("extra_fields")
+        self.extra_form: FieldForm = FieldForm()
+        self.extra_box.setLayout(self.extra_form)
+        self.checklist = QLabel(self)
+        self.checklist.setObjectName("checklist")
+        self.checklist.setWordWrap(True)
+        self.checklist.setTextFormat(Qt.TextFormat.PlainText)
+        self.checklist_box = QGroupBox(self)
+        box = QVBoxLayout(self.checklist_box)
+        box.addWidget(self.checklist)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(spacing.GAP)
+        grid.addWidget(self._search_label, 0, 0)
+        grid.addWidget(self.search, 0, 1, 1, 3)
+        grid.addWidget(self._bt_label, 1, 0, 1, 2)
+        grid.addWidget(self._cause_label, 1, 2, 1, 2)
+        grid.addWidget(self.business_type, 2, 0, 1, 2)
+        grid.addWidget(self.cause, 2, 2, 1, 2)
+        grid.addWidget(self.business_type_message, 3, 0, 1, 2)
+        grid.addWidget(self.cause_message, 3, 2, 1, 2)
+        grid.addWidget(self._channel_label, 4, 0)
+        grid.addWidget(self.business_channel, 4, 1, 1, 3)
+        grid.addWidget(self.extra_box, 5, 0, 1, 2)
+        grid.addWidget(self.checklist_box, 5, 2, 1, 2)
+        grid.setRowStretch(2, 3)
+        grid.setRowStretch(5, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        enter_moves_on(self.search, self)
+        enter_moves_on(self.business_channel, self)
+        self.search.textChanged.connect(self._filter)
+        self.business_type.selectionModel().selectionChanged.connect(lambda *_: self._category_changed("business_type"))
+        self.cause.selectionModel().selectionChanged.connect(lambda *_: self._category_changed("cause"))
+        self.business_channel.currentIndexChanged.connect(lambda _i: self._emit("business_channel"))
+        for tree in (self.business_type, self.cause):
+            tree.activated.connect(lambda _i, t=tree: self._tree_done(t))
+        self._fill_channels()
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Category")
+
+    def _fill_channels(self) -> None:
+        taxonomy = shipped_taxonomy()
+        self.business_channel.blockSignals(True)
+        current = self.business_channel.currentData()
+        self.business_channel.clear()
+        self.business_channel.addItem(self.tr("(not given)"), "")
+        for cat in taxonomy.categories["channel"].values():
+            indent = "    " * (len(taxonomy.path("channel", cat.code)) - 1)
+            self.business_channel.addItem(f"{indent}{cat.code}  {cat.text(self._app.locale)}", cat.code)
+        self.business_channel.setCurrentIndex(max(0, self.business_channel.findData(current or "")))
+        self.business_channel.blockSignals(False)
+
+    def _filter(self, text: str) -> None:
+        for tree in (self.business_type, self.cause):
+            tree.proxy.set_needle(text)
+            if text.strip():
+                tree.expandAll()
+            else:
+                tree.collapseAll()
+
+    def _tree_done(self, tree: CategoryTree) -> None:
+        """Enter on a category moves on: business type → cause → channel."""
+        (self.cause if tree is self.business_type else self.business_channel).setFocus()
+
+    def _category_changed(self, axis: str) -> None:
+        self._rebuild_extra_fields()
+        self._emit(axis)
+
+    # -- extra fields and checklist -----------------------------------------------------------
+
+    def _rebuild_extra_fields(self) -> None:
+        taxonomy = shipped_taxonomy()
+        bt, cause = self.business_type.code(), self.cause.code()
+        self._remember_extra_values()
+        specs = taxonomy.extra_fields(bt or None, cause or None)
+        if [s.key for s in specs] != [s.key for s in self._extra_specs]:
+            for spec in self._extra_specs:
+                self.extra_form.remove(f"extra_fields.{spec.key}")
+            self._extra_specs = specs
+            for spec in specs:
+                widget = self._extra_widget(spec)
+                self.extra_form.add(f"extra_fields.{spec.key}", widget, self.extra_box)
+                self._set_extra_value(spec, widget, self._extra_values.get(spec.key, ""))
+            self._label_extra_fields()
+        self.extra_box.setVisible(bool(specs))
+        steps = taxonomy.checklist(bt or None, cause or None, self._app.locale)
+        self.checklist.setText("\n".join(f"☐ {line}" for line in steps) if steps
+                               else self.tr("No special handling steps for this category."))
+
+    def _extra_widget(self, spec: ExtraField) -> QWidget:
+        path = f"extra_fields.{spec.key}"
+        if spec.type is FieldType.CHOICE:
+            combo = QComboBox(self.extra_box)
+            combo.addItem("", "")
+            for value, _label in spec.options:
+                combo.addItem("", value)
+            combo.currentIndexChanged.connect(lambda _i, p=path: self._emit(p))
+            return combo
+        edit = QLineEdit(self.extra_box)
+        edit.setMaxLength(max(spec.max_length, 40))
+        placeholder = {FieldType.DATE: "2025-03-01", FieldType.MONEY: "1234.56",
+                       FieldType.MASKED_CARD: "622202******1234"}.get(spec.type, "")
+        edit.setPlaceholderText(placeholder)
+        edit.textEdited.connect(lambda _t, p=path: self._emit(p))
+        return edit
+
+    def _set_extra_value(self, spec: ExtraField, widget: QWidget, value: str) -> None:
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value)
+
+    def _extra_value(self, widget: QWidget) -> str:
+        if isinstance(widget, QComboBox):
+            return str(widget.currentData() or "")
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        return ""
+
+    def _remember_extra_values(self) -> None:
+        for spec in self._extra_specs:
+            row = self.extra_form.rows.get(f"extra_fields.{spec.key}")
+            if row is not None:
+                self._extra_values[spec.key] = self._extra_value(row.widget)
+
+    def _label_extra_fields(self) -> None:
+        locale = self._app.locale
+        for spec in self._extra_specs:
+            row = self.extra_form.rows.get(f"extra_fields.{spec.key}")
+            if row is None:
+                continue
+            row.set_label(spec.text(locale), spec.text(locale), required=spec.required)
+            if isinstance(row.widget, QComboBox):
+                for i, (_value, names) in enumerate(spec.options, start=1):
+                    row.widget.setItemText(i, names.get(locale) or names.get("en", ""))
+
+    # -- the form -----------------------------------------------------------------------------
+
+    def _load(self, form: dict[str, Any]) -> None:
+        self._extra_values = {str(k): str(v) for k, v in (form.get("extra_fields") or {}).items()}
+        self.business_type.select_code(form.get("business_type") or "")
+        self.cause.select_code(form.get("cause") or "")
+        self.business_channel.setCurrentIndex(
+            max(0, self.business_channel.findData(form.get("business_channel") or "")))
+        self._extra_specs_reset()
+
+    def _extra_specs_reset(self) -> None:
+        for spec in self._extra_specs:
+            self.extra_form.remove(f"extra_fields.{spec.key}")
+        self._extra_specs = []
+        saved = dict(self._extra_values)
+        self._rebuild_extra_fields()
+        self._extra_values = saved
+        for spec in self._extra_specs:
+            row = self.extra_form.rows[f"extra_fields.{spec.key}"]
+            self._set_extra_value(spec, row.widget, saved.get(spec.key, ""))
+
+    def store(self, form: dict[str, Any]) -> None:
+        self._remember_extra_values()
+        form["business_type"] = self.business_type.code()
+        form["cause"] = self.cause.code()
+        form["business_channel"] = str(self.business_channel.currentData() or "")
+        keys = {spec.key for spec in self._extra_specs}
+        form["extra_fields"] = {k: v for k, v in self._extra_values.items() if k in keys and v}
+
+    def show_messages(self, messages: dict[str, str]) -> None:
+        self.business_type_message.say(messages.get("business_type", ""))
+        self.cause_message.say(messages.get("cause", ""))
+        self.extra_form.show_messages(messages)
+
+    def focus_first(self) -> None:
+        self.search.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_field(self, path: str) -> bool:
+        if path == "business_type":
+            self.business_type.setFocus()
+            return True
+        if path == "cause":
+            self.cause.setFocus()
+            return True
+        return super().focus_field(path) or self._focus_extra(path)
+
+    def _focus_extra(self, path: str) -> bool:
+        row = self.extra_form.rows.get(path)
+        if row is None:
+            return False
+        row.widget.setFocus()
+        return True
+
+    def retranslate(self) -> None:
+        locale = self._app.locale
+        relabel_model(self.business_type.source, "business_type", locale)
+        relabel_model(self.cause.source, "cause", locale)
+        self._fill_channels()
+        self._search_label.setText(self.tr("&Search categories"))
+        self.search.setPlaceholderText(self.tr("A word, e.g. 贷款, card, fee, or a code like B0201"))
+        self.search.setAccessibleName(self.tr("Search categories"))
+        self._bt_label.setText(self.tr("&Business type *"))
+        self._cause_label.setText(self.tr("C&ause *"))
+        self.business_type.setAccessibleName(self.tr("Business type"))
+        self.cause.setAccessibleName(self.tr("Cause"))
+        self.business_type_message.setAccessibleName(self.tr("Business type: message"))
+        self.cause_message.setAccessibleName(self.tr("Cause: message"))
+        self._channel_label.setText(self.tr("Business c&hannel"))
+        self.business_channel.setAccessibleName(self.tr("Channel of the business complained about"))
+        self.extra_box.setTitle(self.tr("What this category needs"))
+        self.checklist_box.setTitle(self.tr("Handling checklist"))
+        self.checklist.setAccessibleName(self.tr("Handling checklist"))
+        self._label_extra_fields()
+        self._rebuild_extra_fields()

@@ -1,0 +1,112 @@
+"""Intake step 3: what happened and when, the product, the amount involved, what the customer
+asks for, how and when to contact them, and the staff or unit complained about."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from desktop.domain.model import Channel
+from ui import labels
+from ui.intake.step import IntakeStep
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+CONTACT_CHANNELS = ("phone", "sms", "letter", "email", "in_person")
+
+
+def _text_box(parent: QWidget) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)  # Tab leaves the box; Enter starts a new line
+    box.setMinimumHeight(70)
+    return box
+
+
+class DetailsStep(IntakeStep):
+    prefixes = ("channel", "description", "request", "product", "amount", "incident_date",
+                "contact_channel", "contact_time", "complained_about")
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self.channel = QComboBox(self)
+        for channel in Channel:
+            self.channel.addItem("", channel.value)
+        self.incident_date = QLineEdit(self)
+        self.incident_date.setPlaceholderText("2025-03-01")
+        self.description = _text_box(self)
+        self.product = QLineEdit(self)
+        self.amount = QLineEdit(self)
+        self.amount.setPlaceholderText("1234.56")
+        self.request = _text_box(self)
+        self.contact_channel = QComboBox(self)
+        for value in CONTACT_CHANNELS:
+            self.contact_channel.addItem("", value)
+        self.contact_time = QLineEdit(self)
+        self.complained_about = QLineEdit(self)
+        for path, widget in (("channel", self.channel), ("incident_date", self.incident_date),
+                             ("description", self.description), ("product", self.product),
+                             ("amount", self.amount), ("request", self.request),
+                             ("contact_channel", self.contact_channel),
+                             ("contact_time", self.contact_time),
+                             ("complained_about", self.complained_about)):
+            self.form.add(path, widget, self)
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _t, p=path: self._emit(p))
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(lambda _i, p=path: self._emit(p))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(lambda p=path: self._emit(p))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Details")
+
+    def _load(self, form: dict[str, Any]) -> None:
+        self.channel.setCurrentIndex(max(0, self.channel.findData(form.get("channel") or "counter")))
+        self.incident_date.setText(str(form.get("incident_date") or ""))
+        self.description.setPlainText(str(form.get("description") or ""))
+        self.product.setText(str(form.get("product") or ""))
+        self.amount.setText(str(form.get("amount") or ""))
+        self.request.setPlainText(str(form.get("request") or ""))
+        self.contact_channel.setCurrentIndex(
+            max(0, self.contact_channel.findData(form.get("contact_channel") or "phone")))
+        self.contact_time.setText(str(form.get("contact_time") or ""))
+        self.complained_about.setText(str(form.get("complained_about") or ""))
+
+    def store(self, form: dict[str, Any]) -> None:
+        form["channel"] = str(self.channel.currentData())
+        form["incident_date"] = self.incident_date.text()
+        form["description"] = self.description.toPlainText()
+        form["product"] = self.product.text()
+        form["amount"] = self.amount.text()
+        form["request"] = self.request.toPlainText()
+        form["contact_channel"] = str(self.contact_channel.currentData())
+        form["contact_time"] = self.contact_time.text()
+        form["complained_about"] = self.complained_about.text()
+
+    def retranslate(self) -> None:
+        rows = self.form.rows
+        rows["channel"].set_label(self.tr("&Received by"), self.tr("How the complaint reached the bank"))
+        rows["incident_date"].set_label(self.tr("&When it happened"), self.tr("Date it happened"))
+        rows["description"].set_label(self.tr("&What happened"), self.tr("What happened"), required=True)
+        rows["product"].set_label(self.tr("P&roduct"), self.tr("Product or service"))
+        rows["amount"].set_label(self.tr("A&mount involved"), self.tr("Amount involved in yuan"))
+        rows["request"].set_label(self.tr("What the customer as&ks for"),
+                                  self.tr("What the customer asks for"), required=True)
+        rows["contact_channel"].set_label(self.tr("&Contact by"), self.tr("Preferred contact channel"))
+        rows["contact_time"].set_label(self.tr("Contact &time"), self.tr("Preferred contact time"))
+        rows["complained_about"].set_label(self.tr("Staff or &unit complained about"),
+                                           self.tr("Staff or unit complained about"))
+        self.contact_time.setPlaceholderText(self.tr("e.g. weekdays after 18:00"))
+        self.product.setPlaceholderText(self.tr("e.g. credit card, mobile banking"))
+        for i in range(self.channel.count()):
+            self.channel.setItemText(i, labels.label(labels.CHANNEL, str(self.channel.itemData(i))))
+        for i in range(self.contact_channel.count()):
+            self.contact_channel.setItemText(
+                i, labels.label(labels.CONTACT_CHANNEL, str(self.contact_channel.itemData(i))))

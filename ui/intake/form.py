@@ -1,0 +1,178 @@
+"""The intake form's values as one plain dict, its checks, and the Intake it becomes.
+
+The dict has the shape of `Intake.as_dict()` (so the domain's `check_intake`
+reads it directly) plus a few screen-only keys under "screen". It is also what
+a draft stores, so a restored draft is exactly the form that was on screen.
+Nothing here touches widgets or the database.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.model import Channel, CustomerKind, IdDocumentType
+from desktop.domain.validation import IntakeCheck, check_intake
+from desktop.services.intake import AgentInput, CustomerInput, Intake
+from ui.categories import shipped_taxonomy
+from ui.i18n import QT_TRANSLATE_NOOP
+
+DRAFT_FORMAT = 1
+
+
+def empty_form() -> dict[str, Any]:
+    return {
+        "customer": {"kind": CustomerKind.INDIVIDUAL.value, "name": "",
+                     "id_type": IdDocumentType.RESIDENT_ID.value, "id_number": "", "phone": "",
+                     "address": "", "credit_code": "", "contact_person": "", "existing_id": None},
+        "agent": None,
+        "channel": Channel.COUNTER.value,
+        "business_type": "", "cause": "", "business_channel": "",
+        "extra_fields": {},
+        "description": "", "request": "", "product": "", "amount": "", "incident_date": "",
+        "contact_channel": "phone", "contact_time": "", "complained_about": "",
+        "consent": False, "resolved_on_spot": False,
+        "resolution": {"outcome": "upheld", "findings": "", "remedy": "", "compensation": "",
+                       "confirmed": False, "satisfaction": 0},
+        # shown on screen only: who the known customer is (masked), what was searched
+        "screen": {"known_customer": None, "search": ""},
+    }
+
+
+def empty_agent() -> dict[str, Any]:
+    return {"name": "", "id_type": IdDocumentType.RESIDENT_ID.value, "id_number": "", "phone": "",
+            "relationship": "", "power_of_attorney": False}
+
+
+def merged_with_defaults(saved: dict[str, Any]) -> dict[str, Any]:
+    """A draft's form with any key a newer version added filled with its default."""
+    form = empty_form()
+    for key, value in saved.items():
+        if isinstance(value, dict) and isinstance(form.get(key), dict):
+            form[key] = {**form[key], **value}
+        elif key in form:
+            form[key] = value
+    return form
+
+
+@dataclass(frozen=True, slots=True)
+class FormCheck:
+    """Field path → message code errors of the whole form, and the cleaned values."""
+
+    errors: dict[str, ValidationError]
+    cleaned: dict[str, Any]
+
+    def has_errors_in(self, prefixes: tuple[str, ...]) -> bool:
+        return any(_within(path, prefixes) for path in self.errors)
+
+    def first_in(self, prefixes: tuple[str, ...]) -> str | None:
+        return next((path for path in self.errors if _within(path, prefixes)), None)
+
+
+def _within(path: str, prefixes: tuple[str, ...]) -> bool:
+    return any(path == p or path.startswith(p + ".") for p in prefixes)
+
+
+CONSENT = "consent"
+CONFIRMATION_REQUIRED = QT_TRANSLATE_NOOP(
+    "IntakeRules", "Tick this once the customer has confirmed the complaint is settled.")
+
+
+class CounterRuleError(ValidationError):
+    """A rule of the counter screen on top of the domain's checks; its text is a Qt translation."""
+
+    def __init__(self, text: str, *, field: str) -> None:
+        self.text = text
+        super().__init__("validation.invalid", field=field)
+
+    def message(self, locale: str | None = None) -> str:
+        return QCoreApplication.translate("IntakeRules", self.text)
+
+
+def check_form(form: dict[str, Any], today: date) -> FormCheck:
+    """Every error of the form, keyed by field path (the first error of each field).
+    Adds the counter's own rules on top of the domain's: consent must be given, and a
+    complaint resolved on the spot needs findings and the customer's confirmation."""
+    data = {k: v for k, v in form.items() if k not in ("screen", "resolution")}
+    result: IntakeCheck = check_intake(data, today=today, taxonomy=shipped_taxonomy())
+    errors: dict[str, ValidationError] = {}
+    for err in result.errors:
+        errors.setdefault(err.field, err)
+    if not form.get("consent"):
+        errors.setdefault(CONSENT, ValidationError("validation.consent_required", field=CONSENT))
+    if form.get("resolved_on_spot"):
+        resolution = form.get("resolution") or {}
+        if not str(resolution.get("findings", "")).strip():
+            errors.setdefault("resolution.findings",
+                              ValidationError("validation.required", field="resolution.findings"))
+        if not resolution.get("confirmed"):
+            errors.setdefault("resolution.confirmed",
+                              CounterRuleError(CONFIRMATION_REQUIRED, field="resolution.confirmed"))
+        compensation = str(resolution.get("compensation", "") or "").strip()
+        if compensation:
+            from desktop.domain.validation import validate_amount
+
+            try:
+                validate_amount(compensation, field="resolution.compensation")
+            except ValidationError as err:
+                errors.setdefault("resolution.compensation", err)
+    return FormCheck(errors=errors, cleaned=result.cleaned)
+
+
+def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
+    """The Intake to record, from `check_intake`'s cleaned values (normalised ID numbers and
+    phones, masked card numbers, amounts as Decimal). Call only when the check found no error."""
+    c = cleaned["customer"]
+    kind = CustomerKind(c.get("kind") or CustomerKind.INDIVIDUAL.value)
+    id_type = c.get("id_type")
+    customer = CustomerInput(
+        kind=kind, name=c.get("name") or "",
+        id_type=IdDocumentType(id_type) if id_type and kind is CustomerKind.INDIVIDUAL else None,
+        id_number=(c.get("id_number") or "") if kind is CustomerKind.INDIVIDUAL else "",
+        phone=c.get("phone") or "", address=c.get("address") or "",
+        credit_code=(c.get("credit_code") or "") if kind is CustomerKind.CORPORATE else "",
+        contact_person=(c.get("contact_person") or "") if kind is CustomerKind.CORPORATE else "",
+        existing_id=c.get("existing_id") or None,
+    )
+    agent = None
+    a = cleaned.get("agent")
+    if a:
+        agent = AgentInput(name=a["name"], id_type=IdDocumentType(a["id_type"]),
+                           id_number=a["id_number"], phone=a["phone"],
+                           relationship=a["relationship"],
+                           power_of_attorney=bool(a.get("power_of_attorney")))
+    amount = cleaned.get("amount")
+    incident = cleaned.get("incident_date")
+    return Intake(
+        customer=customer, business_type=cleaned["business_type"], cause=cleaned["cause"],
+        description=cleaned["description"], request=cleaned["request"],
+        channel=Channel(cleaned.get("channel") or Channel.COUNTER.value),
+        product=cleaned.get("product") or "",
+        amount=Decimal(str(amount)) if amount is not None else None,
+        incident_date=incident.isoformat() if incident is not None else "",
+        extra_fields=dict(cleaned.get("extra_fields") or {}),
+        contact_channel=cleaned.get("contact_channel") or "phone",
+        contact_time=cleaned.get("contact_time") or "",
+        complained_about=cleaned.get("complained_about") or "",
+        agent=agent, consent=bool(form.get("consent")),
+        resolved_on_spot=bool(form.get("resolved_on_spot")),
+    )
+
+
+def draft_payload(form: dict[str, Any], step: int, touched: set[str]) -> dict[str, Any]:
+    return {"format": DRAFT_FORMAT, "form": copy.deepcopy(form), "step": step,
+            "touched": sorted(touched)}
+
+
+def form_from_draft(data: dict[str, Any]) -> tuple[dict[str, Any], int, set[str]]:
+    """The form, step and touched fields a draft holds (defaults for anything missing)."""
+    form = merged_with_defaults(data.get("form") or {})
+    step = int(data.get("step") or 0)
+    touched = {str(t) for t in data.get("touched") or []}
+    return form, step, touched

@@ -1,0 +1,181 @@
+"""What the screen calls the domain's values: statuses, outcomes, channels, roles, worklists,
+event kinds, and how dates, money and time left are written in the current language.
+
+Texts are marked here once and translated when shown, so a language switch
+changes them everywhere. Time left is always words (never colour alone); the
+colour that goes with it comes from `deadline_colour`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QColor
+
+from ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.domain.policy import TimeLeft
+
+CONTEXT = "Labels"
+
+STATUS = {
+    "received": QT_TRANSLATE_NOOP("Labels", "Received"),
+    "acknowledged": QT_TRANSLATE_NOOP("Labels", "Acknowledged"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "escalated": QT_TRANSLATE_NOOP("Labels", "Escalated"),
+    "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+}
+OUTCOME = {
+    "upheld": QT_TRANSLATE_NOOP("Labels", "Upheld"),
+    "partly_upheld": QT_TRANSLATE_NOOP("Labels", "Partly upheld"),
+    "not_upheld": QT_TRANSLATE_NOOP("Labels", "Not upheld"),
+}
+CHANNEL = {
+    "counter": QT_TRANSLATE_NOOP("Labels", "At the counter"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "web": QT_TRANSLATE_NOOP("Labels", "Website"),
+    "mobile_app": QT_TRANSLATE_NOOP("Labels", "Mobile app"),
+    "letter": QT_TRANSLATE_NOOP("Labels", "Letter"),
+    "regulator_referral": QT_TRANSLATE_NOOP("Labels", "Regulator referral"),
+}
+CONTACT_CHANNEL = {
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone call"),
+    "sms": QT_TRANSLATE_NOOP("Labels", "Text message"),
+    "letter": QT_TRANSLATE_NOOP("Labels", "Letter"),
+    "email": QT_TRANSLATE_NOOP("Labels", "Email"),
+    "in_person": QT_TRANSLATE_NOOP("Labels", "In person at the branch"),
+}
+ROLE = {
+    "teller": QT_TRANSLATE_NOOP("Labels", "Teller"),
+    "supervisor": QT_TRANSLATE_NOOP("Labels", "Supervisor"),
+    "manager": QT_TRANSLATE_NOOP("Labels", "Manager"),
+    "auditor": QT_TRANSLATE_NOOP("Labels", "Auditor"),
+    "hq_officer": QT_TRANSLATE_NOOP("Labels", "HQ officer"),
+    "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
+}
+CUSTOMER_KIND = {
+    "individual": QT_TRANSLATE_NOOP("Labels", "Individual"),
+    "corporate": QT_TRANSLATE_NOOP("Labels", "Company"),
+}
+ID_TYPE = {
+    "resident_id": QT_TRANSLATE_NOOP("Labels", "Resident ID card"),
+    "passport": QT_TRANSLATE_NOOP("Labels", "Passport"),
+    "hk_macao_permit": QT_TRANSLATE_NOOP("Labels", "Hong Kong/Macao permit"),
+    "taiwan_permit": QT_TRANSLATE_NOOP("Labels", "Taiwan permit"),
+    "foreign_permanent_resident": QT_TRANSLATE_NOOP("Labels", "Foreign permanent resident ID"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other document"),
+}
+WORKLIST = {
+    "mine": QT_TRANSLATE_NOOP("Labels", "My cases"),
+    "branch": QT_TRANSLATE_NOOP("Labels", "Branch (open)"),
+    "due_soon": QT_TRANSLATE_NOOP("Labels", "Due soon"),
+    "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
+    "escalated": QT_TRANSLATE_NOOP("Labels", "Escalated"),
+    "awaiting_customer": QT_TRANSLATE_NOOP("Labels", "Awaiting customer"),
+    "review": QT_TRANSLATE_NOOP("Labels", "Needs review"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "all": QT_TRANSLATE_NOOP("Labels", "All"),
+}
+EVENT = {
+    "received": QT_TRANSLATE_NOOP("Labels", "Complaint received"),
+    "acknowledged": QT_TRANSLATE_NOOP("Labels", "Acknowledged"),
+    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+    "contact_attempt": QT_TRANSLATE_NOOP("Labels", "Contact attempt"),
+    "assigned": QT_TRANSLATE_NOOP("Labels", "Assigned"),
+    "escalated": QT_TRANSLATE_NOOP("Labels", "Escalated to the expert panel"),
+    "deadline_extended": QT_TRANSLATE_NOOP("Labels", "Deadline extended"),
+    "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
+    "document_printed": QT_TRANSLATE_NOOP("Labels", "Document printed"),
+    "satisfaction_recorded": QT_TRANSLATE_NOOP("Labels", "Satisfaction recorded"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+    "linked": QT_TRANSLATE_NOOP("Labels", "Related complaint linked"),
+    "attachment_added": QT_TRANSLATE_NOOP("Labels", "Attachment added"),
+    "hq_decision": QT_TRANSLATE_NOOP("Labels", "HQ decision"),
+}
+DEADLINE_STATE = {
+    "on_time": QT_TRANSLATE_NOOP("Labels", "On time"),
+    "due_soon": QT_TRANSLATE_NOOP("Labels", "Due soon"),
+    "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
+}
+
+# Foreground colours with enough contrast on white; the words carry the meaning too.
+_DEADLINE_COLOURS = {"on_time": "#1b5e20", "due_soon": "#8a4b00", "overdue": "#b00020"}
+_DEADLINE_BACKGROUNDS = {"on_time": "#e8f5e9", "due_soon": "#fff3e0", "overdue": "#fdecea"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The translated label for `code` in `table`, or the code itself if unknown."""
+    if code is None:
+        return ""
+    source = table.get(str(code))
+    return tr(source) if source else str(code)
+
+
+def time_left_text(left: TimeLeft | None, status_open: bool = True) -> str:
+    """Words for the time left, e.g. "Due soon: 2 days left", "Overdue by 3 days"."""
+    if left is None or not status_open:
+        return tr("No deadline running")
+    state = str(left.state)
+    if state == "overdue":
+        days = max(1, -left.days_left)
+        return QCoreApplication.translate(CONTEXT, "Overdue by %n day(s)", "", days)
+    prefix = label(DEADLINE_STATE, state)
+    if left.days_left <= 0:
+        return tr("{state}: due today").format(state=prefix)
+    return tr("{state}: {days}").format(
+        state=prefix, days=QCoreApplication.translate(CONTEXT, "%n day(s) left", "", left.days_left))
+
+
+def deadline_colour(left: TimeLeft | None) -> QColor | None:
+    if left is None:
+        return None
+    return QColor(_DEADLINE_COLOURS.get(str(left.state), "#000000"))
+
+
+def deadline_background(left: TimeLeft | None) -> QColor | None:
+    if left is None:
+        return None
+    return QColor(_DEADLINE_BACKGROUNDS.get(str(left.state), "#ffffff"))
+
+
+def deadline_style(left: TimeLeft | None) -> str:
+    """A style sheet for a label showing time left (text and colour together)."""
+    if left is None:
+        return ""
+    state = str(left.state)
+    return (f"color: {_DEADLINE_COLOURS.get(state, '#000')}; "
+            f"background: {_DEADLINE_BACKGROUNDS.get(state, '#fff')}; padding: 2px 6px;")
+
+
+def format_datetime(value: datetime | None, zone: ZoneInfo, short: bool = True) -> str:
+    """A moment in the branch's time zone, written the way the current language writes it."""
+    if value is None:
+        return ""
+    # The same numeric form in both languages (it is what the receipts print too).
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M" if short else "%Y-%m-%d %H:%M:%S")
+
+
+def format_date(value: datetime | None, zone: ZoneInfo) -> str:
+    if value is None:
+        return ""
+    return value.astimezone(zone).date().isoformat()
+
+
+def format_money(amount: Decimal | None) -> str:
+    if amount is None:
+        return ""
+    return tr("¥{amount}").format(amount=QLocale().toString(float(amount), "f", 2))

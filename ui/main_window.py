@@ -1,0 +1,314 @@
+"""The counter's main window: the worklist, intake and case tabs, the lock screen and the menus.
+
+It holds no data of its own: each tab asks the database worker for what it
+shows, and every change comes back as one `changed` notice that the tabs use
+to refresh. Locking hides the tabs (and any open dialog) behind the lock
+screen without closing them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ui.actions import WORKLIST_KEYS, ActionId, make_action, relabel
+from ui.case_view import CaseView
+from ui.i18n import Translatable, language_name
+from ui.intake.panel import IntakePanel
+from ui.lock import IdleWatcher, LockScreen
+from ui.status_bar import CounterStatusBar
+from ui.worklist_view import WORKLISTS, WorklistPanel
+
+if TYPE_CHECKING:
+    from desktop.services.context import Actor, ServiceContext
+    from desktop.services.drafts import Draft
+    from ui.context import AppContext
+
+WINDOW_ACTIONS = (ActionId.NEW_COMPLAINT, ActionId.RESOLVE_ON_SPOT, ActionId.FIND, ActionId.REFRESH,
+                  ActionId.SHOW_WORKLIST, ActionId.CLOSE_TAB, ActionId.LOCK, ActionId.SWITCH_USER,
+                  ActionId.LANGUAGE, ActionId.QUIT)
+
+
+class MainWindow(Translatable, QMainWindow):
+    quit_requested = Signal()
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._hidden_for_lock: list[QWidget] = []
+        self.setObjectName("main_window")
+        self.resize(app.settings.window_width, app.settings.window_height)
+        self.actions_by_id = {action_id: make_action(action_id, self) for action_id in WINDOW_ACTIONS}
+        for action in self.actions_by_id.values():
+            self.addAction(action)
+
+        self.worklist = WorklistPanel(app, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("work_tabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.worklist, "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.lock_screen = LockScreen(app, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.status = CounterStatusBar(app, self)
+        self.setStatusBar(self.status)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action_id in (ActionId.NEW_COMPLAINT, ActionId.RESOLVE_ON_SPOT, ActionId.SHOW_WORKLIST,
+                          ActionId.REFRESH, ActionId.LOCK, ActionId.LANGUAGE):
+            self.toolbar.addAction(self.actions_by_id[action_id])
+        self.addToolBar(self.toolbar)
+        self._build_menus()
+
+        self.idle = IdleWatcher(app.idle_lock_ms(), self)
+        instance = QApplication.instance()
+        if instance is not None:
+            instance.installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+
+        a = self.actions_by_id
+        a[ActionId.NEW_COMPLAINT].triggered.connect(lambda: self.new_complaint())
+        a[ActionId.RESOLVE_ON_SPOT].triggered.connect(lambda: self.new_complaint(resolve_on_spot=True))
+        a[ActionId.FIND].triggered.connect(self._find)
+        a[ActionId.REFRESH].triggered.connect(self.worklist.model.reload)
+        a[ActionId.SHOW_WORKLIST].triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        a[ActionId.CLOSE_TAB].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        a[ActionId.LOCK].triggered.connect(lambda: self.lock())
+        a[ActionId.SWITCH_USER].triggered.connect(lambda: self.lock(switching=True))
+        a[ActionId.LANGUAGE].triggered.connect(self._toggle_language)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        for row, key in enumerate(WORKLIST_KEYS[:len(WORKLISTS)]):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda r=row: self._choose_worklist(r))
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.worklist.open_case.connect(self.open_case)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        app.staff.changed.connect(lambda _a: self.retranslate())
+        self.retranslate()
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_id
+        self.complaint_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.NEW_COMPLAINT, ActionId.RESOLVE_ON_SPOT, ActionId.FIND):
+            self.complaint_menu.addAction(a[action_id])
+        self.complaint_menu.addSeparator()
+        self.complaint_menu.addAction(a[ActionId.QUIT])
+        self.view_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.SHOW_WORKLIST, ActionId.REFRESH, ActionId.CLOSE_TAB):
+            self.view_menu.addAction(a[action_id])
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions = []
+        for locale in self._app.languages.available:
+            action = self.language_menu.addAction(language_name(locale))
+            action.setCheckable(True)
+            action.setData(locale)
+            action.triggered.connect(lambda _c=False, loc=locale: self._app.set_language(loc))
+            self.language_actions.append(action)
+        self.session_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.LOCK, ActionId.SWITCH_USER):
+            self.session_menu.addAction(a[action_id])
+
+    # -- a working session ------------------------------------------------------------------
+
+    def start_session(self, actor: Actor) -> None:
+        """`actor` has logged in: show their worklist and bring back an unfinished intake."""
+        self._app.staff.set(actor)
+        self.stack.setCurrentWidget(self.tabs)
+        self._set_work_enabled(True)
+        self.worklist.start()
+        self.tabs.setCurrentIndex(0)
+        self.worklist.table.setFocus()
+        self.idle.set_interval(self._app.idle_lock_ms())
+        self.idle.start()
+        self._restore_draft(actor)
+
+    def _restore_draft(self, actor: Actor) -> None:
+        def find(ctx: ServiceContext) -> Draft | None:
+            from desktop.services.drafts import latest_draft
+
+            return latest_draft(ctx, actor.staff_number)
+
+        def found(draft: Draft | None) -> None:
+            if draft is not None and self.intake_panel() is None:
+                self.new_complaint(draft=draft)
+
+        self._app.worker.query(self, find, found)
+
+    def intake_panel(self) -> IntakePanel | None:
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, IntakePanel):
+                return widget
+        return None
+
+    def case_views(self) -> list[CaseView]:
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), CaseView)]
+
+    def new_complaint(self, *, resolve_on_spot: bool = False, draft: Draft | None = None) -> IntakePanel:
+        """Open the guided intake (one at a time: an open one is brought to the front)."""
+        panel = self.intake_panel()
+        if panel is None:
+            panel = IntakePanel(self._app, draft=draft, resolve_on_spot=resolve_on_spot, parent=self.tabs)
+            panel.finished.connect(self._intake_finished)
+            panel.open_case.connect(self.open_case)
+            panel.title_changed.connect(self._retitle_tabs)
+            self.tabs.addTab(panel, panel.tab_title())
+        elif resolve_on_spot:
+            panel.set_resolve_on_spot(True)
+        self.tabs.setCurrentWidget(panel)
+        panel.focus_first_field()
+        return panel
+
+    def _intake_finished(self, panel: IntakePanel) -> None:
+        index = self.tabs.indexOf(panel)
+        if index >= 0:
+            self.tabs.removeTab(index)
+            panel.deleteLater()
+        self.tabs.setCurrentIndex(0)
+
+    def open_case(self, complaint_id: str) -> CaseView:
+        for view in self.case_views():
+            if view.complaint_id == complaint_id:
+                self.tabs.setCurrentWidget(view)
+                return view
+        view = CaseView(self._app, complaint_id, self.tabs)
+        view.title_changed.connect(self._retitle_tabs)
+        self.tabs.addTab(view, view.tab_title())
+        self.tabs.setCurrentWidget(view)
+        view.setFocus()
+        return view
+
+    def close_tab(self, index: int) -> None:
+        if index <= 0:
+            return
+        widget = self.tabs.widget(index)
+        if widget is None:
+            return
+        if isinstance(widget, IntakePanel):
+            widget.save_draft_now()  # closing keeps the draft; "discard" is its own action
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def _retitle_tabs(self) -> None:
+        self.tabs.setTabText(0, self.tr("Worklist"))
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, IntakePanel | CaseView):
+                self.tabs.setTabText(i, widget.tab_title())
+
+    def _choose_worklist(self, row: int) -> None:
+        if self.stack.currentWidget() is self.tabs:
+            self.tabs.setCurrentIndex(0)
+            self.worklist.lists.setCurrentRow(row)
+            self.worklist.table.setFocus()
+
+    def _find(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.worklist.focus_search()
+
+    # -- locking -----------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    def lock(self, switching: bool = False) -> None:
+        """Hide the work (and any dialog) behind the lock screen; nothing is closed or lost."""
+        if self._app.staff.actor is None:
+            return
+        panel = self.intake_panel()
+        if panel is not None:
+            panel.save_draft_now()
+        if not self.is_locked:
+            self._hidden_for_lock = [w for w in QApplication.topLevelWidgets()
+                                     if w is not self and w.isVisible() and w.isWindow()
+                                     and w.parent() is not None]
+            for widget in self._hidden_for_lock:
+                widget.hide()
+        self.idle.stop()
+        self._set_work_enabled(False)
+        self.lock_screen.lock(self._app.staff.actor, switching=switching)
+        self.stack.setCurrentWidget(self.lock_screen)
+
+    def _unlocked(self, actor: Actor, same_person: bool) -> None:
+        hidden, self._hidden_for_lock = self._hidden_for_lock, []
+        if same_person:
+            self.stack.setCurrentWidget(self.tabs)
+            self._set_work_enabled(True)
+            self.idle.start()
+            for widget in hidden:
+                widget.show()
+            return
+        # Another person: the first person's work stays in the database (their draft), not on screen.
+        for widget in hidden:
+            widget.close()
+        for i in range(self.tabs.count() - 1, 0, -1):
+            tab = self.tabs.widget(i)
+            self.tabs.removeTab(i)
+            if tab is not None:
+                tab.deleteLater()
+        self.start_session(actor)
+
+    def _set_work_enabled(self, enabled: bool) -> None:
+        for action_id, action in self.actions_by_id.items():
+            if action_id is not ActionId.QUIT and action_id is not ActionId.LANGUAGE:
+                action.setEnabled(enabled)
+        self.toolbar.setVisible(enabled)
+        self.view_menu.setEnabled(enabled)
+        self.complaint_menu.setEnabled(enabled)
+
+    # -- language ----------------------------------------------------------------------------
+
+    def _toggle_language(self) -> None:
+        locales = self._app.languages.available
+        current = locales.index(self._app.locale) if self._app.locale in locales else 0
+        self._app.set_language(locales[(current + 1) % len(locales)])
+
+    def retranslate(self) -> None:
+        title = self.tr("Complaint Desk")
+        if self._app.branch.branch_code:
+            title = self.tr("Complaint Desk — branch {branch}").format(branch=self._app.branch.branch_code)
+        if self._app.demo:
+            title += self.tr(" (demo)")
+        self.setWindowTitle(title)
+        for action_id, action in self.actions_by_id.items():
+            relabel(action, action_id)
+        self.complaint_menu.setTitle(self.tr("&Complaint"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.session_menu.setTitle(self.tr("&Session"))
+        for action in self.language_actions:
+            action.setChecked(action.data() == self._app.locale)
+        self.tabs.setAccessibleName(self.tr("Open work"))
+        self.toolbar.setAccessibleName(self.tr("Main actions"))
+        self.toolbar.setWindowTitle(self.tr("Main actions"))
+        self._retitle_tabs()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        panel = self.intake_panel()
+        if panel is not None:
+            panel.save_draft_now()
+        self.idle.stop()
+        instance = QCoreApplication.instance()
+        if instance is not None:
+            instance.removeEventFilter(self.idle)
+        self._app.settings.window_width = self.width()
+        self._app.settings.window_height = self.height()
+        self.quit_requested.emit()
+        super().closeEvent(event)

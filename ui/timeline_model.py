@@ -1,0 +1,130 @@
+"""A complaint's timeline as a table model: when, who, what, and the details of each event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from ui import labels
+from ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.domain.model import Event
+    from ui.context import AppContext
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TimelineModel", "When"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Who"),
+    QT_TRANSLATE_NOOP("TimelineModel", "What"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Details"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TimelineModel", text)
+
+
+class TimelineModel(QAbstractTableModel):
+    def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._events: list[Event] = []
+        self._names: dict[str, str] = {}
+        app.languages.changed.connect(self._relabel)
+
+    def set_events(self, events: list[Event], staff_names: dict[str, str] | None = None) -> None:
+        self.beginResetModel()
+        self._events = sorted(events, key=lambda e: (e.hlc, e.id))
+        self._names = dict(staff_names or {})
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return _tr(COLUMNS[section])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
+            return None
+        event = self._events[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            match index.column():
+                case 0:
+                    return labels.format_datetime(event.occurred_at, self._app.branch.zone)
+                case 1:
+                    name = self._names.get(event.actor, "")
+                    role_text = labels.label(labels.ROLE, event.actor_role.value)
+                    return f"{name} ({event.actor}, {role_text})" if name else f"{event.actor} ({role_text})"
+                case 2:
+                    return labels.label(labels.EVENT, event.kind.value)
+                case 3:
+                    return self.details(event)
+        return None
+
+    def details(self, event: Event) -> str:
+        p = event.payload
+        zone = self._app.branch.zone
+        match event.kind.value:
+            case "received":
+                return _tr("Reference {reference}, received by: {channel}").format(
+                    reference=p.get("reference", ""), channel=labels.label(labels.CHANNEL, p.get("channel")))
+            case "note":
+                return str(p.get("text", ""))
+            case "contact_attempt":
+                reached = _tr("reached") if p.get("reached") else _tr("not reached")
+                text = f"{labels.label(labels.CONTACT_CHANNEL, p.get('channel'))}: {reached}"
+                return f"{text}. {p['text']}" if p.get("text") else text
+            case "assigned":
+                return _tr("Now handled by {who}").format(who=p.get("assignee", ""))
+            case "escalated":
+                return _tr("Level {level}: {reason}").format(level=p.get("level", ""),
+                                                            reason=p.get("reason", ""))
+            case "deadline_extended":
+                from datetime import datetime
+
+                due = p.get("new_due")
+                when = labels.format_datetime(datetime.fromisoformat(due), zone) if due else ""
+                return _tr("New deadline {due} (extension {level}, approved by {approver}): {reason}").format(
+                    due=when, level=p.get("level", ""), approver=p.get("approver", ""),
+                    reason=p.get("reason", ""))
+            case "resolved" | "hq_decision":
+                text = f"{labels.label(labels.OUTCOME, p.get('outcome'))}: {p.get('findings', '')}"
+                if p.get("remedy"):
+                    text += " · " + _tr("Remedy: {remedy}").format(remedy=p["remedy"])
+                if p.get("compensation"):
+                    text += " · " + _tr("Compensation: {amount}").format(amount=p["compensation"])
+                return text
+            case "satisfaction_recorded":
+                text = _tr("Score {score} of 5").format(score=p.get("score", ""))
+                return f"{text}. {p['comment']}" if p.get("comment") else text
+            case "reopened" | "withdrawn":
+                return str(p.get("reason", ""))
+            case "linked":
+                return _tr("Related to {reference}").format(reference=p.get("related_reference", ""))
+            case "document_printed":
+                return _tr("{document}, copy {copy}").format(document=p.get("document", ""),
+                                                             copy=p.get("copy", ""))
+        return ""
+
+    def _relabel(self, _locale: str) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._events:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._events) - 1, len(COLUMNS) - 1))

@@ -1,0 +1,255 @@
+"""The worklist as a table model over the store, paged in SQL so a million complaints stay instant.
+
+The model knows the number of rows (one COUNT in SQL) and keeps a few pages of
+rows in memory; a row outside them shows "…" while its page is fetched on the
+database worker, then the view is told the rows changed. Sorting, filtering and
+search happen in SQL (desktop.store.queries), never by loading the table.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop.store.queries import CaseRow, SortKey, Worklist, WorklistQuery
+from ui import labels, spacing
+from ui.categories import CategoryNames
+from ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.domain.policy import TimeLeft
+    from desktop.services.context import ServiceContext
+    from ui.context import AppContext
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+MAX_CACHED_PAGES = 12
+COLUMNS = (
+    ("reference", QT_TRANSLATE_NOOP("WorklistModel", "Reference"), SortKey.REFERENCE),
+    ("customer", QT_TRANSLATE_NOOP("WorklistModel", "Customer"), SortKey.CUSTOMER),
+    ("category", QT_TRANSLATE_NOOP("WorklistModel", "Category"), None),
+    ("status", QT_TRANSLATE_NOOP("WorklistModel", "Status"), SortKey.STATUS),
+    ("received", QT_TRANSLATE_NOOP("WorklistModel", "Received"), SortKey.RECEIVED),
+    ("time_left", QT_TRANSLATE_NOOP("WorklistModel", "Time left"), SortKey.DUE),
+    ("assignee", QT_TRANSLATE_NOOP("WorklistModel", "Handled by"), SortKey.ASSIGNEE),
+)
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DEADLINE_STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistLine:
+    case: CaseRow
+    time_left: TimeLeft | None  # None once the case is no longer open
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistPage:
+    generation: int
+    page: int
+    lines: list[WorklistLine]
+    total: int | None = None  # set on the first page after a reload
+
+
+def _lines(ctx: ServiceContext, rows: list[CaseRow]) -> list[WorklistLine]:
+    now = ctx.now()
+    return [WorklistLine(r, ctx.policy.time_left(r.decision_due, now) if r.status.is_open else None)
+            for r in rows]
+
+
+class WorklistModel(QAbstractTableModel):
+    """Rows of one worklist (mine, branch, due soon, ...) with search and sort, fetched by page."""
+
+    loaded = Signal(int)  # the row count, after a reload has its first page
+
+    def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._query = WorklistQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[WorklistLine]] = OrderedDict()
+        self._requested: set[int] = set()
+        self._generation = 0
+        self._categories = CategoryNames()
+        app.languages.changed.connect(self._language_changed)
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    @property
+    def query(self) -> WorklistQuery:
+        return self._query
+
+    def set_worklist(self, worklist: Worklist) -> None:
+        self.set_query(replace(self._query, worklist=worklist))
+
+    def set_search(self, text: str) -> None:
+        self.set_query(replace(self._query, search=text.strip()))
+
+    def set_staff(self, staff_number: str) -> None:
+        self.set_query(replace(self._query, staff_number=staff_number))
+
+    def set_query(self, query: WorklistQuery) -> None:
+        if query != self._query:
+            self._query = query
+            self.reload()
+
+    def reload(self) -> None:
+        """Count the rows and fetch the first page again (after a change or a new query)."""
+        self._generation += 1
+        generation, query = self._generation, self._query
+
+        def fetch(ctx: ServiceContext) -> WorklistPage:
+            from desktop.services.cases import worklist_count, worklist_rows
+
+            rows = worklist_rows(ctx, query, 0, spacing.PAGE_SIZE)
+            total = len(rows) if len(rows) < spacing.PAGE_SIZE else worklist_count(ctx, query)
+            return WorklistPage(generation, 0, _lines(ctx, rows), total)
+
+        self._app.worker.query(self, fetch, self._page_arrived)
+
+    def _page_arrived(self, page: WorklistPage) -> None:
+        if page.generation != self._generation:
+            return  # an answer to an older query
+        self._requested.discard(page.page)
+        if page.total is not None:
+            self.beginResetModel()
+            self._count = page.total
+            self._pages.clear()
+            self._requested.clear()
+            self._pages[0] = page.lines
+            self.endResetModel()
+            self.loaded.emit(self._count)
+            return
+        self._pages[page.page] = page.lines
+        self._pages.move_to_end(page.page)
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = page.page * spacing.PAGE_SIZE
+        last = min(self._count, first + spacing.PAGE_SIZE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _request_page(self, page: int) -> None:
+        if page in self._requested:
+            return
+        self._requested.add(page)
+        generation, query = self._generation, self._query
+
+        def fetch(ctx: ServiceContext) -> WorklistPage:
+            from desktop.services.cases import worklist_rows
+
+            rows = worklist_rows(ctx, query, page * spacing.PAGE_SIZE, spacing.PAGE_SIZE)
+            return WorklistPage(generation, page, _lines(ctx, rows))
+
+        self._app.worker.query(self, fetch, self._page_arrived)
+
+    def line(self, row: int) -> WorklistLine | None:
+        """The row's case if its page is in memory (asks for the page otherwise)."""
+        if not 0 <= row < self._count:
+            return None
+        page, offset = divmod(row, spacing.PAGE_SIZE)
+        lines = self._pages.get(page)
+        if lines is None:
+            self._request_page(page)
+            return None
+        self._pages.move_to_end(page)
+        return lines[offset] if offset < len(lines) else None
+
+    # -- Qt model interface -------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return QCoreApplication.translate("WorklistModel", COLUMNS[section][1])
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][2] is not None:
+                return QCoreApplication.translate("WorklistModel", "Click to sort")
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        line = self.line(index.row())
+        column = COLUMNS[index.column()][0] if 0 <= index.column() < len(COLUMNS) else ""
+        if line is None:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return "…"
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(line, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "time_left":
+            return self._text(line, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "time_left":
+            return labels.deadline_colour(line.time_left)
+        if role == Qt.ItemDataRole.BackgroundRole and column == "time_left":
+            return labels.deadline_background(line.time_left)
+        if role == CASE_ID_ROLE:
+            return line.case.id
+        if role == DEADLINE_STATE_ROLE:
+            return str(line.time_left.state) if line.time_left is not None else ""
+        return None
+
+    def _text(self, line: WorklistLine, column: str) -> str:
+        case = line.case
+        match column:
+            case "reference":
+                return case.reference + (" ⚑" if case.needs_review else "")
+            case "customer":
+                return case.customer_name
+            case "category":
+                return self._categories.text(case.business_type, case.cause, self._app.locale)
+            case "status":
+                text = labels.label(labels.STATUS, case.status.value)
+                if case.escalation_level:
+                    text += QCoreApplication.translate("WorklistModel", " (level {level})").format(
+                        level=case.escalation_level)
+                return text
+            case "received":
+                return labels.format_datetime(case.received_at, self._app.branch.zone)
+            case "time_left":
+                return labels.time_left_text(line.time_left, case.status.is_open)
+            case "assignee":
+                return case.assignee
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][2] is None:
+            return
+        key = COLUMNS[column][2]
+        assert key is not None
+        self.set_query(replace(self._query, sort=key,
+                               descending=order == Qt.SortOrder.DescendingOrder))
+
+    def sort_column(self) -> int:
+        for i, (_, _, key) in enumerate(COLUMNS):
+            if key == self._query.sort:
+                return i
+        return -1
+
+    def _language_changed(self, _locale: str) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))

@@ -1,0 +1,197 @@
+"""The worklist panel: which list (mine, branch, due soon ...), one search box, and the table.
+
+Enter or a double click opens the case. The table never measures its rows'
+contents (that would read every row); columns have fixed starting widths.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.queries import Worklist
+from ui import labels, spacing
+from ui.actions import WORKLIST_KEYS
+from ui.i18n import Translatable
+from ui.worklist_model import CASE_ID_ROLE, WorklistModel
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+    from ui.worker import Changes
+
+COLUMN_WIDTHS = (190, 110, 260, 110, 130, 200, 90)
+WORKLISTS = (Worklist.MINE, Worklist.BRANCH, Worklist.DUE_SOON, Worklist.OVERDUE,
+             Worklist.ESCALATED, Worklist.AWAITING_CUSTOMER, Worklist.REVIEW, Worklist.CLOSED,
+             Worklist.ALL)
+
+
+class CaseTable(QTableView):
+    """A table whose Enter key opens the current case."""
+
+    open_requested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class WorklistPanel(Translatable, QWidget):
+    open_case = Signal(str)  # complaint id
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self.model = WorklistModel(app, self)
+        self.lists = QListWidget(self)
+        self.lists.setObjectName("worklist_chooser")
+        self.lists.setFixedWidth(spacing.SIDEBAR_WIDTH)
+        for worklist in WORKLISTS:
+            item = QListWidgetItem(self.lists)
+            item.setData(Qt.ItemDataRole.UserRole, worklist.value)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("worklist_search")
+        self.search.setClearButtonEnabled(True)
+        self._search_label = QLabel(self)
+        self._search_label.setBuddy(self.search)
+        self.count = QLabel(self)
+        self.count.setObjectName("worklist_count")
+        self.table = CaseTable(self)
+        self.table.setObjectName("worklist_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+
+        search_row = QHBoxLayout()
+        search_row.setSpacing(spacing.GAP)
+        search_row.addWidget(self._search_label)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count)
+        right = QVBoxLayout()
+        right.setSpacing(spacing.GAP)
+        right.addLayout(search_row)
+        right.addWidget(self.table, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
+        layout.setSpacing(spacing.SECTION_GAP)
+        layout.addWidget(self.lists)
+        layout.addLayout(right, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(spacing.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.lists.currentRowChanged.connect(self._worklist_chosen)
+        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.open_requested.connect(self._open_index)
+        self.model.loaded.connect(self._loaded)
+        self.model.modelReset.connect(self._sync_sort_indicator)
+        app.worker.changed.connect(self._changed)
+        self.retranslate()
+
+    # -- choosing what to show ----------------------------------------------------------------
+
+    def start(self, worklist: Worklist | None = None) -> None:
+        """Show `worklist` (or the one used last) for the logged-in person."""
+        actor = self._app.staff.actor
+        self.model.set_staff(actor.staff_number if actor else "")
+        chosen = worklist or Worklist(self._app.settings.worklist or Worklist.BRANCH.value)
+        row = WORKLISTS.index(chosen)
+        if self.lists.currentRow() != row:
+            self.lists.setCurrentRow(row)
+        else:
+            self.model.reload()
+
+    def current_worklist(self) -> Worklist:
+        return self.model.query.worklist
+
+    def _worklist_chosen(self, row: int) -> None:
+        if 0 <= row < len(WORKLISTS):
+            worklist = WORKLISTS[row]
+            self._app.settings.worklist = worklist.value
+            if worklist == self.model.query.worklist:
+                self.model.reload()
+            else:
+                self.model.set_worklist(worklist)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self._apply_search()
+        if self.model.rowCount() > 0:
+            self.table.setFocus()
+
+    def _apply_search(self) -> None:
+        self.model.set_search(self.search.text())
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.worklist:
+            self.model.reload()
+
+    def _loaded(self, count: int) -> None:
+        self.count.setText(self.tr("%n case(s)", "", count))
+        if count and not self.table.currentIndex().isValid():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _sync_sort_indicator(self) -> None:
+        order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), order)
+        header.blockSignals(False)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        case_id = self.model.data(self.model.index(index.row(), 0), CASE_ID_ROLE)
+        if case_id:
+            self.open_case.emit(str(case_id))
+
+    def retranslate(self) -> None:
+        for row, worklist in enumerate(WORKLISTS):
+            item = self.lists.item(row)
+            item.setText(labels.label(labels.WORKLIST, worklist.value))
+            shortcut = WORKLIST_KEYS[row]
+            item.setToolTip(f"{item.text()} ({shortcut})")
+        self.lists.setAccessibleName(self.tr("Worklists"))
+        self._search_label.setText(self.tr("&Search"))
+        self.search.setPlaceholderText(self.tr(
+            "Reference, customer name, last 4 digits of phone or ID, or any words"))
+        self.search.setAccessibleName(self.tr("Search complaints"))
+        self.search.setToolTip(self.tr("Search complaints (Ctrl+F)"))
+        self.table.setAccessibleName(self.tr("Complaints in this worklist"))
+        self.count.setAccessibleName(self.tr("Number of cases"))
+        self.count.setText(self.tr("%n case(s)", "", self.model.rowCount()))
