@@ -23,7 +23,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import HRFlowable
 
 from reports.data import ReportError
@@ -106,8 +114,7 @@ def styles(size: float) -> Styles:
         label=style("label", 0.95, textColor=colors.Color(0.3, 0.3, 0.3)),
         title=style("title", 1.6, alignment=TA_CENTER, spaceBefore=size * 0.4, spaceAfter=size * 0.5),
         subtitle=style("subtitle", 1.0, alignment=TA_CENTER),
-        heading=style("heading", 1.15, spaceBefore=size * 0.7, spaceAfter=size * 0.25,
-                      keepWithNext=1),
+        heading=style("heading", 1.15, spaceBefore=size * 0.7, spaceAfter=size * 0.25),
         centre=style("centre", 1.0, alignment=TA_CENTER),
         right=style("right", 1.0, alignment=TA_RIGHT),
         mark=style("mark", 1.2, alignment=TA_CENTER, textColor=colors.white,
@@ -321,8 +328,21 @@ def render_sheets(story: list[Flowable], pp: Paper, *, title: str, author: str,
         decorate(canvas, document.page)
 
     doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=on_page)])
-    doc.build(story)
+    doc.build(_guard_headings(story))
     return buffer.getvalue()
+
+
+def _guard_headings(story: list[Flowable]) -> list[Flowable]:
+    """A heading never ends a page: it moves on when fewer than ~3 lines fit below it.
+    (reportlab's keepWithNext would move a heading *and* a long text after it to the
+    next page, leaving the rest of this one empty.)"""
+    guarded: list[Flowable] = []
+    for flowable in story:
+        style = getattr(flowable, "style", None)
+        if isinstance(style, ParagraphStyle) and style.name == "heading":
+            guarded.append(CondPageBreak(style.spaceBefore + style.leading * 4))
+        guarded.append(flowable)
+    return guarded
 
 
 def render_roll(copies: Sequence[list[Flowable]], *, title: str, author: str,

@@ -73,3 +73,10 @@ def test_a_broken_branding_file_is_a_report_error(tmp_path: Path) -> None:
 
     with pytest.raises(ReportError):
         load_bank_info("zh_CN", path=path)
+
+
+def test_warm_up_can_run_at_start_more_than_once() -> None:
+    from reports import warm_up
+
+    warm_up()
+    warm_up()
