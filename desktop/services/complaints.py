@@ -83,7 +83,7 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
     check_transition(None, Action.RECEIVE, actor.role)
     authorize(actor, Action.RECEIVE)  # the branch's permission table (desktop.security)
     now = ctx.now()
-    check = check_intake(intake.as_dict(), today=ctx.business_date(now))
+    check = check_intake(intake.as_dict(), today=ctx.business_date(now), taxonomy=ctx.taxonomy)
     errors = list(check.errors)
     if not intake.consent:
         errors.append(ValidationError("validation.consent_required", field="consent"))

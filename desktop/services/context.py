@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from desktop.domain.calendar import calendar_from_dict
 from desktop.domain.errors import DomainError
 from desktop.domain.model import Role
-from desktop.domain.policy import DeadlinePolicy, load_policy
+from desktop.domain.policy import DeadlinePolicy, load_policy, policy_from_dict
+from desktop.domain.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_dict
 from desktop.store.db import Store
 from desktop.store.events import get_setting, put_setting
-from desktop.store.models import BranchRow
+from desktop.store.models import BranchRow, ReferenceDocumentRow
 
 Clock = Callable[[], datetime]
 
@@ -63,6 +65,7 @@ class ServiceContext:
     policy: DeadlinePolicy
     clock: Clock = system_clock
     locale: str = "zh_CN"
+    taxonomy: Taxonomy = field(default_factory=load_taxonomy)
     extras: dict[str, object] = field(default_factory=dict)
 
     def now(self) -> datetime:
@@ -103,5 +106,27 @@ def load_context(store: Store, *, clock: Clock = system_clock, locale: str = "zh
             timezone=get_setting(s, "timezone", DEFAULT_TIMEZONE),
         )
         policy_id = get_setting(s, "policy_id", DEFAULT_POLICY)
-    return ServiceContext(store=store, device=device, policy=load_policy(policy_id), clock=clock,
-                          locale=locale)
+        published = {row.kind: row.content for row in s.query(ReferenceDocumentRow)}
+    return ServiceContext(store=store, device=device, policy=_policy(policy_id, published),
+                          clock=clock, locale=locale, taxonomy=_taxonomy(published))
+
+
+def _policy(policy_id: str, published: dict[str, object]) -> DeadlinePolicy:
+    """HQ's published deadline policy (and calendar) replace the shipped defaults."""
+    calendar = None
+    if isinstance(published.get("calendar"), dict):
+        calendar = calendar_from_dict(published["calendar"])  # type: ignore[arg-type]
+    if isinstance(published.get("policy"), dict):
+        return policy_from_dict(published["policy"], calendar)  # type: ignore[arg-type]
+    policy = load_policy(policy_id)
+    if calendar is not None:
+        from dataclasses import replace
+
+        policy = replace(policy, calendar=calendar)
+    return policy
+
+
+def _taxonomy(published: dict[str, object]) -> Taxonomy:
+    if isinstance(published.get("taxonomy"), dict):
+        return taxonomy_from_dict(published["taxonomy"])  # type: ignore[arg-type]
+    return load_taxonomy()

@@ -167,11 +167,39 @@ def sync_now(ctx: ServiceContext, client: HqClient, *, cancelled: Cancelled = _n
     """Push, then pull; record when it last succeeded."""
     pushed, dupes = push_outbox(ctx, client, cancelled=cancelled, progress=progress)
     pulled, kinds = pull_changes(ctx, client, cancelled=cancelled, progress=progress)
+    apply_published_roster(ctx)
     finished = ctx.now()
     with ctx.store.write() as s:
         put_setting(s, LAST_SYNC_KEY, finished.isoformat())
     return SyncReport(pushed=pushed, duplicates=dupes, pulled=pulled, references=kinds,
                       finished_at=finished)
+
+
+ROSTER_APPLIED_KEY = "roster_applied_version"
+
+
+def apply_published_roster(ctx: ServiceContext) -> bool:
+    """Bring the staff table in line with the roster HQ published, once per version
+    (again after a crash between storing and applying it). Returns True if applied."""
+    from desktop.domain.model import Role
+    from desktop.security.staff import RosterEntry, apply_roster
+
+    with ctx.store.read() as s:
+        doc = s.get(ReferenceDocumentRow, "roster")
+        applied = int(get_setting(s, ROSTER_APPLIED_KEY, "-1"))
+        if doc is None or doc.version <= applied:
+            return False
+        content, version = doc.content, doc.version
+    items = content.get("staff", []) if isinstance(content, dict) else content
+    entries = [RosterEntry(number=str(e["number"]), name=str(e["name"]), role=Role(e["role"]),
+                           branch_code=str(e.get("branch_code", ctx.device.branch_code)),
+                           password_hash=str(e["password_hash"]), active=bool(e.get("active", True)))
+               for e in items
+               if str(e.get("branch_code", ctx.device.branch_code)) == ctx.device.branch_code]
+    apply_roster(ctx.store, entries)
+    with ctx.store.write() as s:
+        put_setting(s, ROSTER_APPLIED_KEY, str(version))
+    return True
 
 
 def local_digest(ctx: ServiceContext, business_date: date) -> tuple[int, str]:
