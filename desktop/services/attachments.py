@@ -14,6 +14,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -104,11 +105,13 @@ def _key(ctx: ServiceContext) -> bytes:
     return key
 
 
-def _read_limited(path: Path, limit: int) -> bytes:
+def _read_limited(path: Any, limit: int) -> bytes:
+    if not isinstance(path, str | os.PathLike):
+        raise AttachmentUnreadable()
     try:
         with open(path, "rb") as f:
             content = f.read(limit + 1)
-    except OSError:
+    except (OSError, ValueError, TypeError):  # also a NUL byte or an odd type in the path
         raise AttachmentUnreadable() from None
     if len(content) > limit:
         raise AttachmentTooLarge(limit_mb=f"{limit / 1024 / 1024:.0f}")
@@ -125,8 +128,10 @@ def add_attachment(ctx: ServiceContext, actor: Actor, complaint_id: str, path: P
     AttachmentUnreadable, AttachmentEmpty, AttachmentTooLarge or AttachmentTypeNotAllowed;
     nothing is stored then. The same content attached twice is stored once."""
     authorize(actor, Action.ADD_ATTACHMENT)
+    if not isinstance(complaint_id, str):
+        raise NotFound(what="complaint")
     policy = security_policy()
-    content = _read_limited(Path(path), policy.attachment_max_bytes)
+    content = _read_limited(path, policy.attachment_max_bytes)
     if not content:
         raise AttachmentEmpty()
     kind = content_type(content[:16])
@@ -141,14 +146,14 @@ def add_attachment(ctx: ServiceContext, actor: Actor, complaint_id: str, path: P
     if not target.exists():
         write_read_only(target, seal(content, sha256, key))
         created = True
-    name = _display_name(Path(path))
+    name = _display_name(Path(os.fsdecode(path)))
     payload = {"sha256": sha256, "size": len(content), "media_type": kind[1], "name": name}
     now = ctx.now()
     try:
         with ctx.store.write() as s:
             row = s.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
             if row is None:
-                raise NotFound(what=complaint_id[:64])
+                raise NotFound(what="complaint")  # never repeat what the caller passed
             check_transition(Status(row.status), Action.ADD_ATTACHMENT, actor.role)
             ev = append_local_event(
                 s, complaint_id=complaint_id, kind=EVENT_OF_ACTION[Action.ADD_ATTACHMENT],
@@ -193,11 +198,11 @@ def open_attachment(ctx: ServiceContext, actor: Actor, complaint_id: str, sha256
     (not attached to this complaint, or its file is missing, e.g. not yet synced) and
     AttachmentDamaged (the file was altered or does not open with this profile's key)."""
     require(actor, Permission.ATTACHMENT_OPEN)
-    if not is_content_name(sha256) or all(
+    if not isinstance(sha256, str) or not is_content_name(sha256) or all(
             a.sha256 != sha256 for a in list_attachments(ctx, actor, complaint_id)):
-        raise NotFound(what=sha256[:64])
+        raise NotFound(what="attachment")
     try:
         blob = (_folder(ctx) / sha256).read_bytes()
     except FileNotFoundError:
-        raise NotFound(what=sha256) from None
+        raise NotFound(what="attachment") from None
     return unseal(blob, sha256, _key(ctx))
