@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.domain.chain import GENESIS, event_hash
@@ -31,15 +32,24 @@ def get_setting(session: Session, key: str, default: str = "") -> str:
 
 
 def put_setting(session: Session, key: str, value: str) -> None:
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
+    """Insert or replace one setting (a single UPSERT statement, no ORM round trip)."""
+    stmt = sqlite_insert(Setting).values(key=key, value=value)
+    session.execute(stmt.on_conflict_do_update(index_elements=[Setting.key],
+                                               set_={"value": stmt.excluded.value}))
+    cached = session.identity_map.get(session.identity_key(Setting, key))  # type: ignore[arg-type]
+    if cached is not None:
+        session.expire(cached)
 
 
-def _clock(session: Session, now: datetime) -> HybridClock:
-    last = get_setting(session, HLC_KEY)
+def get_settings(session: Session, *keys: str) -> dict[str, str]:
+    """Several settings in one query; missing keys are absent from the result."""
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys)))
+    return {key: value for key, value in rows}
+
+
+def _clock(session: Session, now: datetime, last: str | None = None) -> HybridClock:
+    if last is None:
+        last = get_setting(session, HLC_KEY)
     now_ms = int(now.timestamp() * 1000)
     return HybridClock(lambda: now_ms, Stamp.parse(last) if last else None)
 
@@ -77,9 +87,9 @@ def append_local_event(
     business_date: date,
 ) -> Event:
     """Write one event of this device: stamped, chained and projected. Call inside Store.write()."""
-    clock = _clock(session, now)
-    stamp = clock.tick()
-    prev = get_setting(session, CHAIN_HEAD_KEY, GENESIS)
+    state = get_settings(session, HLC_KEY, CHAIN_HEAD_KEY)
+    stamp = _clock(session, now, state.get(HLC_KEY, "")).tick()
+    prev = state.get(CHAIN_HEAD_KEY, GENESIS)
     draft = Event(
         id=str(uuid.uuid4()), complaint_id=complaint_id, kind=kind, payload=payload,
         actor=actor, actor_role=actor_role, device_id=device_id, branch_code=branch_code,
