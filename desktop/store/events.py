@@ -36,7 +36,7 @@ def put_setting(session: Session, key: str, value: str) -> None:
     stmt = sqlite_insert(Setting).values(key=key, value=value)
     session.execute(stmt.on_conflict_do_update(index_elements=[Setting.key],
                                                set_={"value": stmt.excluded.value}))
-    cached = session.identity_map.get(session.identity_key(Setting, key))  # type: ignore[arg-type]
+    cached = session.identity_map.get(session.identity_key(Setting, key))
     if cached is not None:
         session.expire(cached)
 
