@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Integer, Select, column, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.model import Status
@@ -98,8 +98,9 @@ def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta
         stmt = stmt.where(ComplaintRow.needs_review.is_(True))
     elif w is Worklist.CLOSED:
         stmt = stmt.where(ComplaintRow.status.in_([Status.CLOSED.value, Status.WITHDRAWN.value]))
-    if q.search.strip():
-        stmt = stmt.where(ComplaintRow.num.in_(search_nums(session, q.search)))
+    matches = search_query(q.search)
+    if matches is not None:
+        stmt = stmt.where(ComplaintRow.num.in_(matches.scalar_subquery()))
     return stmt
 
 
@@ -124,25 +125,27 @@ _REFERENCE_LIKE = re.compile(r"^[A-Z0-9]{2,}-\d")
 _FTS_SAFE = re.compile(r'"')
 
 
-def search_nums(session: Session, query: str, limit: int = SEARCH_CAP) -> list[int]:
-    """Row numbers of complaints matching `query`, newest first, through the index its shape calls for:
+def search_query(query: str, limit: int = SEARCH_CAP) -> Select[tuple[int]] | None:
+    """A query for the row numbers of complaints matching `query`, newest first, through the
+    index its shape calls for (None for a blank query):
     - a reference number or its beginning,
     - 4 digits: the last digits of a customer's phone or ID number,
     - a full phone, ID number or credit code,
     - 1–2 characters: part of a customer's name,
     - anything longer: a phrase in reference, name, description or request (FTS5 trigram).
+    The worklist embeds it as a subquery, so SQLite never hands the matches to Python.
     """
     q = " ".join(query.split())
     if not q:
-        return []
+        return None
     upper = q.upper()
     if _REFERENCE_LIKE.match(upper):
-        return list(session.scalars(
-            select(ComplaintRow.num)
-            .where(ComplaintRow.reference >= upper, ComplaintRow.reference < upper + "\uffff")
-            .order_by(ComplaintRow.num.desc()).limit(limit)))
+        return (select(ComplaintRow.num)
+                .where(ComplaintRow.reference >= upper, ComplaintRow.reference < upper + "\uffff")
+                .order_by(ComplaintRow.num.desc()).limit(limit))
     compact = upper.replace(" ", "")
     if compact.isalnum() and compact.isascii() and any(c.isdigit() for c in compact):
+        customers = None
         if len(compact) == 4:
             customers = select(CustomerRow.id).where(
                 or_(CustomerRow.phone_last4 == compact, CustomerRow.id_last4 == compact))
@@ -152,20 +155,21 @@ def search_nums(session: Session, query: str, limit: int = SEARCH_CAP) -> list[i
             customers = select(CustomerRow.id).where(
                 or_(CustomerRow.phone.in_(phones), CustomerRow.id_number == compact,
                     CustomerRow.credit_code == compact))
-        else:
-            customers = None
         if customers is not None:
-            found = list(session.scalars(
-                select(ComplaintRow.num).where(ComplaintRow.customer_id.in_(customers))
-                .order_by(ComplaintRow.num.desc()).limit(limit)))
-            if found or len(compact) == 4:
-                return found
+            return (select(ComplaintRow.num).where(ComplaintRow.customer_id.in_(customers))
+                    .order_by(ComplaintRow.num.desc()).limit(limit))
     if len(q) <= 2:
-        return list(session.scalars(
-            text("SELECT num FROM name_grams WHERE gram = :g ORDER BY num DESC LIMIT :n"),
-            {"g": q, "n": limit}))
+        grams = text("SELECT num FROM name_grams WHERE gram = :g ORDER BY num DESC LIMIT :n")
+        sub = grams.bindparams(g=q, n=limit).columns(column("num", Integer)).subquery()
+        return select(sub.c.num)
     phrase = '"' + _FTS_SAFE.sub('""', q) + '"'
-    return list(session.scalars(
-        text("SELECT rowid FROM complaint_search WHERE complaint_search MATCH :p "
-             "ORDER BY rowid DESC LIMIT :n"),
-        {"p": phrase, "n": limit}))
+    fts = text("SELECT rowid AS num FROM complaint_search WHERE complaint_search MATCH :p "
+               "ORDER BY rowid DESC LIMIT :n")
+    sub = fts.bindparams(p=phrase, n=limit).columns(column("num", Integer)).subquery()
+    return select(sub.c.num)
+
+
+def search_nums(session: Session, query: str, limit: int = SEARCH_CAP) -> list[int]:
+    """Row numbers of complaints matching `query`, newest first (see `search_query`)."""
+    stmt = search_query(query, limit)
+    return [] if stmt is None else list(session.scalars(stmt))
