@@ -13,7 +13,19 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Table, create_engine, event, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    Table,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
@@ -109,13 +121,37 @@ def allocate_seqs(connection: Connection, count: int) -> int:
 def insert_ignoring_existing(
     connection: Connection, table: Table, rows: Sequence[dict[str, Any]], key: str
 ) -> set[str]:
-    """Insert `rows`, skipping any whose primary key exists already; returns the keys inserted."""
+    """Insert `rows`, skipping any whose primary key exists already; returns the keys inserted.
+
+    On PostgreSQL the rows travel as one array per column through `unnest`: one short
+    statement however many rows, which is several times faster than a multi-row VALUES
+    (the driver no longer parses a statement as long as the batch). The values must
+    already be what the driver takes (aware datetimes, dates, str, int, None).
+    """
     if not rows:
         return set()
-    stmt: Any
     if is_postgres(connection):
-        stmt = postgresql.insert(table).on_conflict_do_nothing()
-    else:
-        stmt = sqlite.insert(table).on_conflict_do_nothing()
-    result = connection.execute(stmt.returning(table.c[key]), list(rows))
-    return {str(v) for v in result.scalars()}
+        columns = list(table.c)
+        casts = ", ".join(f"%b::{c.type.compile(dialect=connection.dialect)}[]" for c in columns)
+        sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
+               f"SELECT * FROM unnest({casts}) ON CONFLICT DO NOTHING RETURNING {key}")
+        arrays = tuple([row[c.name] for row in rows] for c in columns)
+        result = connection.exec_driver_sql(sql, arrays)
+        return {str(v) for v in result.scalars()}
+    stmt = sqlite.insert(table).on_conflict_do_nothing().returning(table.c[key])
+    return {str(v) for v in connection.execute(stmt, list(rows)).scalars()}
+
+
+def existing_keys(connection: Connection, table: Table, key: str, values: Sequence[str],
+                  *columns: str) -> list[Any]:
+    """The rows (`key` and `columns`) of `table` whose `key` is among `values`."""
+    selected = [table.c[key], *(table.c[c] for c in columns)]
+    if is_postgres(connection):
+        # One array parameter instead of thousands of placeholders.
+        ids = bindparam("ids", list(values), type_=postgresql.ARRAY(String))
+        return list(connection.execute(select(*selected).where(table.c[key] == any_(ids))))
+    found: list[Any] = []
+    for start in range(0, len(values), 500):
+        chunk = list(values[start:start + 500])
+        found.extend(connection.execute(select(*selected).where(table.c[key].in_(chunk))))
+    return found

@@ -26,7 +26,7 @@ from desktop.domain.chain import GENESIS, canonical_json, event_body
 from desktop.domain.model import EventKind
 from desktop.sync.wire import PushRequest, PushResponse
 from hq import tables
-from hq.db import allocate_seqs, change_lock, insert_ignoring_existing
+from hq.db import allocate_seqs, change_lock, existing_keys, insert_ignoring_existing
 from hq.enrollment import Device
 from hq.errors import Conflict, Forbidden, InvalidRequest
 
@@ -152,12 +152,8 @@ def _lock_chain_head(conn: Connection, device: Device, now: datetime) -> str:
 
 def _split_new(conn: Connection, events: Sequence[CheckedEvent]) -> tuple[list[CheckedEvent], int]:
     """The events HQ does not hold yet (in batch order) and how many it does."""
-    stored: dict[str, str] = {}
     ids = list({ev.id for ev in events})
-    for start in range(0, len(ids), 1000):
-        chunk = ids[start:start + 1000]
-        rows = conn.execute(select(_events.c.id, _events.c.hash).where(_events.c.id.in_(chunk)))
-        stored.update({row.id: row.hash for row in rows})
+    stored = {row.id: row.hash for row in existing_keys(conn, _events, "id", ids, "hash")}
     seen: dict[str, str] = {}
     new_events: list[CheckedEvent] = []
     duplicates = 0

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -106,6 +107,9 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_branch_seq", "branch_code", "seq"),
         Index("ix_events_branch_date", "branch_code", "business_date"),
+        # Only `received` events carry a reference: a partial index stays small and cheap.
+        Index("ix_events_reference", "reference", postgresql_where=text("reference IS NOT NULL"),
+              sqlite_where=text("reference IS NOT NULL")),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -114,7 +118,7 @@ class EventRow(Base):
     device_id: Mapped[str] = mapped_column(String(64))
     complaint_id: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(32))
-    reference: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    reference: Mapped[str | None] = mapped_column(String(64), nullable=True)
     business_date: Mapped[date] = mapped_column(Date)
     hlc: Mapped[str] = mapped_column(String(21))
     prev_hash: Mapped[str] = mapped_column(String(64))

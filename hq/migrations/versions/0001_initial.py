@@ -81,7 +81,9 @@ def upgrade() -> None:
     op.create_index("ix_events_branch_seq", "events", ["branch_code", "seq"])
     op.create_index("ix_events_branch_date", "events", ["branch_code", "business_date"])
     op.create_index("ix_events_complaint_id", "events", ["complaint_id"])
-    op.create_index("ix_events_reference", "events", ["reference"])
+    op.create_index("ix_events_reference", "events", ["reference"],
+                    postgresql_where=sa.text("reference IS NOT NULL"),
+                    sqlite_where=sa.text("reference IS NOT NULL"))
     op.create_table(
         "push_batches",
         sa.Column("device_id", sa.String(64), nullable=False),

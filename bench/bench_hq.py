@@ -1,0 +1,300 @@
+"""Benchmarks of the HQ sync service on PostgreSQL over loopback (DESIGN §5).
+
+  push       one device pushes 10,000 events (batches of 2,000, gzip)    target ≤ 1 s
+  pull       one device pulls 10,000 changes (pages of 5,000)            target ≤ 1 s
+  branches   500 branches sync at once: push 200 events, pull, digest    target ≤ 60 s, no errors
+
+The server runs as `complaint-desk-hq serve` with several uvicorn workers against a
+fresh PostgreSQL database (dropped afterwards); without PostgreSQL the rows are
+measured on SQLite and say so in their names. Client-side work (building, hashing and
+encoding events) happens before the clock starts.
+
+`run(quick=True)` uses small numbers to check that the benchmark itself works.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import gzip
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from desktop.domain.chain import GENESIS, event_hash
+from desktop.domain.model import Event, EventKind, Role
+from desktop.sync.wire import API_PREFIX, MAX_EVENTS_PER_BATCH, EventWire, PushRequest
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+BUSINESS_DATE = date(2026, 3, 16)
+PULL_PAGE = 5000
+
+
+@dataclasses.dataclass
+class Scale:
+    push_events: int
+    repeats: int
+    branches: int
+    events_per_branch: int
+    branch_runs: int
+    workers: int
+
+
+FULL = Scale(push_events=10_000, repeats=5, branches=500, events_per_branch=200,
+             branch_runs=1, workers=2)
+QUICK = Scale(push_events=1_000, repeats=2, branches=20, events_per_branch=20,
+              branch_runs=1, workers=2)
+
+
+def _events(device_id: str, branch_code: str, count: int) -> list[EventWire]:
+    """`count` chained events of one device, as its outbox would hold them."""
+    head = GENESIS
+    start = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
+    out: list[EventWire] = []
+    complaint = uuid.uuid4().hex
+    for i in range(count):
+        if i % 10 == 0:
+            complaint = uuid.uuid4().hex
+        occurred = start + timedelta(milliseconds=i)
+        draft = Event(
+            id=uuid.uuid4().hex, complaint_id=complaint,
+            kind=EventKind.RECEIVED if i % 10 == 0 else EventKind.NOTE,
+            payload={"reference": f"{branch_code}-{i:06d}", "text": "客户反映手续费重复扣收，要求退还。"
+                     if i % 10 == 0 else "已联系客户，说明处理进度。"},
+            actor="T001", actor_role=Role.TELLER, device_id=device_id, branch_code=branch_code,
+            hlc=f"{int(occurred.timestamp() * 1000):015d}.00000", occurred_at=occurred,
+            business_date=BUSINESS_DATE, prev_hash=head,
+        )
+        signed = dataclasses.replace(draft, hash=event_hash(draft))
+        head = signed.hash
+        out.append(EventWire.from_event(signed))
+    return out
+
+
+def _gzip_batches(events: list[EventWire], size: int = MAX_EVENTS_PER_BATCH) -> list[bytes]:
+    return [
+        gzip.compress(PushRequest(batch_key=uuid.uuid4().hex, events=events[i:i + size])
+                      .model_dump_json().encode(), compresslevel=5)
+        for i in range(0, len(events), size)
+    ]
+
+
+PUSH_HEADERS = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+
+
+@contextmanager
+def _database() -> Iterator[tuple[str, str]]:
+    """A fresh PostgreSQL database (or a SQLite file when PostgreSQL is not there)."""
+    try:
+        import psycopg
+
+        admin = psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5)
+    except Exception:
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite:///{folder}/bench.sqlite3", "sqlite"
+        return
+    name = f"hq_bench_{uuid.uuid4().hex[:12]}"
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", "postgresql"
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def _server(database_url: str, workers: int) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "COMPLAINT_DESK_HQ_POOL": "8", "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hq", "serve", "--database", database_url,
+         "--port", str(port), "--workers", str(workers)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}{API_PREFIX}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the HQ server did not start: "
+                                   + (process.stderr.read().decode()[-500:]
+                                      if process.stderr else ""))
+            time.sleep(0.1)
+        time.sleep(0.5 * workers)  # let every worker come up
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+class _Office:
+    """The HQ office side of the setup: branches and enrollment codes, straight in the DB."""
+
+    def __init__(self, database_url: str) -> None:
+        from hq.db import make_engine
+
+        self.engine = make_engine(database_url)
+
+    def branches(self, count: int) -> list[tuple[str, str]]:
+        """`count` new branches, each with one enrollment code."""
+        from hq import admin, enrollment
+
+        now = datetime.now(UTC)
+        made: list[tuple[str, str]] = []
+        with self.engine.begin() as conn:
+            for _ in range(count):
+                code = "B" + uuid.uuid4().hex[:10].upper()
+                admin.add_branch(conn, code, f"Branch {code}", now)
+                made.append((code, enrollment.issue_enrollment_code(conn, code, now)))
+        return made
+
+    def codes(self, branch: str, count: int) -> list[str]:
+        from hq import enrollment
+
+        with self.engine.begin() as conn:
+            return [enrollment.issue_enrollment_code(conn, branch, datetime.now(UTC))
+                    for _ in range(count)]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _enroll(client: httpx.Client, code: str) -> dict[str, Any]:
+    answer = client.post(f"{API_PREFIX}/enroll", json={"code": code, "device_name": "bench"})
+    answer.raise_for_status()
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+def _row(name: str, target_ms: float, samples_ms: list[float], **extra: Any) -> dict[str, Any]:
+    ordered = sorted(samples_ms)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"name": name, "target_ms": target_ms,
+            "median_ms": round(statistics.median(ordered), 1), "p95_ms": round(p95, 1),
+            **extra}
+
+
+def _push_and_pull(base: str, office: _Office, scale: Scale) -> tuple[list[float], list[float]]:
+    push_ms: list[float] = []
+    pull_ms: list[float] = []
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for _ in range(scale.repeats):
+            (branch, code), = office.branches(1)
+            writer = _enroll(client, code)
+            reader = _enroll(client, office.codes(branch, 1)[0])
+            bodies = _gzip_batches(_events(writer["device_id"], branch, scale.push_events))
+            auth = {"Authorization": f"Bearer {writer['token']}"}
+            started = time.perf_counter()
+            for body in bodies:
+                answer = client.post(f"{API_PREFIX}/events", content=body,
+                                     headers={**PUSH_HEADERS, **auth})
+                answer.raise_for_status()
+            push_ms.append((time.perf_counter() - started) * 1000)
+
+            auth = {"Authorization": f"Bearer {reader['token']}"}
+            started = time.perf_counter()
+            cursor, received = 0, 0
+            while True:
+                page = client.get(f"{API_PREFIX}/changes", headers=auth,
+                                  params={"since": cursor, "limit": PULL_PAGE})
+                page.raise_for_status()
+                body = page.json()
+                received += len(body["changes"])
+                cursor = body["next_cursor"]
+                if not body["more"]:
+                    break
+            pull_ms.append((time.perf_counter() - started) * 1000)
+            if received < scale.push_events:
+                raise RuntimeError(f"pulled {received} of {scale.push_events} changes")
+    return push_ms, pull_ms
+
+
+async def _branch_sync(client: httpx.AsyncClient, token: str, bodies: list[bytes]) -> int:
+    """One branch's sync: push its outbox, pull, ask for the digest. Returns errors seen."""
+    auth = {"Authorization": f"Bearer {token}"}
+    errors = 0
+    try:
+        for body in bodies:
+            answer = await client.post(f"{API_PREFIX}/events", content=body,
+                                       headers={**PUSH_HEADERS, **auth})
+            errors += answer.status_code != 200
+        page = await client.get(f"{API_PREFIX}/changes", headers=auth, params={"since": 0})
+        errors += page.status_code != 200
+        digest = await client.get(f"{API_PREFIX}/digest/{BUSINESS_DATE.isoformat()}",
+                                  headers=auth)
+        errors += digest.status_code != 200
+    except httpx.HTTPError:
+        errors += 1
+    return errors
+
+
+async def _all_at_once(base: str, devices: list[dict[str, Any]],
+                       outboxes: list[list[bytes]]) -> int:
+    limits = httpx.Limits(max_connections=len(devices), max_keepalive_connections=len(devices))
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+        results = await asyncio.gather(*(
+            _branch_sync(client, d["token"], bodies)
+            for d, bodies in zip(devices, outboxes, strict=True)))
+    return sum(results)
+
+
+def _many_branches(base: str, office: _Office, scale: Scale) -> tuple[list[float], int]:
+    runs_ms: list[float] = []
+    errors = 0
+    for _ in range(scale.branch_runs):
+        with httpx.Client(base_url=base, timeout=120) as client:
+            devices = [_enroll(client, code) for _, code in office.branches(scale.branches)]
+        outboxes = [_gzip_batches(_events(d["device_id"], d["branch_code"],
+                                          scale.events_per_branch)) for d in devices]
+
+        started = time.perf_counter()
+        errors += asyncio.run(_all_at_once(base, devices, outboxes))
+        runs_ms.append((time.perf_counter() - started) * 1000)
+    return runs_ms, errors
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    """Measure push, pull and many branches at once; one row per measurement."""
+    scale = QUICK if quick else FULL
+    with _database() as (url, backend), _server(url, scale.workers) as base:
+        suffix = "" if backend == "postgresql" else " [sqlite: PostgreSQL unreachable]"
+        office = _Office(url)
+        try:
+            push_ms, pull_ms = _push_and_pull(base, office, scale)
+            branch_ms, errors = _many_branches(base, office, scale)
+        finally:
+            office.close()
+    return [
+        _row(f"hq push {scale.push_events} events{suffix}", 1000, push_ms),
+        _row(f"hq pull {scale.push_events} changes{suffix}", 1000, pull_ms),
+        _row(f"hq {scale.branches} branches sync at once, {scale.events_per_branch} events "
+             f"each{suffix}", 60000, branch_ms, errors=errors),
+    ]
+
+
+if __name__ == "__main__":
+    for row in run(quick="--quick" in sys.argv):
+        print(row)
