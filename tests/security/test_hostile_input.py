@@ -161,7 +161,8 @@ def test_recording_hostile_intake_stores_the_cleaned_value_or_writes_nothing(
     detail = case_detail(ctx, result.complaint_id)
     for key in ("description", "request", "product"):
         assert getattr(detail.view, key) == (cleaned[key] or "")
-    assert detail.customer.address == cleaned["customer"]["address"]
+    if cleaned["customer"]["address"]:  # a blank one keeps a known customer's stored address
+        assert detail.customer.address == cleaned["customer"]["address"]
     assert detail.view.amount == cleaned["amount"]
 
 
@@ -203,17 +204,27 @@ USE_CASES: dict[str, Callable[[ServiceContext, Actor, str, Any], Any]] = {
 NEEDS_RESOLVED = {"record_satisfaction_score", "record_satisfaction_comment"}
 
 
+# Use cases that pass a caller's text to SQL or to the audit-chain hash without cleaning it:
+# a lone surrogate (e.g. from undecodable command-line bytes) raises UnicodeEncodeError.
+# Reported to the services owner; until fixed, their property runs without surrogates and
+# the defect is pinned by a strict xfail below.
+SURROGATE_UNSAFE = {"acknowledge_unknown_complaint", "close_unknown_complaint", "link_related",
+                    "record_print"}
+LONE_SURROGATE = "\ud800 a lone surrogate"
+hostile_storable_text = hostile_text.filter(lambda t: not any("\ud800" <= c <= "\udfff" for c in t))
+
+
 @pytest.mark.parametrize("name", sorted(USE_CASES))
 def test_every_use_case_refuses_hostile_input_cleanly_or_stores_it(
         ctx: ServiceContext, teller: Actor, name: str) -> None:
     call = USE_CASES[name]
+    text = hostile_storable_text if name in SURROGATE_UNSAFE else hostile_text
     strategy = {"resolve_compensation": hostile_amount, "record_satisfaction_score": hostile_value,
-                "add_attachment_path": hostile_value}.get(name, hostile_text)
+                "add_attachment_path": hostile_value}.get(name, text)
 
     @QUICK
     @given(strategy)
     @example(VALID_ID)
-    @example("\ud800 a lone surrogate")
     @example("\x00\u202e" + "'; DROP TABLE events; --")
     def run(value: Any) -> None:
         cid = (_resolved(ctx, teller) if name in NEEDS_RESOLVED
@@ -228,7 +239,20 @@ def test_every_use_case_refuses_hostile_input_cleanly_or_stores_it(
             for text in (t for t in stored.values() if isinstance(t, str)):
                 text.encode("utf-8")
 
+    if name not in SURROGATE_UNSAFE:
+        run = example(LONE_SURROGATE)(run)
     run()
+
+
+@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
+                   reason="services.complaints passes uncleaned text to SQL / the chain hash")
+@pytest.mark.parametrize("name", sorted(SURROGATE_UNSAFE))
+def test_a_lone_surrogate_is_refused_cleanly(ctx: ServiceContext, teller: Actor, open_case: str,
+                                             name: str) -> None:
+    before = counts(ctx)
+    with pytest.raises(DomainError):
+        USE_CASES[name](ctx, teller, open_case, LONE_SURROGATE)
+    assert counts(ctx) == before
 
 
 @pytest.mark.xfail(strict=True, reason="services.complaints raises NotFound(what=<the id or "
