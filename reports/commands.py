@@ -1,0 +1,220 @@
+"""Admin verb `print` (DESIGN §6): a case document or the day-end report to a PDF file.
+
+  complaint-desk admin print receipt   REFERENCE --pdf FILE [--format roll80|a5|a4]
+  complaint-desk admin print letter    REFERENCE --pdf FILE [--fields FILE.json]
+  complaint-desk admin print extension REFERENCE --pdf FILE [--format a4|a5]
+  complaint-desk admin print day-end   DATE      --pdf FILE [--format a4|a5]
+  (each also takes --lang zh_CN|en, --staff NUMBER and --profile DIR)
+
+Every print of a case document is put on the case's timeline (`document_printed`,
+with its copy number); a reprint says 副本 / COPY. The file appears only once the
+print is recorded, and nothing is recorded when the file cannot be written.
+
+Who prints: --staff names an active account of this PC's roster (its role must hold
+the print permission, and `report.day_end` for the day-end report). Without it the
+print is recorded as staff "admin" acting with a branch supervisor's rights: the
+emergency administrator role itself may not see cases (desktop/security's table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.cli import EXIT_OK, CliError, locale, open_args_profile, t
+from desktop.domain.errors import NotFound
+from desktop.domain.model import Role
+from desktop.i18n import LOCALES, normalise_locale
+from desktop.services.context import Actor, ServiceContext, load_context
+from reports.from_case import (
+    EXTENSION_NOTICE,
+    FORMATS,
+    LETTER,
+    RECEIPT,
+    case_letter_fields,
+    device_name,
+    document_name,
+    letter_data,
+    render_case_document,
+    render_day_end,
+)
+
+CLI_STAFF = "admin"
+CLI_ROLE = Role.SUPERVISOR  # the least role that may print case documents and the day-end report
+DOCUMENT_OF_VERB = {"receipt": RECEIPT, "letter": LETTER, "extension": EXTENSION_NOTICE}
+
+
+def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
+    p = verbs.add_parser("print", parents=[common], help=t("printing.cli.help.print"),
+                         description="Print a complaint's receipt, decision letter or extension "
+                                     "notice, or the day-end report, to a PDF file. Case documents "
+                                     "are recorded on the complaint's timeline; a reprint says COPY.")
+    kinds = p.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--pdf", required=True, metavar="FILE", type=Path,
+                        help="where to write the PDF")
+    shared.add_argument("--lang", choices=LOCALES, help="language of the document "
+                        "(default: COMPLAINT_DESK_LANG or LANG, else zh_CN)")
+    shared.add_argument("--staff", metavar="NUMBER",
+                        help=f"who prints (a staff number on this PC's roster; default "
+                             f"'{CLI_STAFF}' with a supervisor's print rights)")
+    helps = {"receipt": "the acknowledgement receipt (customer and bank copy)",
+             "letter": "the decision letter of a resolved complaint (A4)",
+             "extension": "the notice of the latest deadline extension"}
+    for verb, document in DOCUMENT_OF_VERB.items():
+        k = kinds.add_parser(verb, parents=[common, shared], help=helps[verb], description=helps[verb])
+        k.add_argument("reference", metavar="REFERENCE", help="the complaint's reference number")
+        offered = FORMATS[document]
+        k.add_argument("--format", choices=offered, default=offered[0],
+                       help=f"paper (default {offered[0]})")
+        if verb == "letter":
+            k.add_argument("--fields", metavar="FILE.json", type=Path,
+                           help="edited letter texts: a JSON object {field: text}; fields left "
+                                "out are filled in from the complaint")
+        k.set_defaults(handler=cmd_print_case, verb=verb)
+    k = kinds.add_parser("day-end", parents=[common, shared], help="the day-end report of a date",
+                         description="The day-end report: counts by status and category, received, "
+                                     "resolved, overdue, due the next day, sync and reconciliation.")
+    k.add_argument("date", metavar="DATE", help="business date, YYYY-MM-DD")
+    k.add_argument("--format", choices=FORMATS["day_end_report"], default="a4",
+                   help="paper (default a4)")
+    k.set_defaults(handler=cmd_print_day_end)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+def _document_locale(args: argparse.Namespace) -> str:
+    return normalise_locale(args.lang or locale())
+
+
+def _actor(ctx: ServiceContext, staff: str | None) -> Actor:
+    """The printing actor: a roster account, or the command line's default."""
+    if not staff:
+        return Actor(CLI_STAFF, CLI_ROLE)
+    from desktop.store.models import StaffRow
+
+    number = staff.strip().upper()
+    with ctx.store.read() as s:
+        row = s.get(StaffRow, number) if 0 < len(number) <= 32 else None
+        if row is None or not row.active:
+            raise CliError("printing.error.unknown_staff", number=staff.strip()[:32])
+        return Actor(row.number, Role(row.role), row.name)
+
+
+def _cannot_write(path: Path, exc: OSError) -> CliError:
+    return CliError("printing.error.cannot_write", path=str(path),
+                    reason=exc.strerror or type(exc).__name__)
+
+
+def write_pdf(path: Path, pdf: bytes, record: Callable[[], None] = lambda: None) -> None:
+    """Write `pdf` to `path` so that the file exists only if `record()` (the print event)
+    succeeded, and nothing is recorded when the file cannot be written.
+
+    Raises CliError("printing.error.cannot_write") and whatever `record` raises.
+    """
+    target = path.expanduser()
+    if target.is_dir():
+        raise _cannot_write(target, IsADirectoryError(21, os.strerror(21)))
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        temporary.write_bytes(pdf)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from None
+    try:
+        record()
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise _cannot_write(target, exc) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _letter_fields(path: Path | None) -> dict[str, str] | None:
+    if path is None:
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise CliError("printing.error.fields_file", path=str(path)) from None
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise CliError("printing.error.fields_file", path=str(path))
+    return {str(k): v for k, v in raw.items()}
+
+
+# -- verbs ---------------------------------------------------------------------------------------
+
+def cmd_print_case(args: argparse.Namespace) -> int:
+    from desktop.security.permissions import require
+    from desktop.security.policy import Permission
+    from desktop.services.cases import case_detail, complaint_id_of
+    from desktop.services.complaints import print_count, record_print
+
+    document = DOCUMENT_OF_VERB[args.verb]
+    lang = _document_locale(args)
+    edited = _letter_fields(getattr(args, "fields", None))
+    _, store = open_args_profile(args)
+    try:
+        ctx = load_context(store, locale=locale())
+        actor = _actor(ctx, args.staff)
+        require(actor, Permission.PRINT)
+        try:
+            complaint_id = complaint_id_of(ctx, args.reference)
+        except NotFound:
+            raise CliError("printing.error.no_such_reference", reference=args.reference) from None
+        detail = case_detail(ctx, complaint_id)
+        copy_number = print_count(ctx, complaint_id, document) + 1
+        zone, today = ctx.device.zone, ctx.business_date()
+        fields = None
+        if edited is not None:
+            letter = letter_data(detail, policy=ctx.policy, taxonomy=ctx.taxonomy, zone=zone,
+                                 locale=lang, letter_date=today, staff_number=actor.staff_number)
+            fields = {**case_letter_fields(letter, ctx.policy, lang), **edited}
+        pdf = render_case_document(document, detail, policy=ctx.policy, taxonomy=ctx.taxonomy,
+                                   zone=zone, today=today, locale=lang, copy_number=copy_number,
+                                   fmt=args.format, staff_number=actor.staff_number, fields=fields)
+
+        def record() -> None:
+            record_print(ctx, actor, complaint_id, document=document, copy_number=copy_number)
+
+        write_pdf(args.pdf, pdf, record)
+    finally:
+        store.close()
+    print(t("printing.cli.printed", document=document_name(document, locale()),
+            reference=detail.view.reference, copy=copy_number, path=str(args.pdf)))
+    return EXIT_OK
+
+
+def cmd_print_day_end(args: argparse.Namespace) -> int:
+    from desktop.security.permissions import require
+    from desktop.security.policy import Permission
+    from desktop.services.day_report import day_figures
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        raise CliError("printing.error.bad_date", value=args.date) from None
+    lang = _document_locale(args)
+    _, store = open_args_profile(args)
+    try:
+        ctx = load_context(store, locale=locale())
+        actor = _actor(ctx, args.staff)
+        require(actor, Permission.REPORT_DAY_END)
+        figures = day_figures(ctx, day)
+        device = ctx.device
+        pdf = render_day_end(figures, taxonomy=ctx.taxonomy, zone=device.zone, locale=lang,
+                             generated_at=ctx.now(), operator=actor.staff_number,
+                             device=device_name(device.branch_code, device.device_number, lang),
+                             fmt=args.format, branch_code=device.branch_code)
+        write_pdf(args.pdf, pdf)
+    finally:
+        store.close()
+    print(t("printing.cli.day_end_printed", date=day.isoformat(), path=str(args.pdf)))
+    return EXIT_OK
+

@@ -1,0 +1,345 @@
+"""The documents' data made from the core's plain values: a case (CaseDetail), the deadline
+policy, the taxonomy, the branch's time zone and the day-end figures.
+
+No database and no Qt here: the CLI and the UI read the case through the services and
+hand the values in; these functions choose what goes on paper and render it. Display
+strings (category, channel, ID type, approver) come in the document's language from
+the taxonomy and the `printing.*` message codes (resources/i18n/<locale>/printing.json).
+Times are printed as wall-clock times in the branch's zone.
+
+Errors: `DocumentNotAvailable` (a letter for a case without a decision, a notice for a
+case never extended) and the renderers' `ReportError`; both are DomainErrors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from desktop.domain.errors import DomainError
+from desktop.domain.model import Event, EventKind, Outcome, Status
+from desktop.domain.policy import DeadlinePolicy
+from desktop.domain.projection import event_order
+from desktop.domain.taxonomy import Taxonomy
+from desktop.i18n import translate
+from desktop.services.cases import CaseDetail
+from desktop.services.day_report import DayFigures, DueLine
+from reports.branding import load_bank_info
+from reports.data import (
+    BankInfo,
+    CustomerIdentity,
+    DayEndReportData,
+    ExtensionNoticeData,
+    LetterData,
+    ReceiptData,
+    RemedyTerms,
+    SyncSummary,
+    WorklistLine,
+)
+from reports.day_end import render_day_end_report
+from reports.letter import letter_fields, render_letter
+from reports.notice import render_extension_notice
+from reports.receipt import render_receipt
+
+# The `document` of a `document_printed` event, per case document.
+RECEIPT = "receipt"
+LETTER = "letter"
+EXTENSION_NOTICE = "extension_notice"
+CASE_DOCUMENTS = (RECEIPT, LETTER, EXTENSION_NOTICE)
+DAY_END_REPORT = "day_end_report"
+# The paper each document is offered on, default first.
+FORMATS: dict[str, tuple[str, ...]] = {
+    RECEIPT: ("roll80", "a5", "a4"),
+    LETTER: ("a4",),
+    EXTENSION_NOTICE: ("a4", "a5"),
+    DAY_END_REPORT: ("a4", "a5"),
+}
+_DECIDED = (Status.RESOLVED, Status.CLOSED)
+
+
+class DocumentNotAvailable(DomainError):
+    """The case has no such document (yet), or not on that paper; the code says which."""
+
+    code = "printing.error.not_resolved"
+
+
+def t(code: str, locale: str, **params: Any) -> str:
+    """The `printing.<code>` text in `locale`."""
+    return translate(f"printing.{code}", locale, **params)
+
+
+def document_name(document: str, locale: str) -> str:
+    """What the document is called in `locale` (RECEIPT → 投诉受理回执 / acknowledgement receipt)."""
+    return t(f"document.{document}", locale)
+
+
+def device_name(branch_code: str, device_number: int, locale: str) -> str:
+    """A counter PC as the day-end report names it: BJ001 第3号终端 / BJ001 counter PC 3."""
+    return t("device", locale, branch=branch_code, number=device_number)
+
+
+# -- shared pieces -------------------------------------------------------------------------------
+
+def category_text(taxonomy: Taxonomy, business_type: str, cause: str, locale: str) -> str:
+    """"Business type · cause" in `locale`; a code the taxonomy does not know is shown as it is."""
+
+    def name(axis: str, code: str) -> str:
+        if not code:
+            return ""
+        try:
+            return taxonomy.label(axis, code, locale)
+        except DomainError:
+            return code
+
+    business, why = name("business_type", business_type), name("cause", cause)
+    if business and why:
+        return t("category", locale, business_type=business, cause=why)
+    return business or why
+
+
+def customer_identity(detail: CaseDetail, locale: str) -> CustomerIdentity:
+    """The complainant as the documents take it (in clear: every document masks it)."""
+    c = detail.customer
+    corporate = c.kind.value == "corporate"
+    if corporate and c.credit_code:
+        id_type, number = t("id_type.credit_code", locale), c.credit_code
+    else:
+        id_type = t(f"id_type.{c.id_type.value}", locale) if c.id_type else ""
+        number = c.id_number
+    return CustomerIdentity(name=c.name, id_type=id_type, id_number=number, phone=c.phone,
+                            address=c.address, corporate=corporate)
+
+
+def bank_of(detail: CaseDetail, locale: str, bank: BankInfo | None = None) -> BankInfo:
+    """The bank and branch the case belongs to (resources/branding/bank.json)."""
+    info = bank or load_bank_info(locale, detail.view.branch_code)
+    return info if info.branch_code else replace(info, branch_code=detail.view.branch_code)
+
+
+def _events(detail: CaseDetail, *kinds: EventKind) -> list[Event]:
+    return sorted((e for e in detail.timeline if e.kind in kinds), key=event_order)
+
+
+def _local_date(value: datetime, zone: tzinfo) -> date:
+    return value.astimezone(zone).date()
+
+
+def verification_code(detail: CaseDetail) -> str:
+    """The code printed beside the reference and in the QR code: the first 8 characters of the
+    hash of the case's `received` event, so a receipt can be checked against the audit chain."""
+    received = next(iter(_events(detail, EventKind.RECEIVED)), None)
+    return (received.hash[:8] if received is not None and received.hash else "").upper()
+
+
+# -- receipt -------------------------------------------------------------------------------------
+
+def receipt_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonomy, zone: tzinfo,
+                 locale: str, bank: BankInfo | None = None) -> ReceiptData:
+    """The acknowledgement receipt of the case. The policy's decision period is printed
+    beside the deadline until the deadline is extended (then only the new date)."""
+    view = detail.view
+    days = None
+    if not view.extensions:
+        days = policy.rule_for(view.business_type or None, view.cause or None).decision.days
+    return ReceiptData(
+        bank=bank_of(detail, locale, bank), reference=view.reference,
+        verification_code=verification_code(detail),
+        received_at=view.received_at.astimezone(zone), staff_number=view.received_by,
+        category=category_text(taxonomy, view.business_type, view.cause, locale),
+        customer=customer_identity(detail, locale),
+        complaint_summary=view.description, request_summary=view.request,
+        decision_due=_local_date(view.decision_due, zone), decision_days=days,
+        channel=t(f"channel.{view.channel.value}", locale),
+    )
+
+
+# -- resolution letter ---------------------------------------------------------------------------
+
+def letter_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonomy, zone: tzinfo,
+                locale: str, letter_date: date, staff_number: str = "",
+                bank: BankInfo | None = None) -> LetterData:
+    """The decision letter of a resolved (or closed) case, from its latest decision.
+
+    Raises DocumentNotAvailable when the case has no decision (open, reopened, withdrawn).
+    """
+    view = detail.view
+    if view.outcome is None or view.status not in _DECIDED:
+        raise DocumentNotAvailable("printing.error.not_resolved", reference=view.reference)
+    decisions = _events(detail, EventKind.RESOLVED, EventKind.HQ_DECISION)
+    decided: Mapping[str, Any] = decisions[-1].payload if decisions else {}
+    return LetterData(
+        bank=bank_of(detail, locale, bank), reference=view.reference,
+        customer=customer_identity(detail, locale), letter_date=letter_date,
+        received_at=view.received_at.astimezone(zone),
+        category=category_text(taxonomy, view.business_type, view.cause, locale),
+        outcome=Outcome(view.outcome),
+        complaint_summary=view.description, request_summary=view.request,
+        verification=str(decided.get("verification") or ""),
+        findings=view.findings, decision=str(decided.get("decision") or ""),
+        remedy_terms=RemedyTerms(
+            review_request_days=policy.review_request.days if policy.review_request else 0,
+            review_decision_days=policy.review_decision.days if policy.review_decision else 0),
+        remedy=view.remedy, compensation=view.compensation, staff_number=staff_number,
+    )
+
+
+def case_letter_fields(data: LetterData, policy: DeadlinePolicy, locale: str) -> dict[str, str]:
+    """The letter's editable texts filled in from the case (reports.letter_fields). Under a
+    policy without a review by a superior office (e.g. UK DISP: the ombudsman instead) the
+    remedies section is the policy's own `decision_remedies` text."""
+    fields = letter_fields(data.outcome, data, locale)
+    if policy.review_request is None or policy.review_decision is None:
+        fields["remedies"] = policy.text("decision_remedies", locale)
+    return fields
+
+
+# -- extension notice ----------------------------------------------------------------------------
+
+def extension_notice_data(detail: CaseDetail, *, taxonomy: Taxonomy, zone: tzinfo, locale: str,
+                          notice_date: date, staff_number: str = "",
+                          bank: BankInfo | None = None) -> ExtensionNoticeData:
+    """The notice of the case's latest deadline extension (reason, approver, old and new date).
+
+    Raises DocumentNotAvailable("printing.error.never_extended") for a case never extended.
+    """
+    view = detail.view
+    extensions = _events(detail, EventKind.DEADLINE_EXTENDED)
+    if not view.extensions or not extensions:
+        raise DocumentNotAvailable("printing.error.never_extended", reference=view.reference)
+    by_level = {int(e.payload.get("level", i + 1)): e for i, e in enumerate(extensions)}
+    latest = by_level.get(view.extensions, extensions[-1])
+    level = int(latest.payload.get("level", view.extensions))
+    earlier = by_level.get(level - 1)
+    if earlier is not None:
+        previous_due = datetime.fromisoformat(str(earlier.payload["new_due"]))
+    else:
+        previous_due = datetime.fromisoformat(str(detail.received_payload.get(
+            "decision_due", view.received_at.isoformat())))
+    role = str(latest.payload.get("approver_role", ""))
+    approver = str(latest.payload.get("approver", ""))
+    return ExtensionNoticeData(
+        bank=bank_of(detail, locale, bank), reference=view.reference,
+        customer=customer_identity(detail, locale), notice_date=notice_date,
+        received_at=view.received_at.astimezone(zone),
+        category=category_text(taxonomy, view.business_type, view.cause, locale),
+        previous_due=_local_date(previous_due, zone),
+        new_due=_local_date(datetime.fromisoformat(str(latest.payload["new_due"])), zone),
+        reason=str(latest.payload.get("reason", "")),
+        approver=t("approver", locale, role=t(f"role.{role}", locale) if role else "",
+                   number=approver).strip(),
+        extension_number=level, staff_number=staff_number,
+    )
+
+
+# -- day-end report ------------------------------------------------------------------------------
+
+def _worklist(lines: list[DueLine], taxonomy: Taxonomy, zone: tzinfo,
+              locale: str) -> tuple[WorklistLine, ...]:
+    return tuple(WorklistLine(reference=ln.reference,
+                              category=category_text(taxonomy, ln.business_type, ln.cause, locale),
+                              decision_due=ln.decision_due.astimezone(zone), assignee=ln.assignee)
+                 for ln in lines)
+
+
+def day_end_report_data(figures: DayFigures, *, taxonomy: Taxonomy, zone: tzinfo, locale: str,
+                        generated_at: datetime, operator: str, device: str = "",
+                        bank: BankInfo) -> DayEndReportData:
+    """The day-end report of `figures` (desktop.services.day_report.day_figures).
+
+    The sync section: events of the day sent to HQ and received from it, what is still
+    unsent, and whether the events held here are still those HQ agreed at the close
+    (no close recorded: not reconciled)."""
+    order = [s.value for s in Status]
+    statuses = sorted(figures.counts_by_status.items(),
+                      key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
+    close = figures.close
+    sync = SyncSummary(
+        last_sync_at=figures.last_sync_at.astimezone(zone) if figures.last_sync_at else None,
+        pushed=figures.sent_events, pulled=figures.received_events, unsent=figures.unsent,
+        local_events=figures.local_events, hq_events=close.event_count if close else None,
+        resent=close.resent if close else 0, digests_match=figures.matches_close)
+    return DayEndReportData(
+        bank=bank, business_date=figures.business_date,
+        generated_at=generated_at.astimezone(zone), operator=operator, device=device,
+        received=figures.received, resolved=figures.resolved, overdue=figures.overdue,
+        due_tomorrow=figures.due_next_day, counts_by_status=dict(statuses),
+        counts_by_category=[(category_text(taxonomy, b, c, locale), n)
+                            for b, c, n in figures.received_by_category],
+        overdue_items=_worklist(figures.overdue_items, taxonomy, zone, locale),
+        due_tomorrow_items=_worklist(figures.due_next_day_items, taxonomy, zone, locale),
+        sync=sync,
+    )
+
+
+# -- rendering a case document -------------------------------------------------------------------
+
+def render_case_document(document: str, detail: CaseDetail, *, policy: DeadlinePolicy,
+                         taxonomy: Taxonomy, zone: tzinfo, today: date, locale: str,
+                         copy_number: int, fmt: str | None = None, staff_number: str = "",
+                         fields: Mapping[str, str] | None = None,
+                         bank: BankInfo | None = None) -> bytes:
+    """The PDF of `document` (RECEIPT, LETTER or EXTENSION_NOTICE) for the case.
+
+    `copy_number` is the print this will be (print_count + 1): above 1 every page says
+    副本 / COPY. `fields` are a letter's edited texts (default: filled from the case).
+    Raises DocumentNotAvailable, ReportError (a format the document is not offered in,
+    an unknown letter field) and ValueError for an unknown document name.
+    """
+    offered = FORMATS.get(document)
+    if offered is None or document not in CASE_DOCUMENTS:
+        raise ValueError(f"not a case document: {document}")
+    fmt = fmt or offered[0]
+    if fmt not in offered:
+        raise DocumentNotAvailable("printing.error.format_not_offered",
+                                   document=document_name(document, locale), fmt=fmt)
+    if document == RECEIPT:
+        data = receipt_data(detail, policy=policy, taxonomy=taxonomy, zone=zone, locale=locale,
+                            bank=bank)
+        return render_receipt(data, fmt=fmt, locale=locale, copy_number=copy_number)
+    if document == LETTER:
+        letter = letter_data(detail, policy=policy, taxonomy=taxonomy, zone=zone, locale=locale,
+                             letter_date=today, staff_number=staff_number, bank=bank)
+        texts = dict(fields) if fields is not None else case_letter_fields(letter, policy, locale)
+        return render_letter(letter, fields=texts, locale=locale, copy_number=copy_number)
+    notice = extension_notice_data(detail, taxonomy=taxonomy, zone=zone, locale=locale,
+                                   notice_date=today, staff_number=staff_number, bank=bank)
+    return render_extension_notice(notice, fmt=fmt, locale=locale, copy_number=copy_number)
+
+
+def render_day_end(figures: DayFigures, *, taxonomy: Taxonomy, zone: tzinfo, locale: str,
+                   generated_at: datetime, operator: str, device: str = "", fmt: str = "a4",
+                   bank: BankInfo | None = None, branch_code: str = "") -> bytes:
+    """The day-end report PDF. Raises ReportError for a format other than a4/a5."""
+    info = bank or load_bank_info(locale, branch_code or None)
+    if not info.branch_code and branch_code:
+        info = replace(info, branch_code=branch_code)
+    data = day_end_report_data(figures, taxonomy=taxonomy, zone=zone, locale=locale,
+                               generated_at=generated_at, operator=operator, device=device,
+                               bank=info)
+    return render_day_end_report(data, fmt=fmt, locale=locale)
+
+
+__all__ = [
+    "CASE_DOCUMENTS",
+    "DAY_END_REPORT",
+    "EXTENSION_NOTICE",
+    "FORMATS",
+    "LETTER",
+    "RECEIPT",
+    "DocumentNotAvailable",
+    "bank_of",
+    "case_letter_fields",
+    "category_text",
+    "customer_identity",
+    "day_end_report_data",
+    "device_name",
+    "document_name",
+    "extension_notice_data",
+    "letter_data",
+    "receipt_data",
+    "render_case_document",
+    "render_day_end",
+    "verification_code",
+]
