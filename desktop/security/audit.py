@@ -12,15 +12,17 @@ chain: never a name, an ID number or any payload text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.chain import GENESIS, event_hash, first_broken_link
-from desktop.domain.model import Event
+from desktop.domain.model import Event, EventKind, Role
 from desktop.store.db import Store
-from desktop.store.events import CHAIN_HEAD_KEY, get_setting, row_to_event
+from desktop.store.events import CHAIN_HEAD_KEY, get_setting
 from desktop.store.models import ComplaintRow, EventRow
 
 _MAX_INTEGRITY_LINES = 20
@@ -82,50 +84,79 @@ def _references(session: Session, complaint_ids: set[str]) -> dict[str, str]:
     return {cid: ref for cid, ref in rows}
 
 
-def _finding(session: Session, device: str, events: list[Event], index: int, reason: str) -> BrokenLink:
-    if index >= len(events):
-        return BrokenLink(device, index + 1, reason, "", "", "")
-    ev = events[index]
-    reference = _references(session, {ev.complaint_id}).get(ev.complaint_id, "")
-    return BrokenLink(device, index + 1, reason, reference, ev.kind.value, ev.complaint_id)
+def _finding(session: Session, device: str, position: int, reason: str,
+             event: Event | None) -> BrokenLink:
+    """A finding at `position` (0-based); `event` is the event there (None past the end)."""
+    if event is None:
+        return BrokenLink(device, position + 1, reason, "", "", "")
+    reference = _references(session, {event.complaint_id}).get(event.complaint_id, "")
+    return BrokenLink(device, position + 1, reason, reference, event.kind.value, event.complaint_id)
 
 
-def _own_chain(session: Session, device: str, events: list[Event]) -> BrokenLink | None:
+class _Unreadable(Exception):
+    """An event row too damaged to read (an unknown kind or role written into the file)."""
+
+    def __init__(self, position: int, complaint_id: str) -> None:
+        super().__init__(position)
+        self.position = position
+        self.complaint_id = complaint_id
+
+
+_COLUMNS = (EventRow.id, EventRow.complaint_id, EventRow.kind, EventRow.payload, EventRow.actor,
+            EventRow.actor_role, EventRow.device_id, EventRow.branch_code, EventRow.hlc,
+            EventRow.occurred_at, EventRow.business_date, EventRow.prev_hash, EventRow.hash)
+_BATCH = 5_000
+
+
+class _DeviceEvents:
+    """One device's events in order, read in batches (a chain may hold millions); `last`
+    is the event handed out most recently, so a finding can name it."""
+
+    def __init__(self, session: Session, device: str, order: Any) -> None:
+        self.session, self.device, self.order = session, device, order
+        self.last: Event | None = None
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Event]:
+        stmt = (select(*_COLUMNS).where(EventRow.device_id == self.device).order_by(self.order)
+                .execution_options(yield_per=_BATCH))
+        for position, r in enumerate(self.session.execute(stmt)):
+            try:
+                ev = Event(id=r.id, complaint_id=r.complaint_id, kind=EventKind(r.kind),
+                           payload=r.payload, actor=r.actor, actor_role=Role(r.actor_role),
+                           device_id=r.device_id, branch_code=r.branch_code, hlc=r.hlc,
+                           occurred_at=r.occurred_at, business_date=r.business_date,
+                           prev_hash=r.prev_hash, hash=r.hash)
+            except (ValueError, TypeError):
+                raise _Unreadable(position, r.complaint_id) from None
+            self.last, self.count = ev, position + 1
+            yield ev
+
+
+def _own_chain(session: Session, device: str) -> tuple[int, BrokenLink | None]:
+    """This PC's chain in write order: links, hashes, then the head kept in settings."""
+    events = _DeviceEvents(session, device, EventRow.seq)
     broken = first_broken_link(events)
     if broken is not None:
-        return _finding(session, device, events, broken[0], broken[1])
+        return events.count, _finding(session, device, broken[0], broken[1], events.last)
     head = get_setting(session, CHAIN_HEAD_KEY, GENESIS)
-    last = events[-1].hash if events else GENESIS
-    if head != last:
-        return _finding(session, device, events, len(events), "head")
-    return None
+    if head != (events.last.hash if events.last is not None else GENESIS):
+        return events.count, _finding(session, device, events.count, "head", None)
+    return events.count, None
 
 
-def _other_chain(session: Session, device: str, events: list[Event]) -> BrokenLink | None:
+def _other_chain(session: Session, device: str) -> tuple[int, BrokenLink | None]:
     # A device's clock stamps rise with every event it writes, so hlc gives its write order.
-    ordered = sorted(events, key=lambda e: e.hlc)
+    events = _DeviceEvents(session, device, EventRow.hlc)
     gap: BrokenLink | None = None
-    previous: str | None = None
-    for index, ev in enumerate(ordered):
+    previous = GENESIS
+    for position, ev in enumerate(events):
         if ev.hash != event_hash(ev):
-            return _finding(session, device, ordered, index, "hash")
-        linked = ev.prev_hash == (previous if previous is not None else GENESIS)
-        if gap is None and not linked:
-            gap = _finding(session, device, ordered, index, "gap")
+            return events.count, _finding(session, device, position, "hash", ev)
+        if gap is None and ev.prev_hash != previous:
+            gap = _finding(session, device, position, "gap", ev)
         previous = ev.hash
-    return gap
-
-
-def _events(rows: list[EventRow]) -> tuple[list[Event], int | None]:
-    """The rows as events, and the position of the first one too damaged to read (an
-    unknown kind or role written into the file), if any."""
-    events: list[Event] = []
-    for index, row in enumerate(rows):
-        try:
-            events.append(row_to_event(row))
-        except (ValueError, TypeError, AttributeError):
-            return events, index
-    return events, None
+    return events.count, gap
 
 
 def verify_store(store: Store, own_device_id: str | None = None) -> VerifyReport:
@@ -139,20 +170,14 @@ def verify_store(store: Store, own_device_id: str | None = None) -> VerifyReport
         own = own_device_id if own_device_id is not None else get_setting(s, "device_id")
         devices = sorted(set(s.scalars(select(EventRow.device_id).distinct())) | ({own} if own else set()))
         for device in devices:
-            rows = list(s.scalars(select(EventRow).where(EventRow.device_id == device)
-                                  .order_by(EventRow.seq)))
-            events, unreadable = _events(rows)
             report.chains_checked += 1
-            report.events_checked += len(rows)
-            if unreadable is not None:
-                row = rows[unreadable]
-                reference = _references(s, {row.complaint_id}).get(row.complaint_id, "")
-                finding: BrokenLink | None = BrokenLink(device, unreadable + 1, "hash", reference,
-                                                        "?", row.complaint_id)
-            elif device == own:
-                finding = _own_chain(s, device, events)
-            else:
-                finding = _other_chain(s, device, events)
+            try:
+                count, finding = _own_chain(s, device) if device == own else _other_chain(s, device)
+            except _Unreadable as bad:
+                count = bad.position + 1
+                reference = _references(s, {bad.complaint_id}).get(bad.complaint_id, "")
+                finding = BrokenLink(device, bad.position + 1, "hash", reference, "?", bad.complaint_id)
+            report.events_checked += count
             if finding is not None:
                 report.findings.append(finding)
     return report
