@@ -219,7 +219,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         if isinstance(exc, IntegrityError):
             return _error_response(Conflict("hq.conflict"), 409)
         if isinstance(exc, DataError):
-            return _error_response(InvalidRequest("hq.push.bad_value", event_id="-"), 422)
+            return _error_response(InvalidRequest("hq.request.unstorable"), 422)
         if isinstance(exc, OperationalError | InterfaceError):
             log.error("database unavailable: %s", type(exc).__name__)
             return _error_response(Unavailable(), 503)

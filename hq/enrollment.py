@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Row, func, insert, select, update
 from desktop.domain.chain import GENESIS
 from desktop.sync.wire import ENROLL_RETRY_WINDOW_SECONDS, EnrollRequest, EnrollResponse
 from hq import tables
-from hq.errors import Conflict, Forbidden, NotAuthenticated, NotFound
+from hq.errors import Conflict, Forbidden, InvalidRequest, NotAuthenticated, NotFound
 
 # No 0/O or 1/I/L: the code is read aloud over the phone and typed in by hand.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -81,6 +81,9 @@ def enroll(conn: Connection, request: EnrollRequest, now: datetime) -> EnrollRes
     Raises Forbidden for an unknown or expired code (or a revoked device on retry)
     and Conflict for a code already used by another request.
     """
+    if not request.device_name.isprintable():
+        raise InvalidRequest("hq.request.invalid", field="device_name",
+                             problem="only printable characters")
     code_hash = sha256_hex(normalise_code(request.code))
     code = conn.execute(
         select(_codes).where(_codes.c.code_hash == code_hash).with_for_update()

@@ -78,8 +78,10 @@ def check_events(device: Device, request: PushRequest) -> list[CheckedEvent]:
             raise Forbidden("hq.push.hq_only", event_id=wire.id)
         if not (wire.id.isprintable() and wire.complaint_id.isprintable()):
             raise InvalidRequest("hq.push.bad_value", event_id="-")
-        event = wire.to_event()
-        body = canonical_json(event_body(event))
+        try:
+            body = canonical_json(event_body(wire.to_event()))
+        except (ValueError, TypeError, RecursionError):
+            raise InvalidRequest("hq.push.bad_value", event_id=wire.id) from None
         if b"NaN" in body or b"Infinity" in body:
             try:
                 json.loads(body, parse_constant=_reject_constant)

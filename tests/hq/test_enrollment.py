@@ -148,3 +148,10 @@ def test_hq_keeps_only_hashes_of_codes_and_tokens(live_hq: LiveHq) -> None:
     assert token not in joined
     assert enrollment.normalise_code(code) not in joined
     assert enrollment.sha256_hex(token) in joined
+
+
+def test_a_device_name_with_control_characters_is_refused(live_hq: LiveHq) -> None:
+    code = live_hq.enrollment_code(live_hq.new_branch())
+    answer = live_hq.client().post(ENROLL, json=_request(code, name="PC\x00one"))
+    assert answer.status_code == 422
+    assert answer.json()["params"]["field"] == "device_name"

@@ -3,16 +3,20 @@ the day digest, and HQ decisions reaching the branch."""
 
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import text
 
 from desktop.domain.chain import digest, event_hash
 from desktop.domain.errors import DomainError
 from desktop.domain.model import EventKind, Role
-from desktop.sync.wire import API_PREFIX, HQ_DEVICE_ID, EventWire, PullResponse
-from hq import admin
+from desktop.sync.wire import API_PREFIX, HQ_DEVICE_ID, EventWire, PullResponse, PushRequest
+from hq import admin, ingest
+from hq.enrollment import Device
 from hq.errors import NotFound
 from tests.hq.conftest import BUSINESS_DATE, EnrolledDevice, LiveHq
 
@@ -225,3 +229,71 @@ def test_hq_cannot_decide_a_case_that_is_not_escalated(live_hq: LiveHq) -> None:
     with pytest.raises(NotFound), live_hq.engine.begin() as conn:
         admin.decide_escalated_case(conn, "R-none", outcome=admin.Outcome.UPHELD,
                                     findings="f", verification="v", now=datetime.now(UTC))
+
+
+def test_a_reader_pulling_while_colleagues_push_misses_nothing(live_hq: LiveHq) -> None:
+    reader = live_hq.enroll()
+    writers = [live_hq.enroll(reader.info.branch_code) for _ in range(4)]
+    done = threading.Event()
+    seen: list[str] = []
+    cursor = 0
+
+    def write(device: EnrolledDevice) -> None:
+        for _ in range(5):
+            assert device.push(device.chain.events(20)).status_code == 200
+
+    def read() -> None:
+        nonlocal cursor
+        while not done.is_set():
+            changes, cursor = reader.pull_all(since=cursor, limit=7)
+            seen.extend(_event_ids(changes))
+
+    poller = threading.Thread(target=read)
+    poller.start()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(write, writers))
+    done.set()
+    poller.join()
+    changes, _ = reader.pull_all(since=cursor)
+    seen.extend(_event_ids(changes))
+    written = [e.id for w in writers for e in w.chain.written]
+    assert sorted(seen) == sorted(written)
+
+
+def test_a_later_change_waits_until_an_earlier_one_is_committed(live_hq: LiveHq) -> None:
+    """Sequence numbers become visible in order: while one push holds numbers it has not
+    committed, a push of another branch cannot commit higher ones (a reader that saw them
+    would move its cursor past the first push's events and never see them)."""
+    first, second = live_hq.enroll(), live_hq.enroll()
+    now = datetime.now(UTC)
+
+    def checked(device: EnrolledDevice) -> list[ingest.CheckedEvent]:
+        batch = PushRequest(batch_key=uuid.uuid4().hex, events=device.chain.events(3))
+        return ingest.check_events(_device(device), batch)
+
+    first_events, second_events = checked(first), checked(second)
+    second_done = threading.Event()
+
+    def push_second() -> None:
+        with live_hq.engine.begin() as conn:
+            ingest.store_batch(conn, _device(second), uuid.uuid4().hex, second_events, now)
+        second_done.set()
+
+    with live_hq.engine.begin() as conn:
+        ingest.store_batch(conn, _device(first), uuid.uuid4().hex, first_events, now)
+        waiter = threading.Thread(target=push_second)
+        waiter.start()
+        assert not second_done.wait(timeout=1.0)
+    waiter.join(timeout=30)
+    assert second_done.is_set()
+    seqs = {}
+    with live_hq.engine.connect() as conn:
+        for device in (first, second):
+            seqs[device.info.device_id] = conn.execute(
+                text("SELECT seq FROM events WHERE device_id = :d"),
+                {"d": device.info.device_id}).scalars().all()
+    assert max(seqs[first.info.device_id]) < min(seqs[second.info.device_id])
+
+
+def _device(device: EnrolledDevice) -> Device:
+    return Device(device.info.device_id, device.info.branch_code, device.info.device_number)
