@@ -125,7 +125,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_ERROR
 
 
-def _print_recovery_key(key: str) -> None:
+def print_recovery_key(key: str) -> None:
+    """Show a recovery key with the instructions for the branch safe (used by `admin init`
+    through open_profile(..., on_recovery_key=print_recovery_key), and by rotate-key)."""
     print(t("security.cli.recovery_key_intro"))
     print()
     print(f"    {key}")
@@ -136,7 +138,7 @@ def _print_recovery_key(key: str) -> None:
 def cmd_rotate_key(args: argparse.Namespace) -> int:
     key = rotate_profile_key(profile_dir(args.profile))
     print(t("security.cli.rotated"))
-    _print_recovery_key(key)
+    print_recovery_key(key)
     return EXIT_OK
 
 
@@ -145,7 +147,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     new_key = recover_profile(profile_dir(args.profile), text)
     print(t("security.cli.recovered"))
     if new_key is not None:
-        _print_recovery_key(new_key)
+        print_recovery_key(new_key)
     return EXIT_OK
 
 
@@ -155,14 +157,14 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
         key = store.secrets.recovery_key_once()
     finally:
         store.close()
-    _print_recovery_key(key)
+    print_recovery_key(key)
     return EXIT_OK
 
 
 def cmd_encrypt_profile(args: argparse.Namespace) -> int:
     key = encrypt_profile(profile_dir(args.profile))
     print(t("security.cli.encrypted"))
-    _print_recovery_key(key)
+    print_recovery_key(key)
     return EXIT_OK
 
 
