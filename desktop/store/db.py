@@ -52,6 +52,9 @@ def make_engine(path: Path, connect: ConnectionFactory = plain_sqlite) -> Engine
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        # SQLAlchemy puts statement parameters into exception text and logs by default;
+        # they hold names and ID numbers, which must never reach either.
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _configure)
 

@@ -274,3 +274,13 @@ def test_an_unencrypted_database_is_refused_then_encrypted_on_request(tmp_path: 
     assert load_context(store).device.branch_code == "BJ001"
     store.close()
     assert parse_recovery_key(recovery) == profile_keys(folder).database_key()
+
+
+def test_a_database_error_does_not_carry_the_values_it_was_given(store: Store) -> None:
+    from sqlalchemy import text as sql
+
+    with pytest.raises(Exception) as caught, store.write() as s:
+        s.execute(sql("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": "x", "v": VALID_ID})
+        s.execute(sql("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": "x", "v": VALID_ID})
+    assert "UNIQUE" in str(caught.value)
+    assert VALID_ID not in str(caught.value)
