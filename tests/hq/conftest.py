@@ -178,7 +178,7 @@ def postgres_database_url() -> Iterator[str]:
     try:
         admin_conn = psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5)
     except psycopg.Error as exc:
-        reason = f"PostgreSQL at 127.0.0.1:5432 is unreachable: {str(exc).strip()[:200]}"
+        reason = f"PostgreSQL ({POSTGRES_ADMIN_URL}) is unreachable: {str(exc).strip()[:200]}"
         if os.environ.get("REQUIRE_POSTGRES") == "1":
             pytest.fail(reason + " (REQUIRE_POSTGRES=1)")
         pytest.skip(reason)

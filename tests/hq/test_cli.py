@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -118,8 +120,6 @@ def test_published_documents_and_revocations_reach_a_live_server(
 
 
 def test_serve_runs_the_service_with_the_given_database(tmp_path: Path) -> None:
-    import socket
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -138,8 +138,6 @@ def test_serve_runs_the_service_with_the_given_database(tmp_path: Path) -> None:
             except httpx.TransportError:
                 if server.poll() is not None:
                     break
-                import time
-
                 time.sleep(0.1)
         assert health is not None and health.status_code == 200
         busy = subprocess.run(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import socket
+from pathlib import Path
+
+import httpx
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
 
 from desktop.i18n import catalogue
 from desktop.sync.wire import API_PREFIX
@@ -35,8 +39,6 @@ def test_unknown_addresses_and_methods_answer_with_an_error_response(live_hq: Li
 
 
 def test_a_bad_content_length_is_a_bad_request(live_hq: LiveHq) -> None:
-    import socket
-
     host, port = live_hq.base_url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port))) as raw:
         raw.sendall(b"POST /api/v1/enroll HTTP/1.1\r\nHost: x\r\n"
@@ -54,10 +56,8 @@ def test_the_health_check_answers_when_the_database_is_reachable(live_hq: LiveHq
     assert live_hq.client().get(f"{API_PREFIX}/health").json() == {"status": "ok"}
 
 
-def test_an_unreachable_database_is_a_503_with_an_error_response(tmp_path: pytest.TempPathFactory) -> None:
+def test_an_unreachable_database_is_a_503_with_an_error_response(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path}/no/such/folder/hq.sqlite3")
-    import httpx
-
     with _ThreadedServer(create_app(engine)) as server:
         base = f"http://127.0.0.1:{server.port}"
         for answer in (httpx.get(f"{base}{API_PREFIX}/health"),
@@ -85,9 +85,6 @@ def test_every_hq_message_has_both_languages() -> None:
 
 
 def test_an_unexpected_failure_answers_with_an_error_response_not_a_traceback() -> None:
-    import httpx
-    from sqlalchemy import create_engine
-
     engine = create_engine("sqlite://")
     app = create_app(engine)
 
