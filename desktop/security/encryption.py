@@ -49,13 +49,24 @@ def _keyed(path: str, key: bytes) -> Any:
     return conn
 
 
+class _SQLCipherConnector:
+    """Opens SQLCipher connections with a key; `dbapi` tells SQLAlchemy whose errors to wrap."""
+
+    dbapi = sqlcipher3
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def __call__(self, path: str) -> Any:
+        return _keyed(path, self._key)
+
+    def __repr__(self) -> str:  # never the key
+        return "<SQLCipher connector>"
+
+
 def sqlcipher_connector(key: bytes) -> ConnectionFactory:
     """A ConnectionFactory for desktop.store.db.open_store that opens SQLCipher with `key`."""
-
-    def connect(path: str) -> Any:
-        return _keyed(path, key)
-
-    return connect
+    return _SQLCipherConnector(key)
 
 
 def is_plain_sqlite(path: Path) -> bool:

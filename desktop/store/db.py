@@ -25,6 +25,8 @@ DATABASE_FILE = "complaints.sqlite3"
 
 # Builds a DB-API connection for a database file. The default is the standard
 # sqlite3 module; the security layer provides one that opens SQLCipher with a key.
+# A factory may name its DB-API module in a `dbapi` attribute, so that SQLAlchemy
+# recognises (and wraps) that driver's exceptions.
 ConnectionFactory = Callable[[str], Any]
 
 
@@ -49,6 +51,7 @@ def make_engine(path: Path, connect: ConnectionFactory = plain_sqlite) -> Engine
     engine = create_engine(
         "sqlite://",
         creator=lambda: connect(target),
+        module=getattr(connect, "dbapi", sqlite3),
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,

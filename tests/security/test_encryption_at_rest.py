@@ -278,8 +278,9 @@ def test_an_unencrypted_database_is_refused_then_encrypted_on_request(tmp_path: 
 
 def test_a_database_error_does_not_carry_the_values_it_was_given(store: Store) -> None:
     from sqlalchemy import text as sql
+    from sqlalchemy.exc import IntegrityError
 
-    with pytest.raises(Exception) as caught, store.write() as s:
+    with pytest.raises(IntegrityError) as caught, store.write() as s:
         s.execute(sql("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": "x", "v": VALID_ID})
         s.execute(sql("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": "x", "v": VALID_ID})
     assert "UNIQUE" in str(caught.value)
