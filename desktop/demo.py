@@ -19,7 +19,8 @@ from pathlib import Path
 import httpx
 
 from desktop.domain.model import Role
-from desktop.profile import open_profile
+from desktop.i18n import translate
+from desktop.profile import open_profile, profile_security
 from desktop.security.staff import add_staff
 from desktop.services.context import DeviceNotSetUp, load_context
 from desktop.services.seed import seed
@@ -122,6 +123,9 @@ def prepare_demo(folder: Path, *, complaints: int = 300, with_hq: bool = True,
     # Without a keyring on this computer, the demo keeps its key in a file inside the
     # profile, labelled unsafe (desktop.profile); a real profile never does.
     store = open_profile(folder, demo=True)
+    security = profile_security(folder)
+    if security is not None and security.unsafe:
+        progress(translate("security.demo_unsafe_keyring", None))
     hq: DemoHq | None = None
     try:
         new = _is_new(store)
