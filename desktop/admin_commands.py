@@ -53,7 +53,9 @@ def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     if not 1 <= args.device_number <= 99:
         raise CliError("cli.device_number_range")
-    _, store = open_args_profile(args)
+    from desktop.security.commands import print_recovery_key
+
+    _, store = open_args_profile(args, on_recovery_key=print_recovery_key)
     try:
         set_up_device(store, branch_code=args.branch.strip().upper(), branch_name=args.branch_name,
                       device_number=args.device_number, policy_id=args.policy)

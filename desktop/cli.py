@@ -101,9 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_args_profile(args: argparse.Namespace) -> tuple[Path, Any]:
+def open_args_profile(args: argparse.Namespace,
+                      on_recovery_key: Callable[[str], None] | None = None) -> tuple[Path, Any]:
+    """The profile the arguments name, opened. A profile created now shows its recovery key
+    through `on_recovery_key` (once: for the branch safe)."""
     folder = profile_dir(args.profile)
-    return folder, open_profile(folder)
+    return folder, open_profile(folder, on_recovery_key=on_recovery_key)
 
 
 def print_json(value: Any) -> None:
@@ -124,7 +127,8 @@ def run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) 
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: one line, no traceback, no data
-        log.debug("unexpected error", exc_info=True)
+        # Only the kind: an exception's text or traceback may carry a customer's data.
+        log.debug("unexpected error of kind %s", type(exc).__name__)
         print(t("cli.unexpected", kind=type(exc).__name__), file=sys.stderr)
         return EXIT_ERROR
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.model import ComplaintView, EventKind, Outcome, Status
 from desktop.domain.projection import fold
-from desktop.domain.reference import make_reference
+from desktop.domain.reference import make_reference, normalise_reference
 from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
 from desktop.domain.validation import check_intake, clean_text, validate_amount
 from desktop.security.permissions import authorize
@@ -36,6 +36,8 @@ from desktop.store.events import append_local_event, complaint_events
 from desktop.store.models import ComplaintRow, DailySequence
 
 MAX_NOTE = 4000
+# What a `document_printed` event may name (reports/ renders each of them).
+DOCUMENT_KINDS = frozenset({"receipt", "letter", "extension_notice", "day_end_report"})
 MAX_REASON = 1000
 
 
@@ -56,10 +58,19 @@ class Recorded:
     repeats: list[RepeatWarning]
 
 
+def _plain_id(value: str) -> bool:
+    """Ids and references are short printable ASCII; anything else cannot name a complaint
+    (and must not reach SQL or an error message as typed)."""
+    return isinstance(value, str) and 0 < len(value) <= 64 and value.isascii() and value.isprintable()
+
+
 def _complaint_row(session: Session, complaint_id: str) -> ComplaintRow:
-    row = session.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
+    """The complaint's row. Raises NotFound, which never repeats what was typed."""
+    row = None
+    if _plain_id(complaint_id):
+        row = session.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
     if row is None:
-        raise NotFound(what=complaint_id)
+        raise NotFound(what="complaint")
     return row
 
 
@@ -184,12 +195,15 @@ def extend_deadline(ctx: ServiceContext, actor: Actor, complaint_id: str, *, rea
     return _act(ctx, actor, complaint_id, Action.EXTEND_DEADLINE, {
         "new_due": new_due.isoformat(), "reason": why, "level": level,
         "approver": approver.staff_number, "approver_role": approver.role.value,
-    })
+    }, role_of=approver)
 
 
 def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Outcome,
             findings: str, verification: str = "", remedy: str = "",
-            compensation: Decimal | str | None = None) -> ComplaintView:
+            compensation: Decimal | str | None = None,
+            approver: Actor | None = None) -> ComplaintView:
+    """Record the decision. Compensation above the policy's threshold needs a supervisor's
+    approval on this PC (`approver`); raises ApprovalRequired without it."""
     amount = validate_amount(compensation, field="compensation") if compensation not in (None, "") else None
     return _act(ctx, actor, complaint_id, Action.RESOLVE, {
         "outcome": Outcome(outcome).value,
@@ -198,7 +212,7 @@ def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Ou
                                    multiline=True),
         "remedy": clean_text(remedy, field="remedy", max_length=MAX_NOTE, multiline=True),
         "compensation": str(amount) if amount is not None else None,
-    })
+    }, role_of=approver)
 
 
 def record_satisfaction(ctx: ServiceContext, actor: Actor, complaint_id: str, score: int,
@@ -230,18 +244,24 @@ def withdraw(ctx: ServiceContext, actor: Actor, complaint_id: str, reason: str) 
 
 def link_related(ctx: ServiceContext, actor: Actor, complaint_id: str,
                  related_reference: str) -> ComplaintView:
+    reference = normalise_reference(related_reference) if _plain_id(related_reference) else ""
     with ctx.store.read() as s:
-        other = s.scalar(select(ComplaintRow.id).where(ComplaintRow.reference == related_reference))
+        other = s.scalar(select(ComplaintRow.id).where(ComplaintRow.reference == reference))
         if other is None:
-            raise NotFound(what=related_reference)
+            raise NotFound(what="reference")
         if other == complaint_id:
             raise ValidationError("validation.link_self", field="related")
-    return _act(ctx, actor, complaint_id, Action.LINK, {"related_reference": related_reference})
+    return _act(ctx, actor, complaint_id, Action.LINK, {"related_reference": reference})
 
 
 def record_print(ctx: ServiceContext, actor: Actor, complaint_id: str, *, document: str,
                  copy_number: int) -> ComplaintView:
-    """Put a printed document on the timeline (kind, copy number; who and when come with the event)."""
+    """Put a printed document on the timeline (kind, copy number; who and when come with the event).
+    Raises ValidationError for a document kind this program does not print."""
+    if document not in DOCUMENT_KINDS:
+        raise ValidationError("validation.invalid", field="document")
+    if not isinstance(copy_number, int) or isinstance(copy_number, bool) or copy_number < 1:
+        raise ValidationError("validation.invalid", field="copy_number")
     return _act(ctx, actor, complaint_id, Action.PRINT_DOCUMENT,
                 {"document": document, "copy": copy_number})
 

@@ -38,7 +38,9 @@ def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    _, store = open_args_profile(args)
+    from desktop.security.commands import print_recovery_key
+
+    _, store = open_args_profile(args, on_recovery_key=print_recovery_key)
     try:
         answer = enroll(store, args.hq, args.code, device_name=args.device_name)
     finally:

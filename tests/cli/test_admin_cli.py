@@ -72,3 +72,14 @@ def test_negative_seed_count_is_refused(tmp_path: Path) -> None:
     done = run("admin", "seed", "--profile", str(tmp_path), "--complaints", "-3")
     assert done.returncode == 1
     assert "negative" in done.stderr
+
+
+def test_init_shows_the_recovery_key_once(tmp_path: Path) -> None:
+    folder = str(tmp_path / "pc")
+    first = run("admin", "init", "--branch", "bj002", "--branch-name", "测试支行", "--profile", folder)
+    assert first.returncode == 0, first.stderr
+    assert "RECOVERY KEY" in first.stdout
+    assert "device 1 of branch BJ002" in first.stdout
+    again = run("admin", "init", "--branch", "bj002", "--branch-name", "测试支行", "--profile", folder)
+    assert again.returncode == 0
+    assert "RECOVERY KEY" not in again.stdout

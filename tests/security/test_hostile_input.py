@@ -204,12 +204,8 @@ USE_CASES: dict[str, Callable[[ServiceContext, Actor, str, Any], Any]] = {
 NEEDS_RESOLVED = {"record_satisfaction_score", "record_satisfaction_comment"}
 
 
-# Use cases that pass a caller's text to SQL or to the audit-chain hash without cleaning it:
-# a lone surrogate (e.g. from undecodable command-line bytes) raises UnicodeEncodeError.
-# Reported to the services owner; until fixed, their property runs without surrogates and
-# the defect is pinned by a strict xfail below.
-SURROGATE_UNSAFE = {"acknowledge_unknown_complaint", "close_unknown_complaint", "link_related",
-                    "record_print"}
+# Every use case takes a lone surrogate (e.g. from undecodable command-line bytes) cleanly.
+SURROGATE_UNSAFE: set[str] = set()
 LONE_SURROGATE = "\ud800 a lone surrogate"
 hostile_storable_text = hostile_text.filter(lambda t: not any("\ud800" <= c <= "\udfff" for c in t))
 
@@ -244,9 +240,8 @@ def test_every_use_case_refuses_hostile_input_cleanly_or_stores_it(
     run()
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                   reason="services.complaints passes uncleaned text to SQL / the chain hash")
-@pytest.mark.parametrize("name", sorted(SURROGATE_UNSAFE))
+@pytest.mark.parametrize("name", ["acknowledge_unknown_complaint", "close_unknown_complaint",
+                                  "link_related", "record_print"])
 def test_a_lone_surrogate_is_refused_cleanly(ctx: ServiceContext, teller: Actor, open_case: str,
                                              name: str) -> None:
     before = counts(ctx)
@@ -255,8 +250,6 @@ def test_a_lone_surrogate_is_refused_cleanly(ctx: ServiceContext, teller: Actor,
     assert counts(ctx) == before
 
 
-@pytest.mark.xfail(strict=True, reason="services.complaints raises NotFound(what=<the id or "
-                   "reference as given>): a typed ID number would be repeated in the message")
 @pytest.mark.parametrize("name", ["close_unknown_complaint", "link_related"])
 def test_not_found_never_repeats_what_was_typed(ctx: ServiceContext, teller: Actor, open_case: str,
                                                 name: str) -> None:
