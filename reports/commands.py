@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,9 @@ from reports.from_case import (
     render_day_end,
 )
 
+# What may be echoed back in "no such reference": letters and digits in dash-joined groups.
+_REFERENCE_SHAPE = re.compile(r"[A-Za-z0-9]{1,12}(?:-[A-Za-z0-9]{1,12}){2,5}")
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLI_STAFF = "admin"
 CLI_ROLE = Role.SUPERVISOR  # the least role that may print case documents and the day-end report
 DOCUMENT_OF_VERB = {"receipt": RECEIPT, "letter": LETTER, "extension": EXTENSION_NOTICE}
@@ -102,7 +106,8 @@ def _actor(ctx: ServiceContext, staff: str | None) -> Actor:
     with ctx.store.read() as s:
         row = s.get(StaffRow, number) if 0 < len(number) <= 32 else None
         if row is None or not row.active:
-            raise CliError("printing.error.unknown_staff", number=staff.strip()[:32])
+            shown = number if number.isascii() and number.isalnum() else "?"
+            raise CliError("printing.error.unknown_staff", number=shown)
         return Actor(row.number, Role(row.role), row.name)
 
 
@@ -167,7 +172,11 @@ def cmd_print_case(args: argparse.Namespace) -> int:
         try:
             complaint_id = complaint_id_of(ctx, args.reference)
         except NotFound:
-            raise CliError("printing.error.no_such_reference", reference=args.reference) from None
+            if _REFERENCE_SHAPE.fullmatch(args.reference.strip()):
+                raise CliError("printing.error.no_such_reference",
+                               reference=args.reference.strip()) from None
+            # Not shaped like a reference (an ID number typed by mistake?): never echoed.
+            raise CliError("printing.error.no_such_complaint") from None
         detail = case_detail(ctx, complaint_id)
         copy_number = print_count(ctx, complaint_id, document) + 1
         zone, today = ctx.device.zone, ctx.business_date()
@@ -197,6 +206,8 @@ def cmd_print_day_end(args: argparse.Namespace) -> int:
     from desktop.services.day_report import day_figures
 
     try:
+        if not _DATE_SHAPE.fullmatch(args.date):
+            raise ValueError(args.date)
         day = date.fromisoformat(args.date)
     except ValueError:
         raise CliError("printing.error.bad_date", value=args.date) from None

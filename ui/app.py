@@ -27,6 +27,7 @@ from ui.context import AppContext, BranchInfo, Clock, utc_now
 from ui.i18n import Languages, register_cjk_font
 from ui.interaction import Interaction, error_text
 from ui.login import LoginWindow
+from ui.printing import warm_up_documents
 from ui.settings import UiSettings
 from ui.worker import DatabaseWorker
 
@@ -109,6 +110,7 @@ class AppController(QObject):
             return ""
 
         self.app.worker.run(self, warm_up, self._demo_password)
+        warm_up_documents(self.app)  # the document font and layout, so the first receipt is fast
 
     def _demo_password(self, password: str) -> None:
         if password:

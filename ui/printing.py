@@ -1,0 +1,414 @@
+"""Printing from the counter: what the screens call to preview, print or save a document.
+
+    preview_receipt(parent, app, complaint_id)          the acknowledgement receipt
+    preview_letter(parent, app, complaint_id)           the decision letter, texts editable first
+    preview_extension_notice(parent, app, complaint_id) the latest deadline extension
+    preview_day_end_report(parent, app, business_date=None)
+    warm_up_documents(app)                              font and layout once, on the worker
+
+Each opens a window-modal `PrintPreviewDialog` at once (it says "Preparing …"), reads
+the case and renders the PDF on the database worker, and shows the very bytes that
+will print. Only an actual print or save puts `document_printed` (with the copy
+number the PDF carries) on the case's timeline; closing the preview records nothing.
+A reprint is rendered with its copy number, so it says 副本 / COPY.
+
+The printer and the paper last used for each document (and paper) are remembered in
+the profile folder (printing.ini): the roll printer for receipts, the A4 printer for
+letters. Texts come from resources/i18n/<locale>/printing.json (`printing.ui.*`).
+
+What can go wrong: the case cannot have the document (a letter for an open case, a
+notice for a case never extended) or the role may not print — told in a message box,
+the preview closes; a printer that fails or a file that cannot be written — told,
+nothing recorded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import translate
+from ui import spacing
+from ui.interaction import error_text
+from ui.worker import Changes
+
+if TYPE_CHECKING:
+    from desktop.services.context import Actor, ServiceContext
+    from ui.context import AppContext
+    from ui.print_preview import PreviewDocument, PrintPreviewDialog
+
+log = logging.getLogger("complaint_desk.ui.printing")
+
+RECEIPT, LETTER, EXTENSION_NOTICE, DAY_END_REPORT = (
+    "receipt", "letter", "extension_notice", "day_end_report")
+FORMATS: dict[str, tuple[str, ...]] = {  # as reports.from_case.FORMATS; default first
+    RECEIPT: ("roll80", "a5", "a4"), LETTER: ("a4",), EXTENSION_NOTICE: ("a4", "a5"),
+    DAY_END_REPORT: ("a4", "a5"),
+}
+LETTER_FIELDS = ("opening", "complaint", "verification", "findings", "decision", "remedy",
+                 "remedies", "closing")  # as reports.LETTER_FIELDS, in print order
+SETTINGS_FILE = "printing.ini"
+
+
+def t(code: str, locale: str, **params: Any) -> str:
+    return translate(f"printing.ui.{code}", locale, **params)
+
+
+def document_name(document: str, locale: str) -> str:
+    return translate(f"printing.document.{document}", locale)
+
+
+# -- what is remembered ----------------------------------------------------------------------------
+
+class PrinterMemory:
+    """The printer per document and paper, the paper per document and the last save folder,
+    in <profile>/printing.ini (printers belong to this PC, like the profile)."""
+
+    def __init__(self, profile: Path) -> None:
+        self._settings = QSettings(str(profile / SETTINGS_FILE), QSettings.Format.IniFormat)
+        self._profile = profile
+
+    def printer(self, document: str, fmt: str) -> str:
+        return str(self._settings.value(f"printer/{document}/{fmt or 'default'}", "") or "")
+
+    def remember_printer(self, document: str, fmt: str, name: str) -> None:
+        if name:
+            self._settings.setValue(f"printer/{document}/{fmt or 'default'}", name)
+            self._settings.sync()
+
+    def paper(self, document: str) -> str:
+        offered = FORMATS[document]
+        value = str(self._settings.value(f"paper/{document}", offered[0]) or "")
+        return value if value in offered else offered[0]
+
+    def remember_paper(self, document: str, fmt: str) -> None:
+        self._settings.setValue(f"paper/{document}", fmt)
+        self._settings.sync()
+
+    def save_folder(self) -> Path:
+        folder = str(self._settings.value("save/folder", "") or "")
+        return Path(folder) if folder else self._profile / "documents"
+
+    def remember_save_folder(self, folder: Path) -> None:
+        self._settings.setValue("save/folder", str(folder))
+        self._settings.sync()
+
+
+# -- on the database worker ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A rendered document and what the timeline needs when it is printed."""
+
+    document: PreviewDocument
+    complaint_id: str | None
+    reference: str
+
+
+def prepare_case_document(ctx: ServiceContext, actor: Actor, document: str, complaint_id: str,
+                          locale: str, fmt: str, fields: Mapping[str, str] | None = None) -> Prepared:
+    """Read the case and render `document` as its next print (print count + 1).
+    Raises NotFound, DocumentNotAvailable or ReportError (DomainErrors)."""
+    from desktop.services.cases import case_detail
+    from desktop.services.complaints import print_count
+    from reports.from_case import render_case_document
+    from ui.print_preview import PreviewDocument
+
+    detail = case_detail(ctx, complaint_id)
+    copy_number = print_count(ctx, complaint_id, document) + 1
+    pdf = render_case_document(document, detail, policy=ctx.policy, taxonomy=ctx.taxonomy,
+                               zone=ctx.device.zone, today=ctx.business_date(), locale=locale,
+                               copy_number=copy_number, fmt=fmt, staff_number=actor.staff_number,
+                               fields=fields)
+    reference = detail.view.reference
+    title = t("title", locale, document=document_name(document, locale), reference=reference)
+    return Prepared(PreviewDocument(pdf=pdf, kind=document, title=title,
+                                    file_name=f"{reference}-{document}-{copy_number}.pdf",
+                                    fmt=fmt, copy_number=copy_number), complaint_id, reference)
+
+
+def case_letter_texts(ctx: ServiceContext, actor: Actor, complaint_id: str,
+                      locale: str) -> tuple[str, dict[str, str]]:
+    """(reference, the letter's texts filled in from the case). Raises DocumentNotAvailable
+    for a case without a decision."""
+    from desktop.services.cases import case_detail
+    from reports.from_case import case_letter_fields, letter_data
+
+    detail = case_detail(ctx, complaint_id)
+    data = letter_data(detail, policy=ctx.policy, taxonomy=ctx.taxonomy, zone=ctx.device.zone,
+                       locale=locale, letter_date=ctx.business_date(),
+                       staff_number=actor.staff_number)
+    return detail.view.reference, case_letter_fields(data, ctx.policy, locale)
+
+
+def prepare_day_end_report(ctx: ServiceContext, actor: Actor, business_date: date | None,
+                           locale: str, fmt: str) -> Prepared:
+    """The day-end report of `business_date` (default: today). Raises NotPermitted for a
+    role without the day-end report right."""
+    from desktop.security.permissions import require
+    from desktop.security.policy import Permission
+    from desktop.services.day_report import day_figures
+    from reports.from_case import device_name, render_day_end
+    from ui.print_preview import PreviewDocument
+
+    require(actor, Permission.REPORT_DAY_END)
+    day = business_date or ctx.business_date()
+    device = ctx.device
+    pdf = render_day_end(day_figures(ctx, day), taxonomy=ctx.taxonomy, zone=device.zone,
+                         locale=locale, generated_at=ctx.now(), operator=actor.staff_number,
+                         device=device_name(device.branch_code, device.device_number, locale),
+                         fmt=fmt, branch_code=device.branch_code)
+    title = t("title_day_end", locale, date=day.isoformat())
+    return Prepared(PreviewDocument(pdf=pdf, kind=DAY_END_REPORT, title=title,
+                                    file_name=f"day-end-{day.isoformat()}.pdf", fmt=fmt),
+                    None, "")
+
+
+# -- a preview from start to timeline -----------------------------------------------------------------
+
+Prepare = Callable[["ServiceContext", str], Prepared]  # (ctx, paper) → the document
+
+
+class PreviewSession(QObject):
+    """Keeps one preview dialog filled: renders on the worker, re-renders on another paper,
+    records the print when the dialog printed or saved, then closes it."""
+
+    def __init__(self, app: AppContext, parent: QWidget | None, document: str,
+                 prepare: Prepare) -> None:
+        from desktop.security.permissions import allowed
+        from desktop.security.policy import Permission
+        from ui.print_preview import PrintPreviewDialog
+
+        actor = app.staff.require()
+        may_print = allowed(actor, Permission.PRINT) or document == DAY_END_REPORT
+        self.dialog: PrintPreviewDialog = PrintPreviewDialog(
+            app.locale, formats=FORMATS[document], may_print=may_print,
+            interaction=app.interaction, parent=parent)
+        super().__init__(self.dialog)
+        self._app, self._parent, self._document, self._prepare = app, parent, document, prepare
+        self._memory = PrinterMemory(app.profile)
+        self.fmt = self._memory.paper(document)
+        self.prepared: Prepared | None = None
+        d = self.dialog
+        d.save_folder = self._memory.save_folder()
+        d.format_requested.connect(self._paper_chosen)
+        d.printed.connect(self._printed)
+        d.saved.connect(self._saved)
+        d.failed_to_print.connect(lambda text: app.interaction.warn(
+            d, t("print_failed", app.locale), text))
+        d.failed_to_save.connect(lambda reason: app.interaction.warn(
+            d, t("save_failed", app.locale), reason))
+        d.open()
+        self.load()
+
+    def load(self) -> None:
+        prepare, fmt = self._prepare, self.fmt
+        self.dialog.printer_name = self._memory.printer(self._document, fmt)
+        self._app.worker.query(self.dialog, lambda ctx: prepare(ctx, fmt), self._show, self._failed)
+
+    def _show(self, prepared: Prepared) -> None:
+        self.prepared = prepared
+        self.dialog.set_document(prepared.document)
+
+    def _failed(self, error: BaseException) -> None:
+        self._app.interaction.error(self._parent, error, self._app.locale)
+        self.dialog.show_problem(error_text(error, self._app.locale))
+        self.dialog.reject()
+
+    def _paper_chosen(self, fmt: str) -> None:
+        self.fmt = fmt
+        self._memory.remember_paper(self._document, fmt)
+        self.load()
+
+    def _printed(self, printer: str) -> None:
+        self._memory.remember_printer(self._document, self.fmt, printer)
+        self._record(t("printed", self._app.locale, document=document_name(
+            self._document, self._app.locale), printer=printer or "PDF"))
+
+    def _saved(self, path: Path) -> None:
+        self._memory.remember_save_folder(path.parent)
+        self._record(t("saved", self._app.locale, document=document_name(
+            self._document, self._app.locale), path=str(path)))
+
+    def _record(self, done_text: str) -> None:
+        """Put the print on the timeline (case documents), tell the user, close the preview."""
+        app, prepared, parent = self._app, self.prepared, self._parent
+        self.dialog.accept()
+        if prepared is None or prepared.complaint_id is None:
+            app.interaction.inform(parent, self.dialog.windowTitle(), done_text)
+            return
+        actor = app.staff.require()
+        complaint_id, copy_number = prepared.complaint_id, prepared.document.copy_number
+        document, title = self._document, self.dialog.windowTitle()
+
+        def record(ctx: ServiceContext) -> int:
+            from desktop.services.complaints import record_print
+
+            record_print(ctx, actor, complaint_id, document=document, copy_number=copy_number)
+            return copy_number
+
+        def done(_copy: int) -> None:
+            app.interaction.inform(parent, title, done_text)
+
+        def failed(error: BaseException) -> None:
+            app.interaction.warn(parent, t("recorded_failed", app.locale),
+                                 error_text(error, app.locale))
+
+        app.worker.change(parent, record, done, failed,
+                          changes=Changes(complaint_id=complaint_id, worklist=False))
+
+
+# -- the letter's texts, editable before the preview ---------------------------------------------------
+
+class LetterFieldsDialog(QDialog):
+    """The decision letter's texts in one box each, filled in from the case; Preview renders
+    them as edited (an emptied box leaves its section out)."""
+
+    confirmed = Signal(dict)
+    preview_opened = Signal(object)  # the PrintPreviewDialog of the edited letter
+
+    def __init__(self, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("letter_fields")
+        self.preview: PrintPreviewDialog | None = None
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._locale = locale
+        self.editors: dict[str, QPlainTextEdit] = {}
+        intro = QLabel(t("letter_fields_intro", locale), self)
+        intro.setWordWrap(True)
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        form.setSpacing(spacing.GAP)
+        for key in LETTER_FIELDS:
+            editor = QPlainTextEdit(form_host)
+            editor.setObjectName(f"letter_field:{key}")
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(70)
+            label = QLabel(t(f"letter_field.{key}", locale), form_host)
+            label.setBuddy(editor)
+            editor.setAccessibleName(label.text())
+            form.addRow(label, editor)
+            self.editors[key] = editor
+        scroll = QScrollArea(self)
+        scroll.setWidget(form_host)
+        scroll.setWidgetResizable(True)
+        self.buttons = QDialogButtonBox(self)
+        self.preview_button = self.buttons.addButton(t("preview_letter", locale),
+                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.preview_button.setObjectName("letter_preview")
+        self.preview_button.setEnabled(False)
+        cancel = self.buttons.addButton(t("cancel", locale), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("letter_cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(spacing.DIALOG_MIN_WIDTH * 2)
+        self.resize(760, 720)
+
+    def fill(self, reference: str, fields: Mapping[str, str]) -> None:
+        self.setWindowTitle(t("letter_fields_title", self._locale, reference=reference))
+        for key, editor in self.editors.items():
+            editor.setPlainText(fields.get(key, ""))
+        self.preview_button.setEnabled(True)
+        self.editors[LETTER_FIELDS[0]].setFocus()
+
+    def fields(self) -> dict[str, str]:
+        return {key: editor.toPlainText() for key, editor in self.editors.items()}
+
+    def accept(self) -> None:
+        self.confirmed.emit(self.fields())
+        super().accept()
+
+
+# -- what the screens call --------------------------------------------------------------------------
+
+def _case_preview(parent: QWidget | None, app: AppContext, complaint_id: str, document: str,
+                  fields: Mapping[str, str] | None = None) -> PrintPreviewDialog:
+    actor, locale = app.staff.require(), app.locale
+
+    def prepare(ctx: ServiceContext, fmt: str) -> Prepared:
+        return prepare_case_document(ctx, actor, document, complaint_id, locale, fmt, fields)
+
+    return PreviewSession(app, parent, document, prepare).dialog
+
+
+def preview_receipt(parent: QWidget | None, app: AppContext, complaint_id: str) -> PrintPreviewDialog:
+    """Preview the acknowledgement receipt (roll or sheet paper, as last chosen) and print it."""
+    return _case_preview(parent, app, complaint_id, RECEIPT)
+
+
+def preview_extension_notice(parent: QWidget | None, app: AppContext,
+                             complaint_id: str) -> PrintPreviewDialog:
+    """Preview the notice of the case's latest deadline extension and print it."""
+    return _case_preview(parent, app, complaint_id, EXTENSION_NOTICE)
+
+
+def preview_letter(parent: QWidget | None, app: AppContext, complaint_id: str) -> LetterFieldsDialog:
+    """Show the decision letter's texts for editing, then preview the letter as edited.
+    The returned dialog emits `confirmed(fields)`, then `preview_opened(preview dialog)`."""
+    actor, locale = app.staff.require(), app.locale
+    dialog = LetterFieldsDialog(locale, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def open_preview(fields: dict[str, str]) -> None:
+        dialog.preview = _case_preview(parent, app, complaint_id, LETTER, fields)
+        dialog.preview_opened.emit(dialog.preview)
+
+    def failed(error: BaseException) -> None:
+        app.interaction.error(parent, error, locale)
+        dialog.reject()
+
+    dialog.confirmed.connect(open_preview)
+    dialog.open()
+    app.worker.query(dialog, lambda ctx: case_letter_texts(ctx, actor, complaint_id, locale),
+                     lambda found: dialog.fill(*found), failed)
+    return dialog
+
+
+def preview_day_end_report(parent: QWidget | None, app: AppContext,
+                           business_date: date | None = None) -> PrintPreviewDialog:
+    """Preview the day-end report of `business_date` (default: today) and print it."""
+    actor, locale = app.staff.require(), app.locale
+
+    def prepare(ctx: ServiceContext, fmt: str) -> Prepared:
+        return prepare_day_end_report(ctx, actor, business_date, locale, fmt)
+
+    return PreviewSession(app, parent, DAY_END_REPORT, prepare).dialog
+
+
+# The name the counter screens already call (ui/case_view.py, ui/intake/panel.py).
+print_receipt = preview_receipt
+
+
+def warm_up_documents(app: AppContext) -> None:
+    """Register the document font and lay out a receipt once, on the database worker, so the
+    first receipt at the counter is fast. A failure (a missing font) is logged, not shown:
+    it will be shown when a document is asked for."""
+
+    def warm() -> None:
+        from reports import warm_up
+
+        warm_up()
+
+    app.worker.run(None, warm, None,
+                   lambda exc: log.warning("documents could not warm up: %s", type(exc).__name__))
