@@ -28,6 +28,7 @@ from desktop.services.context import ServiceContext
 from desktop.store.events import CHAIN_HEAD_KEY, HLC_KEY, get_setting, last_digits, put_setting
 from desktop.store.models import DailySequence
 
+MAX_STAMP_COUNTER = 99_999
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "慕容")
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红娥玲芬燕彬鹏辉宇浩凯健俊帆帅旭宁龙林欣怡梓涵子轩雨萱一诺浩然思源嘉怡佳琪晨曦"
@@ -230,7 +231,12 @@ def _write_chunk(ctx: ServiceContext, rng: random.Random, n: int, now: datetime,
         stamp = Stamp.parse(last_stamp) if last_stamp else Stamp(0, 0)
         for kind, p, at, complaint_id, staff_number in pending:
             wall = int(at.timestamp() * 1000)
-            stamp = Stamp(wall, 0) if wall > stamp.wall_ms else Stamp(stamp.wall_ms, stamp.counter + 1)
+            if wall > stamp.wall_ms:
+                stamp = Stamp(wall, 0)
+            elif stamp.counter < MAX_STAMP_COUNTER:
+                stamp = Stamp(stamp.wall_ms, stamp.counter + 1)
+            else:  # as the live clock does: past the last counter, the next millisecond
+                stamp = Stamp(stamp.wall_ms + 1, 0)
             role = Role.SUPERVISOR if staff_number.startswith("S") else Role.TELLER
             draft = Event(id=str(uuid.uuid4()), complaint_id=complaint_id, kind=kind, payload=p,
                           actor=staff_number, actor_role=role, device_id=device.device_id,

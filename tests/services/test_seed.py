@@ -47,3 +47,19 @@ def test_seeded_rows_are_projections_of_a_whole_audit_chain(ctx: ServiceContext)
             view = fold(complaint_events(s, row.id))
             assert view is not None and view.status.value == row.status
     assert first_broken_link(chain) is None
+
+
+def test_seeding_in_many_chunks_keeps_the_clock_stamps_valid(ctx: ServiceContext) -> None:
+    from desktop.domain.hlc import Stamp
+    from desktop.store.events import HLC_KEY, put_setting
+
+    # The clock already stands in the future at its last counter (a PC once set ahead):
+    # every seeded event must carry on past it with stamps that stay valid and ordered.
+    ahead = Stamp(int(ctx.now().timestamp() * 1000) + 10**9, 99_990)
+    with ctx.store.write() as s:
+        put_setting(s, HLC_KEY, str(ahead))
+    seed(ctx, 60, chunk=20)
+    with ctx.store.read() as s:
+        stamps = [Stamp.parse(h) for h in s.scalars(select(EventRow.hlc).order_by(EventRow.seq))]
+    assert stamps == sorted(stamps)
+    assert stamps[0] > ahead and stamps[-1].wall_ms > ahead.wall_ms
