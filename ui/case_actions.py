@@ -365,9 +365,8 @@ class CaseActionDialog(Translatable, QDialog):
 
 def confirm_text(action: Action) -> tuple[str, str]:
     """Title and question for the actions that need no fields, only a yes."""
-    tr = QCoreApplication.translate
     if action is Action.ACKNOWLEDGE:
-        return (tr("CaseActions", "Acknowledge the complaint?"),
-                tr("CaseActions", "Record that the complaint was acknowledged to the customer."))
-    return (tr("CaseActions", "Close the case?"),
-            tr("CaseActions", "Close the resolved case. A supervisor can reopen it later."))
+        return (QCoreApplication.translate("CaseActions", "Acknowledge the complaint?"),
+                QCoreApplication.translate("CaseActions", "Record that the complaint was acknowledged to the customer."))
+    return (QCoreApplication.translate("CaseActions", "Close the case?"),
+            QCoreApplication.translate("CaseActions", "Close the resolved case. A supervisor can reopen it later."))

@@ -91,6 +91,7 @@ class CaseView(Translatable, QWidget):
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setWordWrap(True)
+        self.timeline.setTabKeyNavigation(False)
         header = self.timeline.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in enumerate((140, 170, 160)):

@@ -19,10 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 log = logging.getLogger("complaint_desk.ui.interaction")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Interaction", text)
-
-
 class Interaction:
     """Shows messages with window-modal boxes."""
 
@@ -37,7 +33,7 @@ class Interaction:
     def error(self, parent: QWidget | None, error: BaseException, locale: str) -> None:
         """Tell the user an action failed: a domain error in their words, anything else as a
         generic line (details only in the log, never identity data)."""
-        self.warn(parent, _tr("Could not complete the action"), error_text(error, locale))
+        self.warn(parent, QCoreApplication.translate("Interaction", "Could not complete the action"), error_text(error, locale))
 
     def confirm(self, parent: QWidget | None, title: str, text: str,
                 on_yes: Callable[[], None]) -> None:
@@ -80,7 +76,7 @@ def error_text(error: BaseException, locale: str) -> str:
     if isinstance(error, DomainError):
         return error.message(locale)
     log.error("unexpected error: %s", type(error).__name__, exc_info=error)
-    return _tr("Something went wrong ({kind}). Nothing was changed; please try again.").format(
+    return QCoreApplication.translate("Interaction", "Something went wrong ({kind}). Nothing was changed; please try again.").format(
         kind=type(error).__name__)
 
 

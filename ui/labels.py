@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QColor
 
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -113,7 +113,7 @@ _DEADLINE_COLOURS = {"on_time": "#1b5e20", "due_soon": "#8a4b00", "overdue": "#b
 _DEADLINE_BACKGROUNDS = {"on_time": "#e8f5e9", "due_soon": "#fff3e0", "overdue": "#fdecea"}
 
 
-def tr(text: str) -> str:
+def _translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -122,22 +122,32 @@ def label(table: dict[str, str], code: str | None) -> str:
     if code is None:
         return ""
     source = table.get(str(code))
-    return tr(source) if source else str(code)
+    return _translate(source) if source else str(code)
+
+
+class _Counts(QObject):
+    """Texts with a number in them: lupdate recognises plural forms only in `self.tr`."""
+
+    def overdue(self, days: int) -> str:
+        return self.tr("Overdue by %n day(s)", "", days)
+
+    def left(self, days: int) -> str:
+        return self.tr("%n day(s) left", "", days)
 
 
 def time_left_text(left: TimeLeft | None, status_open: bool = True) -> str:
-    """Words for the time left, e.g. "Due soon: 2 days left", "Overdue by 3 days"."""
+    """Words for the time left, such as: Due soon: 2 days left; Overdue by 3 days."""
     if left is None or not status_open:
-        return tr("No deadline running")
+        return QCoreApplication.translate("Labels", "No deadline running")
     state = str(left.state)
     if state == "overdue":
         days = max(1, -left.days_left)
-        return QCoreApplication.translate(CONTEXT, "Overdue by %n day(s)", "", days)
+        return _Counts().overdue(days)
     prefix = label(DEADLINE_STATE, state)
     if left.days_left <= 0:
-        return tr("{state}: due today").format(state=prefix)
-    return tr("{state}: {days}").format(
-        state=prefix, days=QCoreApplication.translate(CONTEXT, "%n day(s) left", "", left.days_left))
+        return QCoreApplication.translate("Labels", "{state}: due today").format(state=prefix)
+    return QCoreApplication.translate("Labels", "{state}: {days}").format(
+        state=prefix, days=_Counts().left(left.days_left))
 
 
 def deadline_colour(left: TimeLeft | None) -> QColor | None:
@@ -178,4 +188,4 @@ def format_date(value: datetime | None, zone: ZoneInfo) -> str:
 def format_money(amount: Decimal | None) -> str:
     if amount is None:
         return ""
-    return tr("¥{amount}").format(amount=QLocale().toString(float(amount), "f", 2))
+    return QCoreApplication.translate("Labels", "¥{amount}").format(amount=QLocale().toString(float(amount), "f", 2))

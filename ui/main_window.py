@@ -136,6 +136,7 @@ class MainWindow(Translatable, QMainWindow):
         self.worklist.table.setFocus()
         self.idle.set_interval(self._app.idle_lock_ms())
         self.idle.start()
+        self.status.refresh()
         self._restore_draft(actor)
 
     def _restore_draft(self, actor: Actor) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from ui import labels
+from ui import labels, spacing
 from ui.i18n import Translatable
 from ui.sync_status import SyncStatus
 
@@ -38,6 +38,7 @@ class CounterStatusBar(Translatable, QStatusBar):
         self.user = QLabel(self)
         self.user.setObjectName("status_user")
         for widget in (self.connection, self.unsent, self.last_sync):
+            widget.setContentsMargins(spacing.GAP, 0, spacing.GAP, 0)
             self.addPermanentWidget(widget)
         self.addWidget(self.user, 1)
         self._timer = QTimer(self)

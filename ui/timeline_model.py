@@ -84,43 +84,43 @@ class TimelineModel(QAbstractTableModel):
         zone = self._app.branch.zone
         match event.kind.value:
             case "received":
-                return _tr("Reference {reference}, received by: {channel}").format(
+                return QCoreApplication.translate("TimelineModel", "Reference {reference}, received by: {channel}").format(
                     reference=p.get("reference", ""), channel=labels.label(labels.CHANNEL, p.get("channel")))
             case "note":
                 return str(p.get("text", ""))
             case "contact_attempt":
-                reached = _tr("reached") if p.get("reached") else _tr("not reached")
+                reached = QCoreApplication.translate("TimelineModel", "reached") if p.get("reached") else QCoreApplication.translate("TimelineModel", "not reached")
                 text = f"{labels.label(labels.CONTACT_CHANNEL, p.get('channel'))}: {reached}"
                 return f"{text}. {p['text']}" if p.get("text") else text
             case "assigned":
-                return _tr("Now handled by {who}").format(who=p.get("assignee", ""))
+                return QCoreApplication.translate("TimelineModel", "Now handled by {who}").format(who=p.get("assignee", ""))
             case "escalated":
-                return _tr("Level {level}: {reason}").format(level=p.get("level", ""),
+                return QCoreApplication.translate("TimelineModel", "Level {level}: {reason}").format(level=p.get("level", ""),
                                                             reason=p.get("reason", ""))
             case "deadline_extended":
                 from datetime import datetime
 
                 due = p.get("new_due")
                 when = labels.format_datetime(datetime.fromisoformat(due), zone) if due else ""
-                return _tr("New deadline {due} (extension {level}, approved by {approver}): {reason}").format(
+                return QCoreApplication.translate("TimelineModel", "New deadline {due} (extension {level}, approved by {approver}): {reason}").format(
                     due=when, level=p.get("level", ""), approver=p.get("approver", ""),
                     reason=p.get("reason", ""))
             case "resolved" | "hq_decision":
                 text = f"{labels.label(labels.OUTCOME, p.get('outcome'))}: {p.get('findings', '')}"
                 if p.get("remedy"):
-                    text += " · " + _tr("Remedy: {remedy}").format(remedy=p["remedy"])
+                    text += " · " + QCoreApplication.translate("TimelineModel", "Remedy: {remedy}").format(remedy=p["remedy"])
                 if p.get("compensation"):
-                    text += " · " + _tr("Compensation: {amount}").format(amount=p["compensation"])
+                    text += " · " + QCoreApplication.translate("TimelineModel", "Compensation: {amount}").format(amount=p["compensation"])
                 return text
             case "satisfaction_recorded":
-                text = _tr("Score {score} of 5").format(score=p.get("score", ""))
+                text = QCoreApplication.translate("TimelineModel", "Score {score} of 5").format(score=p.get("score", ""))
                 return f"{text}. {p['comment']}" if p.get("comment") else text
             case "reopened" | "withdrawn":
                 return str(p.get("reason", ""))
             case "linked":
-                return _tr("Related to {reference}").format(reference=p.get("related_reference", ""))
+                return QCoreApplication.translate("TimelineModel", "Related to {reference}").format(reference=p.get("related_reference", ""))
             case "document_printed":
-                return _tr("{document}, copy {copy}").format(document=p.get("document", ""),
+                return QCoreApplication.translate("TimelineModel", "{document}, copy {copy}").format(document=p.get("document", ""),
                                                              copy=p.get("copy", ""))
         return ""
 

@@ -79,8 +79,13 @@ class CategoryFilter(QSortFilterProxyModel):
         self._needle = ""
 
     def set_needle(self, text: str) -> None:
-        self._needle = _fold(text.strip())
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self._needle = _fold(text.strip())
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = _fold(text.strip())
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # type: ignore[override]
         if not self._needle:
@@ -106,6 +111,18 @@ class CategoryTree(QTreeView):
         index = self.currentIndex()
         return str(index.data(CODE_ROLE)) if index.isValid() and self.selectionModel().isSelected(index) else ""
 
+    def filter(self, text: str) -> None:
+        """Show the categories matching `text`; a tree with no match stays whole, so the
+        other axis can still be chosen while one is being searched."""
+        self.proxy.set_needle(text)
+        if self.proxy.rowCount() == 0:
+            self.proxy.set_needle("")
+            self.collapseAll()
+        elif text.strip():
+            self.expandAll()
+        else:
+            self.collapseAll()
+
     def select_code(self, code: str) -> None:
         if not code:
             self.clearSelection()
@@ -114,6 +131,9 @@ class CategoryTree(QTreeView):
                                   Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
         if found:
             index = self.proxy.mapFromSource(found[0])
+            if not index.isValid():  # hidden by the search: show everything again
+                self.proxy.set_needle("")
+                index = self.proxy.mapFromSource(found[0])
             if index.isValid():
                 self.setCurrentIndex(index)
                 self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -154,6 +174,7 @@ class CategoryStep(IntakeStep):
         self.checklist.setObjectName("checklist")
         self.checklist.setWordWrap(True)
         self.checklist.setTextFormat(Qt.TextFormat.PlainText)
+        self.checklist.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.checklist_box = QGroupBox(self)
         box = QVBoxLayout(self.checklist_box)
         box.addWidget(self.checklist)
@@ -206,14 +227,13 @@ class CategoryStep(IntakeStep):
 
     def _filter(self, text: str) -> None:
         for tree in (self.business_type, self.cause):
-            tree.proxy.set_needle(text)
-            if text.strip():
-                tree.expandAll()
-            else:
-                tree.collapseAll()
+            tree.filter(text)
 
     def _tree_done(self, tree: CategoryTree) -> None:
-        """Enter on a category moves on: business type → cause → channel."""
+        """Enter on a category chooses it and moves on: business type → cause → channel."""
+        current = tree.currentIndex()
+        if current.isValid() and not tree.selectionModel().isSelected(current):
+            tree.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         (self.cause if tree is self.business_type else self.business_channel).setFocus()
 
     def _category_changed(self, axis: str) -> None:

@@ -30,7 +30,7 @@ from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.model import CustomerKind, IdDocumentType
 from ui import labels, spacing
 from ui.actions import ActionId, make_action, relabel
-from ui.intake.fields import FieldForm, enter_moves_on
+from ui.intake.fields import FieldForm, chain_tab_order, enter_moves_on
 from ui.intake.form import empty_agent
 from ui.intake.models import CUSTOMER_ID_ROLE, CustomerMatchModel, HistoryModel
 from ui.intake.step import IntakeStep
@@ -72,6 +72,7 @@ class CustomerStep(IntakeStep):
         self.results.setObjectName("customer_results")
         self.results.setModel(self._matches)
         self.results.setMaximumHeight(110)
+        self.results.hide()  # until something is searched
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("new_customer_button")
@@ -91,6 +92,7 @@ class CustomerStep(IntakeStep):
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
 
         # the customer's own fields
         self.individual = QRadioButton(self)
@@ -138,6 +140,11 @@ class CustomerStep(IntakeStep):
 
         self._layout()
         self._connect()
+        chain_tab_order(self.search, self.find_button, self.new_button, self.results,
+                        self.individual, self.corporate, self.name, self.id_type, self.id_number,
+                        self.phone, self.credit_code, self.contact_person, self.address,
+                        self.has_agent, self.agent_name, self.agent_id_type, self.agent_id_number,
+                        self.agent_phone, self.agent_relationship, self.agent_power, self.history)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -216,8 +223,10 @@ class CustomerStep(IntakeStep):
 
     def find_customer(self) -> None:
         query = self.search.text().strip()
-        if not query:
+        if not query:  # Enter on an empty search: a new customer, start with the name
             self._matches.set_matches([])
+            self.results.hide()
+            self.name.setFocus(Qt.FocusReason.TabFocusReason)
             return
 
         def run(ctx: ServiceContext) -> list[CustomerMatch]:
@@ -227,6 +236,7 @@ class CustomerStep(IntakeStep):
 
     def _found(self, matches: list[CustomerMatch]) -> None:
         self._matches.set_matches(matches)
+        self.results.setVisible(bool(matches))
         self.results.setAccessibleDescription(self.tr("%n customer(s) found", "", len(matches)))
         if matches:
             self.results.setCurrentIndex(self._matches.index(0, 0))

@@ -8,16 +8,20 @@ so an error lands under the field it belongs to.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +32,9 @@ ERROR_STYLE = "color: #b00020;"
 
 
 class EnterMovesOn(QObject):
-    """Enter in a one-line field or a combo box moves to the next field, as Tab does;
-    Enter on a focused button presses it. Multi-line text keeps Enter for new lines."""
+    """Enter in a one-line field, a combo box, a spin box or a tick box moves to the next
+    field, as Tab does; Enter on a focused push button presses it. Multi-line text keeps
+    Enter for new lines (Tab leaves it)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -38,16 +43,23 @@ class EnterMovesOn(QObject):
             return False
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False  # Ctrl+Enter and friends are shortcuts
+        if isinstance(watched, QCheckBox | QRadioButton):
+            self._tab(watched)  # Space ticks a box; Enter moves on like in any other field
+            return True
         if isinstance(watched, QAbstractButton):
             watched.animateClick()
             return True
         if isinstance(watched, QComboBox) and watched.view().isVisible():
             return False  # choosing from the open list
-        if isinstance(watched, QLineEdit | QComboBox) and isinstance(watched, QWidget):
-            tab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
-            QApplication.sendEvent(watched, tab)
+        if isinstance(watched, QLineEdit | QComboBox | QAbstractSpinBox):
+            self._tab(watched)
             return True
         return False
+
+    @staticmethod
+    def _tab(widget: QWidget) -> None:
+        tab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, tab)
 
 
 class FieldMessage(QLabel):
@@ -122,6 +134,12 @@ class FieldForm(QFormLayout):
     def show_messages(self, messages: dict[str, str]) -> None:
         for path, row in self.rows.items():
             row.message.say(messages.get(path, ""))
+
+
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Tab visits `widgets` in this order (hidden ones are skipped by Qt)."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def enter_moves_on(widget: QWidget, owner: QObject) -> None:

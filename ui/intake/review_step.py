@@ -22,6 +22,19 @@ if TYPE_CHECKING:
 WARNING_STYLE = "color: #8a4b00; background: #fff3e0; padding: 4px;"
 
 
+def _money(value: Any) -> str:
+    """The amount as money if it reads as one, else as typed."""
+    from desktop.domain.errors import ValidationError
+    from desktop.domain.validation import validate_amount
+
+    if value in (None, ""):
+        return ""
+    try:
+        return labels.format_money(validate_amount(value))
+    except ValidationError:
+        return str(value)
+
+
 class ReviewStep(IntakeStep):
     prefixes = ("consent",)
 
@@ -132,7 +145,7 @@ class ReviewStep(IntakeStep):
         rows.append((self.tr("Received by"), labels.label(labels.CHANNEL, form.get("channel"))))
         rows.append((self.tr("When it happened"), str(form.get("incident_date") or "")))
         rows.append((self.tr("Product"), str(form.get("product") or "")))
-        rows.append((self.tr("Amount involved"), str(form.get("amount") or "")))
+        rows.append((self.tr("Amount involved"), _money(form.get("amount"))))
         rows.append((self.tr("What happened"), str(form.get("description") or "")))
         rows.append((self.tr("What the customer asks for"), str(form.get("request") or "")))
         rows.append((self.tr("Contact by"), "{channel} {time}".format(

@@ -1,0 +1,1717 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>Resolve on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>Search complaints</source>
+        <translation>搜索投诉</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Show the worklist</source>
+        <translation>显示工作清单</translation>
+    </message>
+    <message>
+        <source>Close this tab</source>
+        <translation>关闭此标签页</translation>
+    </message>
+    <message>
+        <source>Lock the screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Switch language (中文 / English)</source>
+        <translation>切换语言（中文 / English）</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>Save the complaint</source>
+        <translation>保存投诉</translation>
+    </message>
+    <message>
+        <source>Discard this intake</source>
+        <translation>放弃本次登记</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认受理</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Log a contact attempt</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Escalate to the expert panel</source>
+        <translation>提交专家组</translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation>延长处理时限</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>作出处理</translation>
+    </message>
+    <message>
+        <source>Record satisfaction</source>
+        <translation>记录满意度</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回投诉</translation>
+    </message>
+    <message>
+        <source>Link a related complaint</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <source>Add a scanned file</source>
+        <translation>添加扫描件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionDialog</name>
+    <message>
+        <source>A supervisor must enter their staff number and password.</source>
+        <translation>须由主管输入本人工号和密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>内容(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Reached</source>
+        <translation>已联系上(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Handled by</source>
+        <translation>经办人(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>处理结论(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>调查情况(&amp;F)</translation>
+    </message>
+    <message>
+        <source>How it was &amp;verified</source>
+        <translation>核实方式(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Re&amp;medy</source>
+        <translation>补救措施(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Compensation (yuan)</source>
+        <translation>补偿金额（元）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Score (1–5)</source>
+        <translation>评分（1–5）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;omment</source>
+        <translation>意见(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Related &amp;reference</source>
+        <translation>关联投诉编号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The customer was reached</source>
+        <translation>已联系上客户</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s approval</source>
+        <translation>主管审批</translation>
+    </message>
+    <message>
+        <source>This needs the approval of: {roles}. They enter their own staff number and password here.</source>
+        <translation>此操作须由以下人员审批：{roles}。请其在此输入本人工号和密码。</translation>
+    </message>
+    <message>
+        <source>Why the action was refused</source>
+        <translation>操作未成功的原因</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>Acknowledge the complaint?</source>
+        <translation>确认受理这件投诉？</translation>
+    </message>
+    <message>
+        <source>Record that the complaint was acknowledged to the customer.</source>
+        <translation>记录已向客户确认受理。</translation>
+    </message>
+    <message>
+        <source>Close the case?</source>
+        <translation>结案？</translation>
+    </message>
+    <message>
+        <source>Close the resolved case. A supervisor can reopen it later.</source>
+        <translation>关闭已处理的案件。之后主管可以重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Case …</source>
+        <translation>案件……</translation>
+    </message>
+    <message>
+        <source>Case {reference}</source>
+        <translation>案件 {reference}</translation>
+    </message>
+    <message>
+        <source>Could not save the receipt</source>
+        <translation>回执未能保存</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>保存回执</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结论</translation>
+    </message>
+    <message>
+        <source>Related complaints</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <source>{action} (supervisor approves)</source>
+        <translation>{action}（需主管审批）</translation>
+    </message>
+    <message>
+        <source>Print receipt …</source>
+        <translation>打印回执……</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <source>Printing arrives with the printing module.</source>
+        <translation>打印功能将随打印模块提供。</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF …</source>
+        <translation>回执另存为 PDF……</translation>
+    </message>
+    <message>
+        <source>Save the receipt as a PDF file</source>
+        <translation>将回执保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Add a scanned file (coming soon)</source>
+        <translation>添加扫描件（即将提供）</translation>
+    </message>
+    <message>
+        <source>Add a scanned file</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Attachments arrive with the encrypted attachment store.</source>
+        <translation>附件功能将随加密附件存储提供。</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>处理经过(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Timeline of the complaint</source>
+        <translation>投诉处理经过</translation>
+    </message>
+    <message>
+        <source>What happened and what the customer asks for</source>
+        <translation>投诉事项及客户诉求</translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>需人工核对</translation>
+    </message>
+    <message>
+        <source>(extended {count}×)</source>
+        <translation>（已延期 {count} 次）</translation>
+    </message>
+    <message>
+        <source>Level {level}</source>
+        <translation>第 {level} 级</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>What happened: {description}
+The customer asks for: {request}</source>
+        <translation>投诉事项：{description}
+客户诉求：{request}</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryStep</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>No special handling steps for this category.</source>
+        <translation>此类别没有特别的处理要求。</translation>
+    </message>
+    <message>
+        <source>&amp;Search categories</source>
+        <translation>搜索类别(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A word, e.g. 贷款, card, fee, or a code like B0201</source>
+        <translation>输入关键词，如“贷款”“卡”“费用”，或代码如 B0201</translation>
+    </message>
+    <message>
+        <source>Search categories</source>
+        <translation>搜索类别</translation>
+    </message>
+    <message>
+        <source>&amp;Business type *</source>
+        <translation>业务类型(&amp;B) *</translation>
+    </message>
+    <message>
+        <source>C&amp;ause *</source>
+        <translation>投诉原因(&amp;A) *</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <source>Business type: message</source>
+        <translation>业务类型：提示</translation>
+    </message>
+    <message>
+        <source>Cause: message</source>
+        <translation>投诉原因：提示</translation>
+    </message>
+    <message>
+        <source>Business c&amp;hannel</source>
+        <translation>业务办理渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Channel of the business complained about</source>
+        <translation>被投诉业务的办理渠道</translation>
+    </message>
+    <message>
+        <source>What this category needs</source>
+        <translation>此类别需填写</translation>
+    </message>
+    <message>
+        <source>Handling checklist</source>
+        <translation>处理要点</translation>
+    </message>
+</context>
+<context>
+    <name>CounterStatusBar</name>
+    <message>
+        <source>HQ: not known</source>
+        <translation>总行连接：未知</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <source>Unsent changes: {count}</source>
+        <translation>待上传：{count}</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Nobody logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Logged in: {name} ({number}, {role}) · branch {branch}</source>
+        <translation>当前用户：{name}（{number}，{role}）· 网点 {branch}</translation>
+    </message>
+    <message>
+        <source>Connection to HQ</source>
+        <translation>与总行的连接</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>待上传的变更</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Logged-in user</source>
+        <translation>当前登录用户</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsForm</name>
+    <message>
+        <source>&amp;Staff number</source>
+        <translation>工号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>e.g. T001</source>
+        <translation>如 T001</translation>
+    </message>
+    <message>
+        <source>Enter your staff number.</source>
+        <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMatchModel</name>
+    <message>
+        <source>{open} open / {total} complaints</source>
+        <translation>未结 {open} / 共 {total} 件投诉</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStep</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>找到 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer found; enter the customer&apos;s details below.</source>
+        <translation>未找到客户，请在下方填写客户信息。</translation>
+    </message>
+    <message>
+        <source>New customer: enter their details.</source>
+        <translation>新客户：请填写客户信息。</translation>
+    </message>
+    <message>
+        <source>Known customer: {name} {ident}. Leave a field empty to keep what is on file; type to update it.</source>
+        <translation>已有客户：{name} {ident}。留空的项目保留原有信息，填写则更新。</translation>
+    </message>
+    <message>
+        <source>on file: {value}</source>
+        <translation>已登记：{value}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat complaint? This customer has %n open complaint(s). Check them before recording a new one.</source>
+        <translation>
+            <numerusform>是否重复投诉？该客户有 %n 件未办结的投诉，请先查看再登记新投诉。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>查找(&amp;I)</translation>
+    </message>
+    <message>
+        <source>ID number, phone or name</source>
+        <translation>证件号码、电话或姓名</translation>
+    </message>
+    <message>
+        <source>Find a customer by ID number, phone or name</source>
+        <translation>按证件号码、电话或姓名查找客户</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s complaints</source>
+        <translation>该客户的投诉</translation>
+    </message>
+    <message>
+        <source>Earlier and open complaints of this customer</source>
+        <translation>该客户以往及未办结的投诉</translation>
+    </message>
+    <message>
+        <source>Customer on file</source>
+        <translation>已登记的客户</translation>
+    </message>
+    <message>
+        <source>Repeat complaint warning</source>
+        <translation>重复投诉提示</translation>
+    </message>
+    <message>
+        <source>Customer is</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Individual customer</source>
+        <translation>个人客户</translation>
+    </message>
+    <message>
+        <source>Company customer</source>
+        <translation>单位客户</translation>
+    </message>
+    <message>
+        <source>Company &amp;name</source>
+        <translation>单位名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>ID &amp;document</source>
+        <translation>证件类型(&amp;D)</translation>
+    </message>
+    <message>
+        <source>ID document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID n&amp;umber</source>
+        <translation>证件号码(&amp;U)</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Credit &amp;code</source>
+        <translation>信用代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person</source>
+        <translation>联系人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Someone is complaining on the customer&apos;s &amp;behalf (agent)</source>
+        <translation>由他人代为投诉（代理人）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Agent acting for the customer</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s name</source>
+        <translation>代理人姓名</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID document</source>
+        <translation>代理人证件类型</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID document type</source>
+        <translation>代理人证件类型</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID number</source>
+        <translation>代理人证件号码</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s phone</source>
+        <translation>代理人电话</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>与客户关系</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s relationship to the customer</source>
+        <translation>代理人与客户的关系</translation>
+    </message>
+    <message>
+        <source>Power of attorney</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Power of attorney seen</source>
+        <translation>已查验授权委托书</translation>
+    </message>
+    <message>
+        <source>Seen and copied</source>
+        <translation>已查验并留存复印件</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsStep</name>
+    <message>
+        <source>Details</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>&amp;Received by</source>
+        <translation>投诉渠道(&amp;R)</translation>
+    </message>
+    <message>
+        <source>How the complaint reached the bank</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>&amp;When it happened</source>
+        <translation>发生日期(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Date it happened</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>投诉事项(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <source>P&amp;roduct</source>
+        <translation>产品(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <source>A&amp;mount involved</source>
+        <translation>涉及金额(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Amount involved in yuan</source>
+        <translation>涉及金额（元）</translation>
+    </message>
+    <message>
+        <source>What the customer as&amp;ks for</source>
+        <translation>客户诉求(&amp;K)</translation>
+    </message>
+    <message>
+        <source>What the customer asks for</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>&amp;Contact by</source>
+        <translation>联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Preferred contact channel</source>
+        <translation>希望的联系方式</translation>
+    </message>
+    <message>
+        <source>Contact &amp;time</source>
+        <translation>联系时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Preferred contact time</source>
+        <translation>希望的联系时间</translation>
+    </message>
+    <message>
+        <source>Staff or &amp;unit complained about</source>
+        <translation>被投诉人员或部门(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Staff or unit complained about</source>
+        <translation>被投诉人员或部门</translation>
+    </message>
+    <message>
+        <source>e.g. weekdays after 18:00</source>
+        <translation>如 工作日 18:00 以后</translation>
+    </message>
+    <message>
+        <source>e.g. credit card, mobile banking</source>
+        <translation>如 信用卡、手机银行</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>{field}: message</source>
+        <translation>{field}：提示</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <source>Saved: {reference}</source>
+        <translation>已保存：{reference}</translation>
+    </message>
+    <message>
+        <source>New complaint (settled at the counter)</source>
+        <translation>新建投诉（当场办结）</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>Discard this complaint?</source>
+        <translation>放弃这件投诉？</translation>
+    </message>
+    <message>
+        <source>What was typed for this complaint will be deleted.</source>
+        <translation>已为这件投诉填写的内容将被删除。</translation>
+    </message>
+    <message>
+        <source>Could not save the receipt</source>
+        <translation>回执未能保存</translation>
+    </message>
+    <message>
+        <source>Receipt saved</source>
+        <translation>回执已保存</translation>
+    </message>
+    <message>
+        <source>The receipt was saved as {path}.</source>
+        <translation>回执已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>保存回执</translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation>← 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>&amp;Next →</source>
+        <translation>下一步(&amp;N) →</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Intake heading</source>
+        <translation>登记标题</translation>
+    </message>
+    <message>
+        <source>Intake steps</source>
+        <translation>登记步骤</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Your unfinished complaint from {when} was restored. Discard it with Ctrl+Shift+Delete.</source>
+        <translation>已恢复您在 {when} 未完成的投诉登记。如需放弃，请按 Ctrl+Shift+Delete。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeRules</name>
+    <message>
+        <source>Tick this once the customer has confirmed the complaint is settled.</source>
+        <translation>客户确认投诉已解决后，请勾选此项。</translation>
+    </message>
+</context>
+<context>
+    <name>Interaction</name>
+    <message>
+        <source>Could not complete the action</source>
+        <translation>操作未能完成</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}). Nothing was changed; please try again.</source>
+        <translation>出现错误（{kind}），未作任何更改，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认受理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已作出处理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新处理中</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>投诉成立</translation>
+    </message>
+    <message>
+        <source>Partly upheld</source>
+        <translation>部分成立</translation>
+    </message>
+    <message>
+        <source>Not upheld</source>
+        <translation>投诉不成立</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>柜面</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>手机银行</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Regulator referral</source>
+        <translation>监管转办</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>In person at the branch</source>
+        <translation>到网点面谈</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>HQ officer</source>
+        <translation>总行消保专员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Taiwan permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Foreign permanent resident ID</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <source>Branch (open)</source>
+        <translation>本网点（未办结）</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Awaiting customer</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>需人工核对</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Complaint received</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Contact attempt</source>
+        <translation>联系客户</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Escalated to the expert panel</source>
+        <translation>提交专家组</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>延长处理时限</translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <source>Satisfaction recorded</source>
+        <translation>记录满意度</translation>
+    </message>
+    <message>
+        <source>Related complaint linked</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <source>Attachment added</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>HQ decision</source>
+        <translation>总行决定</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>No deadline running</source>
+        <translation>无处理时限</translation>
+    </message>
+    <message>
+        <source>{state}: due today</source>
+        <translation>{state}：今天到期</translation>
+    </message>
+    <message>
+        <source>{state}: {days}</source>
+        <translation>{state}：{days}</translation>
+    </message>
+    <message>
+        <source>¥{amount}</source>
+        <translation>¥{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <source>Locked by {name} ({number}, {role}). Enter the password to continue where you left off.</source>
+        <translation>由 {name}（{number}，{role}）锁定。输入密码即可继续刚才的工作。</translation>
+    </message>
+    <message>
+        <source>Log in with your staff number. The work of the person before you is kept for them.</source>
+        <translation>请用您的工号登录。上一位用户的工作会为其保留。</translation>
+    </message>
+    <message>
+        <source>Who locked the screen</source>
+        <translation>锁定屏幕的人</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Back to the locked session</source>
+        <translation>返回被锁定的会话</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Complaint Desk — log in</source>
+        <translation>投诉受理台 — 登录</translation>
+    </message>
+    <message>
+        <source>Complaint Desk</source>
+        <translation>投诉受理台</translation>
+    </message>
+    <message>
+        <source>Customer complaints at the branch counter. Log in with your staff number.</source>
+        <translation>网点柜面客户投诉受理。请用工号登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>登录（回车）</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Demo branch: staff T001/T002 (teller), S001 (supervisor), M001 (manager), A001 (auditor); password {password}</source>
+        <translation>演示网点：工号 T001/T002（柜员）、S001（主管）、M001（经理）、A001（审计员）；密码 {password}</translation>
+    </message>
+    <message>
+        <source>Checking …</source>
+        <translation>正在验证……</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Worklist</source>
+        <translation>工作清单</translation>
+    </message>
+    <message>
+        <source>Complaint Desk</source>
+        <translation>投诉受理台</translation>
+    </message>
+    <message>
+        <source>Complaint Desk — branch {branch}</source>
+        <translation>投诉受理台 — 网点 {branch}</translation>
+    </message>
+    <message>
+        <source> (demo)</source>
+        <translation>（演示）</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>投诉(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open work</source>
+        <translation>打开的工作</translation>
+    </message>
+    <message>
+        <source>Main actions</source>
+        <translation>常用操作</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStep</name>
+    <message>
+        <source>Review</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer is</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <source>Business channel</source>
+        <translation>业务办理渠道</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount involved</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <source>What the customer asks for</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Staff or unit complained about</source>
+        <translation>被投诉人员或部门</translation>
+    </message>
+    <message>
+        <source>Working out the decision deadline …</source>
+        <translation>正在计算处理时限……</translation>
+    </message>
+    <message>
+        <source>Decision due by {due} ({policy}). The receipt tells the customer this date.</source>
+        <translation>应于 {due} 前作出处理决定（{policy}）。回执会告知客户此日期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat complaint: this customer already has %n complaint(s) in this category ({references}).</source>
+        <translation>
+            <numerusform>重复投诉：该客户在此类别已有 %n 件投诉（{references}）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Summary of the complaint (identity masked)</source>
+        <translation>投诉摘要（身份信息已脱敏）</translation>
+    </message>
+    <message>
+        <source>Decision deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Repeat complaint warning</source>
+        <translation>重复投诉提示</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <source>Consent to processing personal information</source>
+        <translation>同意处理个人信息</translation>
+    </message>
+    <message>
+        <source>The customer &amp;agrees that the bank processes their personal information to handle this complaint</source>
+        <translation>客户同意本行为处理本投诉而处理其个人信息(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Settled at the counter: &amp;resolve and close it now</source>
+        <translation>已在柜面解决：现在作出处理并结案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resolve on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStep</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Check the review, then save. The complaint gets its reference number and the receipt can be printed.</source>
+        <translation>核对无误后保存。保存后生成投诉编号，并可打印回执。</translation>
+    </message>
+    <message>
+        <source>Settled at the counter: record the outcome and the customer&apos;s confirmation, then save. The complaint is recorded, resolved and closed in one go.</source>
+        <translation>当场办结：填写处理结论和客户确认后保存。投诉将一次完成登记、处理和结案。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Complaint {reference} recorded. Decision due by {due}.</source>
+        <translation>投诉 {reference} 已登记，应于 {due} 前作出处理决定。</translation>
+    </message>
+    <message>
+        <source>Complaint {reference} recorded, resolved and closed.</source>
+        <translation>投诉 {reference} 已登记、处理并结案。</translation>
+    </message>
+    <message>
+        <source>What happens when you save</source>
+        <translation>保存后的处理</translation>
+    </message>
+    <message>
+        <source>Saved complaint</source>
+        <translation>已保存的投诉</translation>
+    </message>
+    <message>
+        <source>Resolution at the counter</source>
+        <translation>柜面处理结果</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>处理结论(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结论</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>调查情况(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <source>&amp;Remedy</source>
+        <translation>补救措施(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补救措施</translation>
+    </message>
+    <message>
+        <source>Com&amp;pensation</source>
+        <translation>补偿金额(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Compensation in yuan</source>
+        <translation>补偿金额（元）</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>满意度（1–5）</translation>
+    </message>
+    <message>
+        <source>Customer satisfaction, 1 to 5; 0 if not asked</source>
+        <translation>客户满意度，1 至 5；未询问为 0</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s confirmation</source>
+        <translation>客户确认</translation>
+    </message>
+    <message>
+        <source>Customer confirms it is settled</source>
+        <translation>客户确认已解决</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>The customer &amp;confirms the complaint is settled</source>
+        <translation>客户确认投诉已解决(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the complaint</source>
+        <translation>保存投诉(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the complaint</source>
+        <translation>保存投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt …</source>
+        <translation>打印回执(&amp;P)……</translation>
+    </message>
+    <message>
+        <source>Printing arrives with the printing module; save the receipt as PDF meanwhile.</source>
+        <translation>打印功能将随打印模块提供；目前请先将回执另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <source>Save receipt as P&amp;DF …</source>
+        <translation>回执另存为 PDF(&amp;D)……</translation>
+    </message>
+    <message>
+        <source>Save the receipt as a PDF file</source>
+        <translation>将回执保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the saved case</source>
+        <translation>打开已保存的案件</translation>
+    </message>
+    <message>
+        <source>&amp;Next customer</source>
+        <translation>下一位客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start the next complaint</source>
+        <translation>开始下一件投诉</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Reference {reference}, received by: {channel}</source>
+        <translation>投诉编号 {reference}，投诉渠道：{channel}</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>Now handled by {who}</source>
+        <translation>改由 {who} 经办</translation>
+    </message>
+    <message>
+        <source>Level {level}: {reason}</source>
+        <translation>第 {level} 级：{reason}</translation>
+    </message>
+    <message>
+        <source>New deadline {due} (extension {level}, approved by {approver}): {reason}</source>
+        <translation>新时限 {due}（第 {level} 次延期，审批人 {approver}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Remedy: {remedy}</source>
+        <translation>补救措施：{remedy}</translation>
+    </message>
+    <message>
+        <source>Compensation: {amount}</source>
+        <translation>补偿：{amount}</translation>
+    </message>
+    <message>
+        <source>Score {score} of 5</source>
+        <translation>评分 {score}/5</translation>
+    </message>
+    <message>
+        <source>Related to {reference}</source>
+        <translation>关联 {reference}</translation>
+    </message>
+    <message>
+        <source>{document}, copy {copy}</source>
+        <translation>{document}，第 {copy} 份</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Click to sort</source>
+        <translation>点击排序</translation>
+    </message>
+    <message>
+        <source> (level {level})</source>
+        <translation>（第 {level} 级）</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worklists</source>
+        <translation>工作清单</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reference, customer name, last 4 digits of phone or ID, or any words</source>
+        <translation>投诉编号、客户姓名、电话或证件号后四位，或任意文字</translation>
+    </message>
+    <message>
+        <source>Search complaints</source>
+        <translation>搜索投诉</translation>
+    </message>
+    <message>
+        <source>Search complaints (Ctrl+F)</source>
+        <translation>搜索投诉（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Complaints in this worklist</source>
+        <translation>此清单中的投诉</translation>
+    </message>
+    <message>
+        <source>Number of cases</source>
+        <translation>案件数</translation>
+    </message>
+</context>
+<context>
+    <name>_Counts</name>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
