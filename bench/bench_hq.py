@@ -121,10 +121,11 @@ def _server(database_url: str, workers: int) -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "COMPLAINT_DESK_HQ_POOL": "8", "PYTHONPATH": str(ROOT)}
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "hq", "serve", "--database", database_url,
          "--port", str(port), "--workers", str(workers)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -136,9 +137,9 @@ def _server(database_url: str, workers: int) -> Iterator[str]:
             except httpx.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
                 raise RuntimeError("the HQ server did not start: "
-                                   + (process.stderr.read().decode()[-500:]
-                                      if process.stderr else ""))
+                                   + log.read().decode(errors="replace")[-500:])
             time.sleep(0.1)
         time.sleep(0.5 * workers)  # let every worker come up
         yield base
@@ -148,6 +149,12 @@ def _server(database_url: str, workers: int) -> Iterator[str]:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.seek(0)
+        errors = [line for line in log.read().decode(errors="replace").splitlines()
+                  if "ERROR" in line or "Error" in line]
+        for line in errors[-10:]:
+            print(f"bench_hq: server: {line}", file=sys.stderr)
+        log.close()
 
 
 class _Office:
@@ -233,22 +240,26 @@ def _push_and_pull(base: str, office: _Office, scale: Scale) -> tuple[list[float
 
 
 async def _branch_sync(client: httpx.AsyncClient, token: str, bodies: list[bytes]) -> int:
-    """One branch's sync: push its outbox, pull, ask for the digest. Returns errors seen."""
+    """One branch's sync: push its outbox, pull, ask for the digest. Returns errors seen
+    (and says what they were on stderr)."""
     auth = {"Authorization": f"Bearer {token}"}
-    errors = 0
+    answers: list[httpx.Response] = []
     try:
         for body in bodies:
-            answer = await client.post(f"{API_PREFIX}/events", content=body,
-                                       headers={**PUSH_HEADERS, **auth})
-            errors += answer.status_code != 200
-        page = await client.get(f"{API_PREFIX}/changes", headers=auth, params={"since": 0})
-        errors += page.status_code != 200
-        digest = await client.get(f"{API_PREFIX}/digest/{BUSINESS_DATE.isoformat()}",
-                                  headers=auth)
-        errors += digest.status_code != 200
-    except httpx.HTTPError:
-        errors += 1
-    return errors
+            answers.append(await client.post(f"{API_PREFIX}/events", content=body,
+                                             headers={**PUSH_HEADERS, **auth}))
+        answers.append(await client.get(f"{API_PREFIX}/changes", headers=auth,
+                                        params={"since": 0}))
+        answers.append(await client.get(f"{API_PREFIX}/digest/{BUSINESS_DATE.isoformat()}",
+                                        headers=auth))
+    except httpx.HTTPError as exc:
+        print(f"bench_hq: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    failed = [a for a in answers if a.status_code != 200]
+    for answer in failed:
+        print(f"bench_hq: {answer.request.url.path} {answer.status_code} {answer.text[:200]}",
+              file=sys.stderr)
+    return len(failed)
 
 
 async def _all_at_once(base: str, devices: list[dict[str, Any]],

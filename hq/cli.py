@@ -39,6 +39,7 @@ from hq.app import DATABASE_ENV
 from hq.db import make_engine, migrate, normalise_url
 
 PROG = "complaint-desk-hq"
+KEEP_ALIVE_SECONDS = 75
 
 
 def _(code: str, **params: Any) -> str:
@@ -176,8 +177,11 @@ def _serve(args: argparse.Namespace) -> int:
         raise CliError(_("hq.cli.port_in_use", host=args.host, port=args.port)) from None
     os.environ[DATABASE_ENV] = url
     print(_("hq.cli.serving", host=args.host, port=args.port), file=sys.stderr)
+    # Keep idle connections open longer than clients and balancers do (httpx: 5 s), so
+    # it is never the server that closes one just as a client sends on it.
     uvicorn.run("hq.app:app_from_environment", factory=True, host=args.host, port=args.port,
-                workers=max(1, args.workers), proxy_headers=True)
+                workers=max(1, args.workers), proxy_headers=True,
+                timeout_keep_alive=KEEP_ALIVE_SECONDS)
     return 0
 
 
