@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +62,7 @@ ZOOM_STEPS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 SCREEN_DPI = 96.0  # zoom 100 %: a page at its real size on a 96-dpi screen
 BAND_BYTES = 16 * 1024 * 1024  # at most this much raster per band when printing
 PAGE_GAP = 12
+FIT_LIMIT = 1.5  # "fit width" never draws a narrow roll receipt larger than this
 
 
 class PrintFailed(Exception):
@@ -481,8 +483,11 @@ class PrintPreviewDialog(QDialog):
         if not self._sizes:
             return 1.0
         widest = max(width for width, _ in self._sizes) * SCREEN_DPI / 72.0
-        room = self.scroll_area.viewport().width() - 2 * PAGE_GAP - 4
-        return max(ZOOM_STEPS[0], min(2.0, room / widest))
+        # Leave room for the vertical scroll bar the pages will bring, so none appears across.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        bar = 0 if self.scroll_area.verticalScrollBar().isVisible() else bar
+        room = self.scroll_area.viewport().width() - bar - 2 * PAGE_GAP - 4
+        return max(ZOOM_STEPS[0], min(FIT_LIMIT, room / widest))
 
     def _show_zoom(self) -> None:
         self.zoom_label.setText(t("zoom_level", self._locale, percent=round(self._zoom * 100)))

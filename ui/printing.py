@@ -74,6 +74,13 @@ def document_name(document: str, locale: str) -> str:
     return translate(f"printing.document.{document}", locale)
 
 
+def letter_field_name(key: str, locale: str) -> str:
+    """A letter field as the letter heads it (核实过程 ...); opening and closing have no heading."""
+    if key in ("opening", "closing"):
+        return t(f"letter_field.{key}", locale)
+    return translate(f"report.letter.heading.{key}", locale)
+
+
 # -- what is remembered ----------------------------------------------------------------------------
 
 class PrinterMemory:
@@ -300,7 +307,7 @@ class LetterFieldsDialog(QDialog):
             editor.setObjectName(f"letter_field:{key}")
             editor.setTabChangesFocus(True)
             editor.setMinimumHeight(70)
-            label = QLabel(t(f"letter_field.{key}", locale), form_host)
+            label = QLabel(letter_field_name(key, locale), form_host)
             label.setBuddy(editor)
             editor.setAccessibleName(label.text())
             form.addRow(label, editor)
