@@ -204,10 +204,10 @@ class PreviewSession(QObject):
 
         actor = app.staff.require()
         may_print = allowed(actor, Permission.PRINT) or document == DAY_END_REPORT
-        self.dialog: PrintPreviewDialog = PrintPreviewDialog(
-            app.locale, formats=FORMATS[document], may_print=may_print,
-            interaction=app.interaction, parent=parent)
-        super().__init__(self.dialog)
+        dialog = PrintPreviewDialog(app.locale, formats=FORMATS[document], may_print=may_print,
+                                    interaction=app.interaction, parent=parent)
+        super().__init__(dialog)  # lives and dies with its dialog
+        self.dialog: PrintPreviewDialog = dialog
         self._app, self._parent, self._document, self._prepare = app, parent, document, prepare
         self._memory = PrinterMemory(app.profile)
         self.fmt = self._memory.paper(document)
