@@ -82,7 +82,7 @@ def fill_english(path: Path) -> int:
     return filled
 
 
-def _write(tree: ET.ElementTree, path: Path) -> None:
+def _write(tree: ET.ElementTree[ET.Element], path: Path) -> None:
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",

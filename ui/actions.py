@@ -79,7 +79,7 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.SWITCH_USER: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Switch user"), ("Ctrl+Shift+L",)),
     ActionId.LANGUAGE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Switch language (中文 / English)"),
                                   ("Ctrl+Shift+U",)),
-    ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), (QKeySequence.StandardKey.Quit,)),
+    ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",)),
     ActionId.NEXT_STEP: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Next step"),
                                    ("Ctrl+Return", "Alt+Right"), _WIDGET),
     ActionId.PREVIOUS_STEP: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Previous step"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import DEMO_BRANCH, DEMO_BRANCH_NAME, DEMO_PASSWORD, DEMO_STAFF
@@ -111,13 +112,12 @@ def make_counter(qtbot: QtBot, qapp: object, profile: Path) -> Iterator[Callable
 
 
 def stop(counter: Counter) -> None:
-    """Close the windows and the worker as quitting the app does."""
+    """Close the windows and the worker as quitting the app does (whatever is left of them)."""
     controller = counter.controller
-    if controller.main is not None:
-        controller.main.close()
-        controller.main.deleteLater()
-    controller.login.close()
-    controller.login.deleteLater()
+    for window in (controller.main, controller.login):
+        if window is not None and shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
     counter.app.worker.shutdown()
 
 
