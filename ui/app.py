@@ -97,6 +97,7 @@ class AppController(QObject):
     def _opened(self, ctx: ServiceContext) -> None:
         self.app.branch = BranchInfo(branch_code=ctx.device.branch_code, timezone=ctx.device.timezone,
                                      idle_lock_minutes=_idle_minutes(ctx))
+        self.app.taxonomy = ctx.taxonomy
         self.login.retranslate()
         demo = self.app.demo
 

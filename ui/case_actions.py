@@ -43,6 +43,7 @@ from ui.worker import Changes
 if TYPE_CHECKING:
     from desktop.domain.model import ComplaintView
     from desktop.domain.policy import TimeLeft
+    from desktop.services.attachments import AttachmentInfo
     from desktop.services.cases import CaseDetail
     from desktop.services.context import Actor, ServiceContext
     from ui.context import AppContext
@@ -77,6 +78,9 @@ class CaseScreen:
     needs_approval: frozenset[Action]  # allowed only with a supervisor's approval on this PC
     extension_roles: frozenset[Role]  # who may approve the next extension (empty: no more)
     staff: dict[str, str]
+    attachments: tuple[AttachmentInfo, ...] = ()
+    may_attach: bool = False
+    may_print: bool = False
 
 
 def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> CaseScreen:
@@ -111,8 +115,14 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
             approval.add(Action.EXTEND_DEADLINE)
     order = [a for a, _ in CASE_ACTIONS]
     allowed.sort(key=order.index)
+    may = {a: a in allowed_actions(view.status, role) and permitted(actor, PERMISSION_OF_ACTION[a])
+           for a in (Action.ADD_ATTACHMENT, Action.PRINT_DOCUMENT)}
+    from ui.attachments import list_for
+
     return CaseScreen(detail=detail, time_left=time_left, allowed=tuple(allowed),
-                      needs_approval=frozenset(approval), extension_roles=roles, staff=staff_names(ctx))
+                      needs_approval=frozenset(approval), extension_roles=roles, staff=staff_names(ctx),
+                      attachments=tuple(list_for(ctx, actor, complaint_id)),
+                      may_attach=may[Action.ADD_ATTACHMENT], may_print=may[Action.PRINT_DOCUMENT])
 
 
 def _can_approve(actor: Actor, action: Action) -> bool:

@@ -4,9 +4,10 @@ touches this complaint (from this tab, another tab, or a sync)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from desktop.domain.masking import mask_phone
 from desktop.domain.states import Action
 from ui import labels, spacing
 from ui.actions import ActionId, action_text, make_action, relabel, tooltip
+from ui.attachments import FILE_FILTER, AttachmentModel, add_file, open_file
 from ui.case_actions import (
     CASE_ACTIONS,
     NO_DIALOG,
@@ -35,8 +38,6 @@ from ui.case_actions import (
 )
 from ui.categories import category_label
 from ui.i18n import Translatable
-from ui.interaction import error_text
-from ui.receipt import ReceiptFile, printing_available, receipt_pdf, reports_available
 from ui.timeline_model import TimelineModel
 from ui.worker import Changes
 
@@ -120,21 +121,46 @@ class CaseView(Translatable, QWidget):
         self.print_action = make_action(ActionId.PRINT_RECEIPT, self)
         self.addAction(self.print_action)
         self.print_action.triggered.connect(self.print_receipt)
-        self.print_button = QPushButton(self)
-        self.print_button.setObjectName("case_print_receipt")
-        self.print_button.clicked.connect(self.print_receipt)
-        self.pdf_button = QPushButton(self)
-        self.pdf_button.setObjectName("case_receipt_pdf")
-        self.pdf_button.clicked.connect(self.save_receipt_pdf)
-        # Attachments wait for the security layer's encrypted attachment store.
+        self.receipt_button = QPushButton(self)
+        self.receipt_button.setObjectName("case_print_receipt")
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.letter_button = QPushButton(self)
+        self.letter_button.setObjectName("case_print_letter")
+        self.letter_button.clicked.connect(self.print_letter)
+        self.notice_button = QPushButton(self)
+        self.notice_button.setObjectName("case_print_notice")
+        self.notice_button.clicked.connect(self.print_extension_notice)
+        documents = QHBoxLayout()
+        for button in (self.receipt_button, self.letter_button, self.notice_button):
+            documents.addWidget(button)
+        documents.addStretch(1)
+
+        self.attachment_model = AttachmentModel(self)
+        self.attachments = QListView(self)
+        self.attachments.setObjectName("case_attachments")
+        self.attachments.setModel(self.attachment_model)
+        self.attachments.setMaximumHeight(90)
+        self.attachments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.attachments.activated.connect(self.open_attachment)
+        self._attachments_label = QLabel(self)
+        self._attachments_label.setBuddy(self.attachments)
+        self.attach_action = make_action(ActionId.ADD_ATTACHMENT, self)
+        self.addAction(self.attach_action)
+        self.attach_action.triggered.connect(self.add_attachment)
         self.attach_button = QPushButton(self)
         self.attach_button.setObjectName("case_add_attachment")
-        self.attach_button.setEnabled(False)
-        documents = QHBoxLayout()
-        documents.addWidget(self.print_button)
-        documents.addWidget(self.pdf_button)
-        documents.addWidget(self.attach_button)
-        documents.addStretch(1)
+        self.attach_button.clicked.connect(self.add_attachment)
+        self.open_attachment_button = QPushButton(self)
+        self.open_attachment_button.setObjectName("case_open_attachment")
+        self.open_attachment_button.clicked.connect(
+            lambda: self.open_attachment(self.attachments.currentIndex()))
+        attachment_buttons = QVBoxLayout()
+        attachment_buttons.addWidget(self.attach_button)
+        attachment_buttons.addWidget(self.open_attachment_button)
+        attachment_buttons.addStretch(1)
+        attachments = QHBoxLayout()
+        attachments.addWidget(self.attachments, 1)
+        attachments.addLayout(attachment_buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
@@ -145,6 +171,8 @@ class CaseView(Translatable, QWidget):
         layout.addLayout(action_row)
         layout.addWidget(self._timeline_label)
         layout.addWidget(self.timeline, 1)
+        layout.addWidget(self._attachments_label)
+        layout.addLayout(attachments)
         layout.addLayout(documents)
         app.worker.changed.connect(self._changed)
         self.retranslate()
@@ -181,8 +209,15 @@ class CaseView(Translatable, QWidget):
             allowed = action in screen.allowed
             button.setVisible(allowed)
             self.case_actions[action].setEnabled(allowed)
-        self.print_button.setEnabled(printing_available())
-        self.pdf_button.setEnabled(reports_available())
+        view = screen.detail.view
+        self.receipt_button.setEnabled(screen.may_print)
+        self.print_action.setEnabled(screen.may_print)
+        self.letter_button.setVisible(screen.may_print and view.outcome is not None)
+        self.notice_button.setVisible(screen.may_print and view.extensions > 0)
+        self.attachment_model.set_items(list(screen.attachments))
+        self.attach_button.setEnabled(screen.may_attach)
+        self.attach_action.setEnabled(screen.may_attach)
+        self.open_attachment_button.setEnabled(bool(screen.attachments))
         self.retranslate()
         self.title_changed.emit()
         self.loaded.emit()
@@ -207,38 +242,40 @@ class CaseView(Translatable, QWidget):
         return dialog
 
     def print_receipt(self) -> None:
-        if not printing_available():
+        """The acknowledgement receipt in the print preview (a reprint says COPY)."""
+        from ui.printing import preview_receipt
+
+        preview_receipt(self, self._app, self.complaint_id)
+
+    def print_letter(self) -> None:
+        """The decision letter: its texts can be edited, then previewed and printed."""
+        from ui.printing import preview_letter
+
+        preview_letter(self, self._app, self.complaint_id)
+
+    def print_extension_notice(self) -> None:
+        from ui.printing import preview_extension_notice
+
+        preview_extension_notice(self, self._app, self.complaint_id)
+
+    def add_attachment(self) -> None:
+        """Choose a scanned file and attach it (sealed by the attachment store)."""
+        screen = self.case_screen
+        if screen is None or not screen.may_attach:
             return
-        import importlib
 
-        importlib.import_module("ui.printing").print_receipt(self, self._app, self.complaint_id)
+        def chosen(path: Path) -> None:
+            add_file(self._app, self, self.complaint_id, path, self._failed)
 
-    def save_receipt_pdf(self) -> None:
-        actor = self._app.staff.require()
-        complaint_id, locale = self.complaint_id, self._app.locale
+        self._app.interaction.choose_open_path(self, self.tr("Add a scanned file"), FILE_FILTER, chosen)
 
-        def run(ctx: ServiceContext) -> ReceiptFile:
-            return receipt_pdf(ctx, actor, complaint_id, locale)
+    def open_attachment(self, index: QModelIndex) -> None:
+        info = self.attachment_model.item(index.row()) if index.isValid() else None
+        if info is not None:
+            open_file(self._app, self, self.complaint_id, info, self._failed)
 
-        def ready(receipt: ReceiptFile) -> None:
-            suggested = self._app.profile / "receipts" / f"{receipt.reference}-{receipt.copy_number}.pdf"
-
-            def write(path: object) -> None:
-                from pathlib import Path
-
-                target = Path(str(path))
-                try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(receipt.pdf)
-                except OSError as exc:
-                    self._app.interaction.warn(self, self.tr("Could not save the receipt"),
-                                               error_text(exc, self._app.locale))
-
-            self._app.interaction.choose_save_path(self, self.tr("Save the receipt"), suggested, write)
-
-        self._app.worker.change(self, run, ready,
-                                lambda exc: self._app.interaction.error(self, exc, self._app.locale),
-                                changes=Changes(complaint_id=complaint_id, worklist=False))
+    def _failed(self, exc: BaseException) -> None:
+        self._app.interaction.error(self, exc, self._app.locale)
 
     # -- language -----------------------------------------------------------------------------
 
@@ -263,15 +300,21 @@ class CaseView(Translatable, QWidget):
             button.setAccessibleName(text)
             relabel(self.case_actions[action], action_id)
         relabel(self.print_action, ActionId.PRINT_RECEIPT)
-        self.print_button.setText(self.tr("Print receipt …"))
-        self.print_button.setAccessibleName(self.tr("Print the receipt"))
-        self.print_button.setToolTip(tooltip(ActionId.PRINT_RECEIPT) if printing_available()
-                                     else self.tr("Printing arrives with the printing module."))
-        self.pdf_button.setText(self.tr("Save receipt as PDF …"))
-        self.pdf_button.setAccessibleName(self.tr("Save the receipt as a PDF file"))
-        self.attach_button.setText(self.tr("Add a scanned file (coming soon)"))
+        relabel(self.attach_action, ActionId.ADD_ATTACHMENT)
+        self.receipt_button.setText(self.tr("Receipt …"))
+        self.receipt_button.setAccessibleName(self.tr("Print the receipt"))
+        self.receipt_button.setToolTip(tooltip(ActionId.PRINT_RECEIPT))
+        self.letter_button.setText(self.tr("Decision letter …"))
+        self.letter_button.setAccessibleName(self.tr("Print the decision letter"))
+        self.notice_button.setText(self.tr("Extension notice …"))
+        self.notice_button.setAccessibleName(self.tr("Print the extension notice"))
+        self._attachments_label.setText(self.tr("Atta&chments"))
+        self.attachments.setAccessibleName(self.tr("Attachments"))
+        self.attach_button.setText(self.tr("Add a scanned file …"))
         self.attach_button.setAccessibleName(self.tr("Add a scanned file"))
-        self.attach_button.setToolTip(self.tr("Attachments arrive with the encrypted attachment store."))
+        self.attach_button.setToolTip(tooltip(ActionId.ADD_ATTACHMENT))
+        self.open_attachment_button.setText(self.tr("Open"))
+        self.open_attachment_button.setAccessibleName(self.tr("Open the chosen attachment"))
         self._timeline_label.setText(self.tr("&Timeline"))
         self.timeline.setAccessibleName(self.tr("Timeline of the complaint"))
         self.description.setAccessibleName(self.tr("What happened and what the customer asks for"))
@@ -291,8 +334,8 @@ class CaseView(Translatable, QWidget):
         v["customer"].setText(" · ".join(t for t in (customer.name,
                                                       mask_phone(customer.phone) if customer.phone else "") if t))
         v["category"].setText(" · ".join(t for t in (
-            category_label("business_type", view.business_type, locale),
-            category_label("cause", view.cause, locale)) if t))
+            category_label(self._app.categories(), "business_type", view.business_type, locale),
+            category_label(self._app.categories(), "cause", view.cause, locale)) if t))
         v["received"].setText(labels.format_datetime(view.received_at, zone))
         due = labels.format_datetime(view.decision_due, zone)
         if view.extensions:

@@ -25,6 +25,7 @@ from ui.sync_status import SyncStatusSource, default_sync_status
 from ui.worker import DatabaseWorker
 
 if TYPE_CHECKING:
+    from desktop.domain.taxonomy import Taxonomy
     from desktop.services.context import Actor
 
 Clock = Callable[[], datetime]
@@ -83,6 +84,7 @@ class AppContext:
     staff: CurrentStaff = field(default_factory=CurrentStaff)
     sync_status: SyncStatusSource = field(default_factory=default_sync_status)
     branch: BranchInfo = field(default_factory=BranchInfo)
+    taxonomy: Taxonomy | None = None  # the one in force, from the profile once it is open
     demo: bool = False
 
     @property
@@ -91,6 +93,14 @@ class AppContext:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def categories(self) -> Taxonomy:
+        """The taxonomy in force (HQ's published one, else the shipped one)."""
+        if self.taxonomy is not None:
+            return self.taxonomy
+        from ui.categories import shipped_taxonomy
+
+        return shipped_taxonomy()
 
     def save_settings(self) -> None:
         self.settings.save(self.profile)

@@ -61,6 +61,18 @@ class Interaction:
         dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))
         dialog.open()
 
+    def choose_open_path(self, parent: QWidget | None, title: str, name_filter: str,
+                         on_chosen: Callable[[Path], None]) -> None:
+        """Ask for a file to read (window-modal, keyboard-friendly); `on_chosen(path)` if chosen."""
+        dialog = QFileDialog(parent, title)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(name_filter)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))
+        dialog.open()
+
     def _box(self, parent: QWidget | None, icon: QMessageBox.Icon, title: str,
              text: str) -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
@@ -86,6 +98,7 @@ class RecordingInteraction(Interaction):
 
     answer: bool = True
     messages: list[tuple[str, str]] = field(default_factory=list)
+    open_path: Path | None = None  # what the file chooser "picks"
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append((title, text))
@@ -103,3 +116,9 @@ class RecordingInteraction(Interaction):
                          on_chosen: Callable[[Path], None]) -> None:
         self.messages.append((title, str(suggested)))
         on_chosen(suggested)
+
+    def choose_open_path(self, parent: QWidget | None, title: str, name_filter: str,
+                         on_chosen: Callable[[Path], None]) -> None:
+        self.messages.append((title, name_filter))
+        if self.open_path is not None:
+            on_chosen(self.open_path)

@@ -80,7 +80,7 @@ class WorklistModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[WorklistLine]] = OrderedDict()
         self._requested: set[int] = set()
         self._generation = 0
-        self._categories = CategoryNames()
+        self._categories = CategoryNames(app)
         app.languages.changed.connect(self._language_changed)
 
     # -- what is shown ------------------------------------------------------------------------
@@ -220,7 +220,7 @@ class WorklistModel(QAbstractTableModel):
             case "customer":
                 return case.customer_name
             case "category":
-                return self._categories.text(case.business_type, case.cause, self._app.locale)
+                return self._categories.text(case.business_type, case.cause)
             case "status":
                 text = labels.label(labels.STATUS, case.status.value)
                 if case.escalation_level:

@@ -121,6 +121,13 @@
         </message>
     </context>
     <context>
+        <name>AttachmentModel</name>
+        <message>
+            <source>{name} ({kind}, {size}), added by {who}</source>
+            <translation>{name} ({kind}, {size}), added by {who}</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseActionDialog</name>
         <message>
             <source>A supervisor must enter their staff number and password.</source>
@@ -233,14 +240,6 @@
             <translation>Case {reference}</translation>
         </message>
         <message>
-            <source>Could not save the receipt</source>
-            <translation>Could not save the receipt</translation>
-        </message>
-        <message>
-            <source>Save the receipt</source>
-            <translation>Save the receipt</translation>
-        </message>
-        <message>
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -285,36 +284,52 @@
             <translation>{action} (supervisor approves)</translation>
         </message>
         <message>
-            <source>Print receipt …</source>
-            <translation>Print receipt …</translation>
+            <source>Receipt …</source>
+            <translation>Receipt …</translation>
+        </message>
+        <message>
+            <source>Decision letter …</source>
+            <translation>Decision letter …</translation>
+        </message>
+        <message>
+            <source>Print the decision letter</source>
+            <translation>Print the decision letter</translation>
+        </message>
+        <message>
+            <source>Extension notice …</source>
+            <translation>Extension notice …</translation>
+        </message>
+        <message>
+            <source>Print the extension notice</source>
+            <translation>Print the extension notice</translation>
+        </message>
+        <message>
+            <source>Atta&amp;chments</source>
+            <translation>Atta&amp;chments</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Attachments</translation>
+        </message>
+        <message>
+            <source>Add a scanned file …</source>
+            <translation>Add a scanned file …</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Open the chosen attachment</source>
+            <translation>Open the chosen attachment</translation>
         </message>
         <message>
             <source>Print the receipt</source>
             <translation>Print the receipt</translation>
         </message>
         <message>
-            <source>Printing arrives with the printing module.</source>
-            <translation>Printing arrives with the printing module.</translation>
-        </message>
-        <message>
-            <source>Save receipt as PDF …</source>
-            <translation>Save receipt as PDF …</translation>
-        </message>
-        <message>
-            <source>Save the receipt as a PDF file</source>
-            <translation>Save the receipt as a PDF file</translation>
-        </message>
-        <message>
-            <source>Add a scanned file (coming soon)</source>
-            <translation>Add a scanned file (coming soon)</translation>
-        </message>
-        <message>
             <source>Add a scanned file</source>
             <translation>Add a scanned file</translation>
-        </message>
-        <message>
-            <source>Attachments arrive with the encrypted attachment store.</source>
-            <translation>Attachments arrive with the encrypted attachment store.</translation>
         </message>
         <message>
             <source>&amp;Timeline</source>
@@ -838,6 +853,13 @@ The customer asks for: {request}</translation>
         </message>
     </context>
     <context>
+        <name>ImageViewer</name>
+        <message>
+            <source>This image cannot be shown on this PC.</source>
+            <translation>This image cannot be shown on this PC.</translation>
+        </message>
+    </context>
+    <context>
         <name>IntakePanel</name>
         <message>
             <source>Saved: {reference}</source>
@@ -858,22 +880,6 @@ The customer asks for: {request}</translation>
         <message>
             <source>What was typed for this complaint will be deleted.</source>
             <translation>What was typed for this complaint will be deleted.</translation>
-        </message>
-        <message>
-            <source>Could not save the receipt</source>
-            <translation>Could not save the receipt</translation>
-        </message>
-        <message>
-            <source>Receipt saved</source>
-            <translation>Receipt saved</translation>
-        </message>
-        <message>
-            <source>The receipt was saved as {path}.</source>
-            <translation>The receipt was saved as {path}.</translation>
-        </message>
-        <message>
-            <source>Save the receipt</source>
-            <translation>Save the receipt</translation>
         </message>
         <message>
             <source>← &amp;Back</source>
@@ -1531,20 +1537,8 @@ The customer asks for: {request}</translation>
             <translation>&amp;Print receipt …</translation>
         </message>
         <message>
-            <source>Printing arrives with the printing module; save the receipt as PDF meanwhile.</source>
-            <translation>Printing arrives with the printing module; save the receipt as PDF meanwhile.</translation>
-        </message>
-        <message>
-            <source>Print the receipt</source>
-            <translation>Print the receipt</translation>
-        </message>
-        <message>
-            <source>Save receipt as P&amp;DF …</source>
-            <translation>Save receipt as P&amp;DF …</translation>
-        </message>
-        <message>
-            <source>Save the receipt as a PDF file</source>
-            <translation>Save the receipt as a PDF file</translation>
+            <source>Print the receipt (preview, print or save as PDF)</source>
+            <translation>Print the receipt (preview, print or save as PDF)</translation>
         </message>
         <message>
             <source>&amp;Open the case</source>

@@ -121,6 +121,13 @@
     </message>
 </context>
 <context>
+    <name>AttachmentModel</name>
+    <message>
+        <source>{name} ({kind}, {size}), added by {who}</source>
+        <translation>{name}（{kind}，{size}），由 {who} 添加</translation>
+    </message>
+</context>
+<context>
     <name>CaseActionDialog</name>
     <message>
         <source>A supervisor must enter their staff number and password.</source>
@@ -233,14 +240,6 @@
         <translation>案件 {reference}</translation>
     </message>
     <message>
-        <source>Could not save the receipt</source>
-        <translation>回执未能保存</translation>
-    </message>
-    <message>
-        <source>Save the receipt</source>
-        <translation>保存回执</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -285,36 +284,52 @@
         <translation>{action}（需主管审批）</translation>
     </message>
     <message>
-        <source>Print receipt …</source>
-        <translation>打印回执……</translation>
+        <source>Receipt …</source>
+        <translation>回执……</translation>
+    </message>
+    <message>
+        <source>Decision letter …</source>
+        <translation>处理决定书……</translation>
+    </message>
+    <message>
+        <source>Print the decision letter</source>
+        <translation>打印处理决定书</translation>
+    </message>
+    <message>
+        <source>Extension notice …</source>
+        <translation>延期告知书……</translation>
+    </message>
+    <message>
+        <source>Print the extension notice</source>
+        <translation>打印延期告知书</translation>
+    </message>
+    <message>
+        <source>Atta&amp;chments</source>
+        <translation>附件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add a scanned file …</source>
+        <translation>添加扫描件……</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the chosen attachment</source>
+        <translation>打开选中的附件</translation>
     </message>
     <message>
         <source>Print the receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <source>Printing arrives with the printing module.</source>
-        <translation>打印功能将随打印模块提供。</translation>
-    </message>
-    <message>
-        <source>Save receipt as PDF …</source>
-        <translation>回执另存为 PDF……</translation>
-    </message>
-    <message>
-        <source>Save the receipt as a PDF file</source>
-        <translation>将回执保存为 PDF 文件</translation>
-    </message>
-    <message>
-        <source>Add a scanned file (coming soon)</source>
-        <translation>添加扫描件（即将提供）</translation>
-    </message>
-    <message>
         <source>Add a scanned file</source>
         <translation>添加扫描件</translation>
-    </message>
-    <message>
-        <source>Attachments arrive with the encrypted attachment store.</source>
-        <translation>附件功能将随加密附件存储提供。</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
@@ -836,6 +851,13 @@ The customer asks for: {request}</source>
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>This image cannot be shown on this PC.</source>
+        <translation>此电脑无法显示这张图片。</translation>
+    </message>
+</context>
+<context>
     <name>IntakePanel</name>
     <message>
         <source>Saved: {reference}</source>
@@ -856,22 +878,6 @@ The customer asks for: {request}</source>
     <message>
         <source>What was typed for this complaint will be deleted.</source>
         <translation>已为这件投诉填写的内容将被删除。</translation>
-    </message>
-    <message>
-        <source>Could not save the receipt</source>
-        <translation>回执未能保存</translation>
-    </message>
-    <message>
-        <source>Receipt saved</source>
-        <translation>回执已保存</translation>
-    </message>
-    <message>
-        <source>The receipt was saved as {path}.</source>
-        <translation>回执已保存为 {path}。</translation>
-    </message>
-    <message>
-        <source>Save the receipt</source>
-        <translation>保存回执</translation>
     </message>
     <message>
         <source>← &amp;Back</source>
@@ -1528,20 +1534,8 @@ The customer asks for: {request}</source>
         <translation>打印回执(&amp;P)……</translation>
     </message>
     <message>
-        <source>Printing arrives with the printing module; save the receipt as PDF meanwhile.</source>
-        <translation>打印功能将随打印模块提供；目前请先将回执另存为 PDF。</translation>
-    </message>
-    <message>
-        <source>Print the receipt</source>
-        <translation>打印回执</translation>
-    </message>
-    <message>
-        <source>Save receipt as P&amp;DF …</source>
-        <translation>回执另存为 PDF(&amp;D)……</translation>
-    </message>
-    <message>
-        <source>Save the receipt as a PDF file</source>
-        <translation>将回执保存为 PDF 文件</translation>
+        <source>Print the receipt (preview, print or save as PDF)</source>
+        <translation>打印回执（预览、打印或另存为 PDF）</translation>
     </message>
     <message>
         <source>&amp;Open the case</source>

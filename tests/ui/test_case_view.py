@@ -137,3 +137,41 @@ def test_a_teller_reopens_a_closed_case_only_with_a_supervisor(counter: Counter)
         approve_with(counter, dialog, "S001")
     counter.qtbot.waitUntil(lambda: view.case_screen is not None
                             and view.case_screen.detail.view.status is Status.REOPENED, timeout=10_000)
+
+
+def test_a_scanned_file_is_attached_listed_and_opened(counter: Counter, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from tests.security.files import png_bytes
+    from ui.attachments import ImageViewer
+
+    main = counter.log_in("T001")
+    view = open_case(counter, main, a_case(counter, OPEN, extensions=None))
+    scan = Path(str(tmp_path)) / "身份证复印件.png"
+    scan.write_bytes(png_bytes())
+    counter.interaction.open_path = scan
+    view.attach_button.click()
+    counter.qtbot.waitUntil(lambda: view.attachment_model.rowCount() == 1, timeout=10_000)
+    assert "身份证复印件.png" in str(view.attachment_model.data(view.attachment_model.index(0, 0)))
+    assert "attachment_added" in kinds(view)
+
+    view.open_attachment(view.attachment_model.index(0, 0))
+    counter.qtbot.waitUntil(lambda: view.findChild(ImageViewer) is not None, timeout=10_000)
+    viewer = view.findChild(ImageViewer)
+    assert viewer is not None and not viewer.picture.pixmap().isNull()
+    viewer.close()
+
+
+def test_a_file_of_another_type_is_refused_with_a_message(counter: Counter, tmp_path: object) -> None:
+    from pathlib import Path
+
+    main = counter.log_in("T001")
+    view = open_case(counter, main, a_case(counter, OPEN, extensions=None))
+    note = Path(str(tmp_path)) / "note.txt"
+    note.write_text("not a scan")
+    counter.interaction.open_path = note
+    view.attach_button.click()
+    counter.wait_idle()
+    assert view.attachment_model.rowCount() == 0
+    assert counter.interaction.messages[-1][1] == translate(
+        "attachment.type_not_allowed", "zh_CN", allowed="jpeg, pdf, png, tiff")

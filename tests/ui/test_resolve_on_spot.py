@@ -10,6 +10,7 @@ from desktop.services.context import ServiceContext
 from tests.ui.conftest import Counter
 from tests.ui.keys import press, type_text
 from ui.intake.panel import IntakePanel
+from ui.print_preview import PrintPreviewDialog
 
 
 def fill_complaint(counter: Counter, panel: IntakePanel) -> None:
@@ -72,20 +73,17 @@ def test_a_saved_complaint_leaves_no_draft_behind(counter: Counter) -> None:
     assert counter.app.worker.call_now(draft) is None
 
 
-def test_the_receipt_can_be_saved_as_a_pdf_after_saving(counter: Counter) -> None:
+def test_the_receipt_preview_opens_after_saving(counter: Counter) -> None:
     main = counter.log_in("T001")
     panel = main.new_complaint()
     counter.wait_idle()
     fill_complaint(counter, panel)
     panel.save()
     counter.qtbot.waitUntil(lambda: panel.result is not None, timeout=15_000)
-    assert panel.save_step.pdf_button.isEnabled()
-    panel.save_step.pdf_button.click()
-    counter.wait_idle()
-    saved = list((counter.app.profile / "receipts").glob("*.pdf"))
-    assert len(saved) == 1 and saved[0].read_bytes().startswith(b"%PDF")
-
-    def printed(ctx: ServiceContext) -> list[str]:
-        return [e.kind.value for e in case_detail(ctx, panel.result.complaint_id).timeline]  # type: ignore[union-attr]
-
-    assert "document_printed" in counter.app.worker.call_now(printed)
+    press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier, panel.save_step.print_button)
+    preview = panel.findChild(PrintPreviewDialog)
+    assert preview is not None
+    counter.qtbot.waitUntil(lambda: preview.document is not None, timeout=15_000)
+    assert preview.document is not None and preview.document.kind == "receipt"
+    assert preview.document.pdf.startswith(b"%PDF")
+    preview.reject()

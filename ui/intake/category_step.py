@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.taxonomy import Category, ExtraField, FieldType
+from desktop.domain.taxonomy import Category, ExtraField, FieldType, Taxonomy
 from ui import spacing
-from ui.categories import shipped_taxonomy
 from ui.intake.fields import FieldForm, FieldMessage, enter_moves_on
 from ui.intake.step import IntakeStep
 
@@ -38,9 +37,8 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def category_model(axis: str, locale: str, parent: QWidget) -> QStandardItemModel:
+def category_model(taxonomy: Taxonomy, axis: str, locale: str, parent: QWidget) -> QStandardItemModel:
     """The taxonomy axis as a tree model: text "code label", code and search text as roles."""
-    taxonomy = shipped_taxonomy()
     model = QStandardItemModel(parent)
 
     def add(into: QStandardItem, categories: list[Category]) -> None:
@@ -56,8 +54,7 @@ def category_model(axis: str, locale: str, parent: QWidget) -> QStandardItemMode
     return model
 
 
-def relabel_model(model: QStandardItemModel, axis: str, locale: str) -> None:
-    taxonomy = shipped_taxonomy()
+def relabel_model(taxonomy: Taxonomy, model: QStandardItemModel, axis: str, locale: str) -> None:
 
     def walk(item: QStandardItem) -> None:
         for row in range(item.rowCount()):
@@ -95,10 +92,10 @@ class CategoryFilter(QSortFilterProxyModel):
 
 
 class CategoryTree(QTreeView):
-    def __init__(self, axis: str, locale: str, parent: QWidget) -> None:
+    def __init__(self, taxonomy: Taxonomy, axis: str, locale: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.axis = axis
-        self.source = category_model(axis, locale, self)
+        self.source = category_model(taxonomy, axis, locale, self)
         self.proxy = CategoryFilter(self)
         self.proxy.setSourceModel(self.source)
         self.setModel(self.proxy)
@@ -152,8 +149,8 @@ class CategoryStep(IntakeStep):
         self.search.setClearButtonEnabled(True)
         self._search_label = QLabel(self)
         self._search_label.setBuddy(self.search)
-        self.business_type = CategoryTree("business_type", app.locale, self)
-        self.cause = CategoryTree("cause", app.locale, self)
+        self.business_type = CategoryTree(app.categories(), "business_type", app.locale, self)
+        self.cause = CategoryTree(app.categories(), "cause", app.locale, self)
         self.business_type_message = FieldMessage(self)
         self.business_type_message.setObjectName("message:business_type")
         self.cause_message = FieldMessage(self)
@@ -214,7 +211,7 @@ class CategoryStep(IntakeStep):
         return self.tr("Category")
 
     def _fill_channels(self) -> None:
-        taxonomy = shipped_taxonomy()
+        taxonomy = self._app.categories()
         self.business_channel.blockSignals(True)
         current = self.business_channel.currentData()
         self.business_channel.clear()
@@ -243,7 +240,7 @@ class CategoryStep(IntakeStep):
     # -- extra fields and checklist -----------------------------------------------------------
 
     def _rebuild_extra_fields(self) -> None:
-        taxonomy = shipped_taxonomy()
+        taxonomy = self._app.categories()
         bt, cause = self.business_type.code(), self.cause.code()
         self._remember_extra_values()
         specs = taxonomy.extra_fields(bt or None, cause or None)
@@ -363,8 +360,8 @@ class CategoryStep(IntakeStep):
 
     def retranslate(self) -> None:
         locale = self._app.locale
-        relabel_model(self.business_type.source, "business_type", locale)
-        relabel_model(self.cause.source, "cause", locale)
+        relabel_model(self._app.categories(), self.business_type.source, "business_type", locale)
+        relabel_model(self._app.categories(), self.cause.source, "cause", locale)
         self._fill_channels()
         self._search_label.setText(self.tr("&Search categories"))
         self.search.setPlaceholderText(self.tr("A word, e.g. 贷款, card, fee, or a code like B0201"))

@@ -18,9 +18,9 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.model import Channel, CustomerKind, IdDocumentType
+from desktop.domain.taxonomy import Taxonomy
 from desktop.domain.validation import IntakeCheck, check_intake
 from desktop.services.intake import AgentInput, CustomerInput, Intake
-from ui.categories import shipped_taxonomy
 from ui.i18n import QT_TRANSLATE_NOOP
 
 DRAFT_FORMAT = 1
@@ -95,12 +95,12 @@ class CounterRuleError(ValidationError):
         return QCoreApplication.translate("IntakeRules", self.text)
 
 
-def check_form(form: dict[str, Any], today: date) -> FormCheck:
+def check_form(form: dict[str, Any], today: date, taxonomy: Taxonomy) -> FormCheck:
     """Every error of the form, keyed by field path (the first error of each field).
     Adds the counter's own rules on top of the domain's: consent must be given, and a
     complaint resolved on the spot needs findings and the customer's confirmation."""
     data = {k: v for k, v in form.items() if k not in ("screen", "resolution")}
-    result: IntakeCheck = check_intake(data, today=today, taxonomy=shipped_taxonomy())
+    result: IntakeCheck = check_intake(data, today=today, taxonomy=taxonomy)
     errors: dict[str, ValidationError] = {}
     for err in result.errors:
         errors.setdefault(err.field, err)

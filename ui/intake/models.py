@@ -85,7 +85,7 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._app = app
         self._lines: list[HistoryLine] = []
-        self._names = CategoryNames()
+        self._names = CategoryNames(app)
         app.languages.changed.connect(self._relabel)
 
     def set_lines(self, lines: list[HistoryLine]) -> None:
@@ -119,7 +119,7 @@ class HistoryModel(QAbstractTableModel):
                 case 2:
                     return labels.format_date(line.received_at, self._app.branch.zone)
                 case 3:
-                    return self._names.text(line.business_type, line.cause, self._app.locale)
+                    return self._names.text(line.business_type, line.cause)
             return None
         if role == Qt.ItemDataRole.FontRole and line.status.is_open:
             from PySide6.QtGui import QFont

@@ -14,7 +14,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -47,8 +46,6 @@ from ui.intake.form import (
 from ui.intake.review_step import ReviewStep
 from ui.intake.save_step import SaveStep
 from ui.intake.step import IntakeStep
-from ui.interaction import error_text
-from ui.receipt import ReceiptFile, printing_available, receipt_pdf, reports_available
 from ui.worker import Changes
 
 if TYPE_CHECKING:
@@ -162,7 +159,6 @@ class IntakePanel(Translatable, QWidget):
         self.step_list.currentRowChanged.connect(self._step_chosen)
         self.save_step.save_requested.connect(self.save)
         self.save_step.print_requested.connect(self.print_receipt)
-        self.save_step.pdf_requested.connect(self.save_receipt_pdf)
         self.save_step.open_case_requested.connect(self._open_saved)
         self.save_step.another_requested.connect(self._next_customer)
 
@@ -234,7 +230,7 @@ class IntakePanel(Translatable, QWidget):
 
     def _revalidate(self) -> FormCheck:
         self._collect()
-        check = check_form(self._form, self._today())
+        check = check_form(self._form, self._today(), self._app.categories())
         self._check = check
         messages = {path: err.message(self._app.locale) for path, err in check.errors.items()
                     if self._is_touched(path)}
@@ -436,7 +432,7 @@ class IntakePanel(Translatable, QWidget):
     def _saved(self, result: SaveResult) -> None:
         self._saving = False
         self._result = result
-        self.save_step.show_saved(result, printing_available(), reports_available())
+        self.save_step.show_saved(result)
         self._mark_steps()
         self.retranslate_buttons()
         self.title_changed.emit()
@@ -451,44 +447,12 @@ class IntakePanel(Translatable, QWidget):
     # -- after saving -------------------------------------------------------------------------
 
     def print_receipt(self) -> None:
-        if self._result is None or not printing_available():
+        """Preview the receipt of the saved complaint and print it (or save it as PDF)."""
+        if self._result is None:
             return
-        import importlib
+        from ui.printing import preview_receipt
 
-        printing = importlib.import_module("ui.printing")
-        printing.print_receipt(self, self._app, self._result.complaint_id)
-
-    def save_receipt_pdf(self) -> None:
-        result = self._result
-        if result is None:
-            return
-        actor = self._app.staff.require()
-        locale = self._app.locale
-        complaint_id = result.complaint_id
-
-        def run(ctx: ServiceContext) -> ReceiptFile:
-            return receipt_pdf(ctx, actor, complaint_id, locale)
-
-        self._app.worker.change(self, run, self._receipt_ready,
-                                lambda exc: self._app.interaction.error(self, exc, self._app.locale),
-                                changes=Changes(complaint_id=complaint_id, worklist=False))
-
-    def _receipt_ready(self, receipt: ReceiptFile) -> None:
-        folder = self._app.profile / "receipts"
-        suggested = folder / f"{receipt.reference}-{receipt.copy_number}.pdf"
-
-        def write(path: Path) -> None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(receipt.pdf)
-            except OSError as exc:
-                self._app.interaction.warn(self, self.tr("Could not save the receipt"),
-                                           error_text(exc, self._app.locale))
-                return
-            self._app.interaction.inform(self, self.tr("Receipt saved"),
-                                         self.tr("The receipt was saved as {path}.").format(path=path))
-
-        self._app.interaction.choose_save_path(self, self.tr("Save the receipt"), suggested, write)
+        preview_receipt(self, self._app, self._result.complaint_id)
 
     def _open_saved(self) -> None:
         if self._result is not None:

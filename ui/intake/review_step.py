@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWid
 
 from desktop.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from ui import labels, spacing
-from ui.categories import category_label, shipped_taxonomy
+from ui.categories import category_label
 from ui.intake.step import IntakeStep
 from ui.reads import ReviewFacts, review_facts
 
@@ -103,6 +103,7 @@ class ReviewStep(IntakeStep):
 
     def _render(self) -> None:
         form, locale = self._form, self._app.locale
+        taxonomy = self._app.categories()
         if not form:
             return
         rows: list[tuple[str, str]] = []
@@ -128,12 +129,12 @@ class ReviewStep(IntakeStep):
                 name=mask_name(agent.get("name") or ""), relation=agent.get("relationship") or "",
                 number=mask_id_number(agent.get("id_number") or ""))))
         bt, cause = str(form.get("business_type") or ""), str(form.get("cause") or "")
-        rows.append((self.tr("Business type"), category_label("business_type", bt, locale, full=True)))
-        rows.append((self.tr("Cause"), category_label("cause", cause, locale, full=True)))
+        rows.append((self.tr("Business type"), category_label(taxonomy, "business_type", bt, locale, full=True)))
+        rows.append((self.tr("Cause"), category_label(taxonomy, "cause", cause, locale, full=True)))
         if form.get("business_channel"):
             rows.append((self.tr("Business channel"),
-                         category_label("channel", form["business_channel"], locale, full=True)))
-        specs = {s.key: s for s in shipped_taxonomy().extra_fields(bt or None, cause or None)}
+                         category_label(taxonomy, "channel", form["business_channel"], locale, full=True)))
+        specs = {s.key: s for s in taxonomy.extra_fields(bt or None, cause or None)}
         for key, value in (form.get("extra_fields") or {}).items():
             spec = specs.get(key)
             shown = str(value)

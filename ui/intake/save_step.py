@@ -1,5 +1,5 @@
 """Intake step 5: save — with the resolution when the complaint is settled at the counter —
-then offer the receipt (print, or save as PDF until the printing module is installed)."""
+then offer the receipt (a print preview, from which it prints or is saved as PDF)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ class SaveStep(IntakeStep):
     prefixes = ("resolution",)
     save_requested = Signal()
     print_requested = Signal()
-    pdf_requested = Signal()
     open_case_requested = Signal()
     another_requested = Signal()
 
@@ -81,8 +80,6 @@ class SaveStep(IntakeStep):
         self.result.setWordWrap(True)
         self.print_button = QPushButton(self)
         self.print_button.setObjectName("print_receipt_button")
-        self.pdf_button = QPushButton(self)
-        self.pdf_button.setObjectName("save_receipt_pdf_button")
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("open_saved_case_button")
         self.another_button = QPushButton(self)
@@ -90,7 +87,7 @@ class SaveStep(IntakeStep):
         self.after = QWidget(self)
         after_row = QHBoxLayout(self.after)
         after_row.setContentsMargins(0, 0, 0, 0)
-        for button in (self.print_button, self.pdf_button, self.open_button, self.another_button):
+        for button in (self.print_button, self.open_button, self.another_button):
             after_row.addWidget(button)
         after_row.addStretch(1)
         self.after.hide()
@@ -111,7 +108,6 @@ class SaveStep(IntakeStep):
 
         self.save_button.clicked.connect(self.save_requested)
         self.print_button.clicked.connect(self.print_requested)
-        self.pdf_button.clicked.connect(self.pdf_requested)
         self.open_button.clicked.connect(self.open_case_requested)
         self.another_button.clicked.connect(self.another_requested)
         self._resolving = False
@@ -155,7 +151,7 @@ class SaveStep(IntakeStep):
 
     def focus_first(self) -> None:
         if self._saved is not None:
-            (self.print_button if self.print_button.isEnabled() else self.pdf_button).setFocus()
+            self.print_button.setFocus()
         elif self._resolving:
             self.outcome.setFocus()
         else:
@@ -171,14 +167,12 @@ class SaveStep(IntakeStep):
     def set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy and self._saved is None)
 
-    def show_saved(self, result: SaveResult, printing: bool, reports: bool) -> None:
+    def show_saved(self, result: SaveResult) -> None:
         self._saved = result
         self.save_button.hide()
         self.resolution_box.hide()
         self.result.show()
         self.after.show()
-        self.print_button.setEnabled(printing)
-        self.pdf_button.setEnabled(reports)
         self.retranslate()
         self.focus_first()
 
@@ -221,12 +215,8 @@ class SaveStep(IntakeStep):
         self.save_button.setToolTip(tooltip(ActionId.SAVE_COMPLAINT))
         self.save_button.setAccessibleName(self.tr("Save the complaint"))
         self.print_button.setText(self.tr("&Print receipt …"))
-        self.print_button.setToolTip(tooltip(ActionId.PRINT_RECEIPT) if self.print_button.isEnabled()
-                                     else self.tr("Printing arrives with the printing module; "
-                                                  "save the receipt as PDF meanwhile."))
-        self.print_button.setAccessibleName(self.tr("Print the receipt"))
-        self.pdf_button.setText(self.tr("Save receipt as P&DF …"))
-        self.pdf_button.setAccessibleName(self.tr("Save the receipt as a PDF file"))
+        self.print_button.setToolTip(tooltip(ActionId.PRINT_RECEIPT))
+        self.print_button.setAccessibleName(self.tr("Print the receipt (preview, print or save as PDF)"))
         self.open_button.setText(self.tr("&Open the case"))
         self.open_button.setAccessibleName(self.tr("Open the saved case"))
         self.another_button.setText(self.tr("&Next customer"))
