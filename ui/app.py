@@ -27,7 +27,6 @@ from ui.context import AppContext, BranchInfo, Clock, utc_now
 from ui.i18n import Languages, register_cjk_font
 from ui.interaction import Interaction, error_text
 from ui.login import LoginWindow
-from ui.printing import warm_up_documents
 from ui.settings import UiSettings
 from ui.worker import DatabaseWorker
 
@@ -111,7 +110,8 @@ class AppController(QObject):
             return ""
 
         self.app.worker.run(self, warm_up, self._demo_password)
-        warm_up_documents(self.app)  # the document font and layout, so the first receipt is fast
+        # The documents' font and layout are warmed when an intake reaches its review step
+        # (ui.intake.panel), not here: a login would wait behind it, and it holds ~35 MB.
 
     def _demo_password(self, password: str) -> None:
         if password:

@@ -138,9 +138,6 @@ class MainWindow(Translatable, QMainWindow):
         self.idle.start()
         self.status.refresh()
         self._restore_draft(actor)
-        from ui.printing import warm_up_documents
-
-        warm_up_documents(self._app)  # queued behind the first worklist page
 
     def _restore_draft(self, actor: Actor) -> None:
         def find(ctx: ServiceContext) -> Draft | None:

@@ -1,8 +1,9 @@
 """Where the status bar's sync facts come from: online or offline, unsent changes, last sync.
 
 The sync layer (desktop/sync) provides the values: a `desktop.sync.status.sync_status`
-reader when there is one, else the engine's unsent count and last sync time with
-"not known" for online (nothing here contacts HQ). A source is called on the database worker, never on the GUI thread.
+reader when there is one; else unsent local events are counted here and the last sync
+time read from the engine's setting, with "not known" for online (nothing here
+contacts HQ). A source is called on the database worker, never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ log = logging.getLogger("complaint_desk.ui.sync_status")
 # The sync layer's read function, if it is installed: sync_status(ctx) -> object with
 # `online` (bool | None), `unsent` (int) and `last_sync` (datetime | None).
 SYNC_MODULE = "desktop.sync.status"
+LAST_SYNC_SETTING = "last_sync"  # desktop.sync.engine.LAST_SYNC_KEY
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +62,20 @@ def local_sync_status(ctx: ServiceContext) -> SyncStatus:
                               last_sync=getattr(found, "last_sync", None))
         except Exception:
             log.warning("sync status could not be read", exc_info=True)
+    return SyncStatus(online=None, unsent=count_unsent(ctx), last_sync=read_last_sync(ctx))
+
+
+def read_last_sync(ctx: ServiceContext) -> datetime | None:
+    """When this PC last synced, from the setting the sync engine keeps; read directly so
+    the status bar does not load the network client (about 20 MB) before a sync needs it."""
+    from desktop.store.events import get_setting
+
+    with ctx.store.read() as s:
+        text = get_setting(s, LAST_SYNC_SETTING)
     try:
-        from desktop.sync.engine import last_sync, unsent_count
-    except ImportError:
-        return SyncStatus(online=None, unsent=count_unsent(ctx), last_sync=None)
-    return SyncStatus(online=None, unsent=unsent_count(ctx), last_sync=last_sync(ctx))
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def default_sync_status() -> SyncStatusSource:

@@ -86,6 +86,7 @@ class IntakePanel(Translatable, QWidget):
         self._saving = False
         self._result: SaveResult | None = None
         self._restored_at = draft.updated_at if draft is not None else None
+        self._warmed = False
 
         self.steps: list[IntakeStep] = [CustomerStep(app, self), CategoryStep(app, self),
                                         DetailsStep(app, self), ReviewStep(app, self), SaveStep(app, self)]
@@ -304,6 +305,13 @@ class IntakePanel(Translatable, QWidget):
         return True
 
     def _show_step(self, index: int) -> None:
+        if index >= 3 and not self._warmed:
+            # A receipt follows soon: lay out the documents' font now, on the worker, so the
+            # first print is quick (not at login: that would hold ~35 MB nobody may need).
+            from ui.printing import warm_up_documents
+
+            warm_up_documents(self._app)
+            self._warmed = True
         self.stack.setCurrentIndex(index)
         step = self.steps[index]
         step.entered(self._form)
