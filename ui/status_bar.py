@@ -1,8 +1,8 @@
 """The status bar: online or offline, unsent changes, last sync, and who is logged in.
 
 The sync facts come from `AppContext.sync_status`, read on the database worker
-every half minute and after every change; until the sync layer answers they
-read "unknown".
+every half minute and shortly after a change (drafts aside); until the sync
+layer answers they read "unknown".
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ui.worker import Changes
 
 REFRESH_MS = 30_000
+SETTLE_MS = 1_500
 
 
 class CounterStatusBar(Translatable, QStatusBar):
@@ -45,6 +46,11 @@ class CounterStatusBar(Translatable, QStatusBar):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+        # Changes come in bursts (a save, then its receipt): count once they settle.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(SETTLE_MS)
+        self._soon.timeout.connect(self.refresh)
         app.worker.changed.connect(self._changed)
         app.staff.changed.connect(lambda _a: self.retranslate())
         self.retranslate()
@@ -58,8 +64,9 @@ class CounterStatusBar(Translatable, QStatusBar):
         if self._app.worker.is_open:
             self._app.worker.query(self, read, self.show_status)
 
-    def _changed(self, _changes: Changes) -> None:
-        self.refresh()
+    def _changed(self, changes: Changes) -> None:
+        if not changes.draft:  # a draft is never sent to HQ
+            self._soon.start()
 
     def show_status(self, status: SyncStatus) -> None:
         self._status = status
