@@ -44,6 +44,24 @@ def event_hash(event: Event) -> str:
     return hashlib.sha256(canonical_json(event_body(event))).hexdigest()
 
 
+def payload_json(payload: Any) -> str:
+    """The payload in canonical form (the same text the event hash covers)."""
+    return canonical_json(payload).decode("utf-8")
+
+
+def event_hash_with_payload_json(event: Event, payload_text: str) -> str:
+    """`event_hash(event)` for bulk writers that already hold `payload_json(event.payload)`:
+    the payload is serialised once, for the hash and for storage alike."""
+    body = event_body(event)
+    del body["payload"]
+    rest = canonical_json(body).decode("utf-8")
+    # Keys are sorted, so "payload" sits just before "prev_hash" (the last key); inside
+    # values every quote is escaped, so this marker can only be the key itself.
+    cut = rest.rindex(',"prev_hash":')
+    whole = rest[:cut] + ',"payload":' + payload_text + rest[cut:]
+    return hashlib.sha256(whole.encode("utf-8")).hexdigest()
+
+
 def first_broken_link(events: Iterable[Event]) -> tuple[int, str] | None:
     """Check one device's chain, given in the order it was written.
 

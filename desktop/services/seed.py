@@ -11,14 +11,14 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from stdnum.cn import ric
 
-from desktop.domain.chain import GENESIS, event_hash
+from desktop.domain.chain import GENESIS, event_hash_with_payload_json, payload_json
 from desktop.domain.hlc import Stamp
 from desktop.domain.model import Channel, Event, EventKind, IdDocumentType, Outcome, Role
 from desktop.domain.projection import fold
@@ -57,6 +57,11 @@ STORIES = (
     ("The {p} statement shows a charge of {a} yuan that the customer never authorised.",
      "Refund the charge and explain how it happened."),
 )
+
+
+def _uuid(rng: random.Random) -> str:
+    """A version-4 UUID drawn from the seed's generator: the same seed gives the same data."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
 def valid_resident_id(rng: random.Random) -> str:
@@ -147,8 +152,8 @@ def _timeline(rng: random.Random, received: datetime, now: datetime) -> Iterator
         t = t + timedelta(hours=hours * (0.5 + rng.random()))
         return t if t < now else None
 
-    if (at := later(1)) is None:
-        return
+    if rng.random() < 0.03 or (at := later(1)) is None:
+        return  # some cases still wait for their acknowledgement
     yield EventKind.ACKNOWLEDGED, {}, at
     if rng.random() < 0.5 and (at := later(20)) is not None:
         yield EventKind.CONTACT_ATTEMPT, {"channel": "phone", "reached": rng.random() < 0.7,
@@ -187,14 +192,14 @@ def _write_chunk(ctx: ServiceContext, rng: random.Random, n: int, now: datetime,
         last_stamp = get_setting(s, HLC_KEY)
         prev = get_setting(s, CHAIN_HEAD_KEY, GENESIS)
         sequences: dict[date, int] = {row.business_date: row.last for row in s.query(DailySequence)}
-        built: list[tuple[Event, datetime]] = []
+        built: list[tuple[Event, str]] = []
         customers: list[tuple[Any, ...]] = []
         per_complaint: dict[str, list[Event]] = {}
         pending: list[tuple[EventKind, dict[str, Any], datetime, str, str]] = []
         for _ in range(n):
             received = now - timedelta(minutes=rng.randrange(0, 60 * 24 * 120))
             business_type, cause, required = rng.choice(categories)
-            cust_id = str(uuid.uuid4())
+            cust_id = _uuid(rng)
             name = chinese_name(rng)
             id_number, phone = valid_resident_id(rng), mobile(rng)
             customers.append((cust_id, "individual", name, IdDocumentType.RESIDENT_ID.value, id_number,
@@ -206,7 +211,7 @@ def _write_chunk(ctx: ServiceContext, rng: random.Random, n: int, now: datetime,
             product = rng.choice(PRODUCTS)
             amount = Decimal(rng.randrange(100, 5_000_000)) / 100
             story, ask = rng.choice(STORIES)
-            complaint_id = str(uuid.uuid4())
+            complaint_id = _uuid(rng)
             staff_number = rng.choice(staff)
             payload = {
                 "reference": reference, "channel": rng.choice(list(Channel)).value,
@@ -238,14 +243,15 @@ def _write_chunk(ctx: ServiceContext, rng: random.Random, n: int, now: datetime,
             else:  # as the live clock does: past the last counter, the next millisecond
                 stamp = Stamp(stamp.wall_ms + 1, 0)
             role = Role.SUPERVISOR if staff_number.startswith("S") else Role.TELLER
-            draft = Event(id=str(uuid.uuid4()), complaint_id=complaint_id, kind=kind, payload=p,
+            draft = Event(id=_uuid(rng), complaint_id=complaint_id, kind=kind, payload=p,
                           actor=staff_number, actor_role=role, device_id=device.device_id,
                           branch_code=device.branch_code, hlc=str(stamp), occurred_at=at,
                           business_date=ctx.business_date(at), prev_hash=prev)
-            digest = event_hash(draft)
-            ev = Event(**{**{f: getattr(draft, f) for f in Event.__slots__}, "hash": digest})
+            text = payload_json(p)
+            digest = event_hash_with_payload_json(draft, text)
+            ev = replace(draft, hash=digest)
             prev = digest
-            built.append((ev, at))
+            built.append((ev, text))
             per_complaint.setdefault(complaint_id, []).append(ev)
         _bulk_insert(s, customers, built, per_complaint)
         put_setting(s, HLC_KEY, str(stamp))
@@ -264,7 +270,7 @@ def _utc(dt: datetime | None) -> str | None:
     return None if dt is None else utc_text(dt)
 
 
-def _bulk_insert(s: Any, customers: list[tuple[Any, ...]], built: list[tuple[Event, datetime]],
+def _bulk_insert(s: Any, customers: list[tuple[Any, ...]], built: list[tuple[Event, str]],
                  per_complaint: dict[str, list[Event]]) -> None:
     import json
 
@@ -278,9 +284,9 @@ def _bulk_insert(s: Any, customers: list[tuple[Any, ...]], built: list[tuple[Eve
         "INSERT INTO events (id, complaint_id, kind, payload, actor, actor_role, device_id, branch_code, "
         "hlc, occurred_at, business_date, prev_hash, hash, origin, sent) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'local',0)",
-        [(e.id, e.complaint_id, e.kind.value, json.dumps(e.payload, ensure_ascii=False), e.actor,
+        [(e.id, e.complaint_id, e.kind.value, text, e.actor,
           e.actor_role.value, e.device_id, e.branch_code, e.hlc, _utc(e.occurred_at),
-          e.business_date.isoformat(), e.prev_hash, e.hash) for e, _ in built])
+          e.business_date.isoformat(), e.prev_hash, e.hash) for e, text in built])
     rows = []
     for complaint_id, events in per_complaint.items():
         v = fold(events)
