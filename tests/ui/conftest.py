@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,11 +22,14 @@ import shiboken6
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import DEMO_BRANCH, DEMO_BRANCH_NAME, DEMO_PASSWORD, DEMO_STAFF
-from desktop.domain.model import Role
+from desktop.domain.model import CustomerKind, IdDocumentType, Role
 from desktop.profile import open_profile
 from desktop.security.staff import add_staff
-from desktop.services.context import load_context, set_up_device
+from desktop.services.complaints import record_complaint
+from desktop.services.context import Actor, load_context, set_up_device
+from desktop.services.intake import CustomerInput, Intake
 from desktop.services.seed import seed
+from desktop.store.db import Store
 from ui.app import AppController, make_context
 from ui.context import AppContext
 from ui.i18n import register_cjk_font
@@ -48,6 +52,9 @@ def profile_template(tmp_path_factory: pytest.TempPathFactory, test_keyring: Pat
         ctx = load_context(store)
         seed(ctx, SEEDED_COMPLAINTS, staff=[n for n, _, r in DEMO_STAFF
                                            if r in (Role.TELLER, Role.SUPERVISOR)])
+        # Whatever the seed draws: one case long overdue and one due in two days.
+        for days_ago in (40, 13):
+            record_received(store, datetime.now(UTC) - timedelta(days=days_ago))
     finally:
         store.close()
     return folder
@@ -58,6 +65,17 @@ def profile(profile_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "profile"
     shutil.copytree(profile_template, target)
     return target
+
+
+def record_received(store: Store, received_at: datetime) -> str:
+    """A complaint received at `received_at` (the core's own use case, with its clock then)."""
+    ctx = load_context(store, clock=lambda: received_at)
+    intake = Intake(customer=CustomerInput(kind=CustomerKind.INDIVIDUAL, name="郑国强",
+                                           id_type=IdDocumentType.RESIDENT_ID,
+                                           id_number="110101199003071233", phone="13912345678"),
+                    business_type="B0101", cause="R0101", description="等候时间过长。",
+                    request="要求改进。", consent=True)
+    return record_complaint(ctx, Actor("T001", Role.TELLER, "李娜"), intake).complaint_id
 
 
 @dataclass

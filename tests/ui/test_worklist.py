@@ -29,8 +29,8 @@ def test_my_cases_are_the_ones_i_handle(counter: Counter) -> None:
 def test_one_search_box_finds_a_complaint_by_its_reference(counter: Counter) -> None:
     main = counter.log_in("T001")
     model = main.worklist.model
-    main.worklist.lists.setCurrentRow(WORKLISTS.index(Worklist.ALL))
-    counter.qtbot.waitUntil(lambda: model.rowCount() > 1, timeout=10_000)
+    with counter.qtbot.waitSignal(model.loaded, timeout=10_000):
+        main.worklist.lists.setCurrentRow(WORKLISTS.index(Worklist.ALL))
     reference = str(model.data(model.index(3, 0))).rstrip(" ⚑")
     press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier, main.worklist.table)
     type_text(reference, main.worklist.search)
@@ -55,8 +55,8 @@ def test_the_search_finds_customers_by_the_last_digits_of_their_phone(counter: C
 
     phone, name = counter.app.worker.call_now(a_phone)
     model = main.worklist.model
-    main.worklist.lists.setCurrentRow(WORKLISTS.index(Worklist.ALL))
-    counter.wait_idle()
+    with counter.qtbot.waitSignal(model.loaded, timeout=10_000):
+        main.worklist.lists.setCurrentRow(WORKLISTS.index(Worklist.ALL))
     with counter.qtbot.waitSignal(model.loaded, timeout=10_000):
         main.worklist.search.setText(phone[-4:])
     names = {str(model.data(model.index(r, 1))) for r in range(model.rowCount())}

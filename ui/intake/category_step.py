@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.taxonomy import Category, ExtraField, FieldType, Taxonomy
 from ui import spacing
 from ui.intake.fields import FieldForm, FieldMessage, enter_moves_on
+from ui.intake.form import INTAKE_HAS_BUSINESS_CHANNEL
 from ui.intake.step import IntakeStep
 
 if TYPE_CHECKING:
@@ -205,6 +206,8 @@ class CategoryStep(IntakeStep):
         for tree in (self.business_type, self.cause):
             tree.activated.connect(lambda _i, t=tree: self._tree_done(t))
         self._fill_channels()
+        self.business_channel.setVisible(INTAKE_HAS_BUSINESS_CHANNEL)
+        self._channel_label.setVisible(INTAKE_HAS_BUSINESS_CHANNEL)
         self.retranslate()
 
     def title(self) -> str:

@@ -9,7 +9,7 @@ Nothing here touches widgets or the database.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -24,6 +24,9 @@ from desktop.services.intake import AgentInput, CustomerInput, Intake
 from ui.i18n import QT_TRANSLATE_NOOP
 
 DRAFT_FORMAT = 1
+# The optional channel of the business complained about is recorded once the core's Intake
+# carries it; until then the category step does not ask for it.
+INTAKE_HAS_BUSINESS_CHANNEL = "business_channel" in {f.name for f in fields(Intake)}
 
 
 def empty_form() -> dict[str, Any]:
@@ -149,7 +152,11 @@ def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
                            power_of_attorney=bool(a.get("power_of_attorney")))
     amount = cleaned.get("amount")
     incident = cleaned.get("incident_date")
+    extra: dict[str, Any] = {}
+    if INTAKE_HAS_BUSINESS_CHANNEL:
+        extra["business_channel"] = cleaned.get("business_channel") or ""
     return Intake(
+        **extra,
         customer=customer, business_type=cleaned["business_type"], cause=cleaned["cause"],
         description=cleaned["description"], request=cleaned["request"],
         channel=Channel(cleaned.get("channel") or Channel.COUNTER.value),
