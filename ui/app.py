@@ -154,8 +154,11 @@ class AppController(QObject):
 
 
 def _idle_minutes(ctx: ServiceContext) -> int:
-    """The idle-lock time the security policy sets (default 5 minutes)."""
-    value = getattr(ctx.policy, "idle_lock_minutes", None) or ctx.extras.get("idle_lock_minutes")
+    """The idle-lock time the security policy sets (default 5 minutes while it sets none)."""
+    from desktop.security.policy import security_policy
+
+    value = (getattr(security_policy(), "idle_lock_minutes", None)
+             or getattr(ctx.policy, "idle_lock_minutes", None) or ctx.extras.get("idle_lock_minutes"))
     try:
         return max(1, int(str(value))) if value else 5
     except (TypeError, ValueError):

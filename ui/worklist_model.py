@@ -8,7 +8,7 @@ search happen in SQL (desktop.store.queries), never by loading the table.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_CACHED_PAGES = 12
+WANTED_PAGES = 4  # the pages most recently asked for by the view; older requests are skipped
 COLUMNS = (
     ("reference", QT_TRANSLATE_NOOP("WorklistModel", "Reference"), SortKey.REFERENCE),
     ("customer", QT_TRANSLATE_NOOP("WorklistModel", "Customer"), SortKey.CUSTOMER),
@@ -57,8 +58,13 @@ class WorklistLine:
 class WorklistPage:
     generation: int
     page: int
-    lines: list[WorklistLine]
-    total: int | None = None  # set on the first page after a reload
+    lines: list[WorklistLine] | None  # None: skipped, nobody was looking at it any more
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistCount:
+    generation: int
+    total: int
 
 
 def _lines(ctx: ServiceContext, rows: list[CaseRow]) -> list[WorklistLine]:
@@ -67,18 +73,40 @@ def _lines(ctx: ServiceContext, rows: list[CaseRow]) -> list[WorklistLine]:
             for r in rows]
 
 
-class WorklistModel(QAbstractTableModel):
-    """Rows of one worklist (mine, branch, due soon, ...) with search and sort, fetched by page."""
+def _page_rows(ctx: ServiceContext, query: WorklistQuery, offset: int, limit: int,
+               total: int) -> list[CaseRow]:
+    """Rows [offset, offset+limit) of the worklist. Past the middle they are read in the
+    opposite order from the end, so the SQL OFFSET never exceeds half the list."""
+    from desktop.services.cases import worklist_rows
 
-    loaded = Signal(int)  # the row count, after a reload has its first page
+    limit = max(0, min(limit, total - offset)) if total else limit
+    if total and offset > total // 2:
+        flipped = replace(query, descending=not query.descending)
+        rows = worklist_rows(ctx, flipped, max(0, total - offset - limit), limit)
+        return rows[::-1]
+    return worklist_rows(ctx, query, offset, limit)
+
+
+class WorklistModel(QAbstractTableModel):
+    """Rows of one worklist (mine, branch, due soon, ...) with search and sort, fetched by page.
+
+    A reload shows the first page at once and counts the rest afterwards (a count can take
+    longer than a page); a page nobody is looking at by the time the worker gets to it is
+    skipped, so fast scrolling does not queue work for rows long gone from the screen.
+    """
+
+    first_page = Signal()  # a reload's first rows are on screen
+    loaded = Signal(int)  # the row count, once it is known after a reload
 
     def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app = app
         self._query = WorklistQuery()
         self._count = 0
+        self._total: int | None = None  # None while the count is being taken
         self._pages: OrderedDict[int, list[WorklistLine]] = OrderedDict()
         self._requested: set[int] = set()
+        self._wanted: deque[int] = deque(maxlen=WANTED_PAGES)
         self._generation = 0
         self._categories = CategoryNames(app)
         app.languages.changed.connect(self._language_changed)
@@ -88,6 +116,11 @@ class WorklistModel(QAbstractTableModel):
     @property
     def query(self) -> WorklistQuery:
         return self._query
+
+    @property
+    def total(self) -> int | None:
+        """How many cases the worklist holds; None until counted."""
+        return self._total
 
     def set_worklist(self, worklist: Worklist) -> None:
         self.set_query(replace(self._query, worklist=worklist))
@@ -104,32 +137,59 @@ class WorklistModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
-        """Count the rows and fetch the first page again (after a change or a new query)."""
+        """Fetch the first page again, then count (after a change or a new query)."""
         self._generation += 1
         generation, query = self._generation, self._query
 
         def fetch(ctx: ServiceContext) -> WorklistPage:
-            from desktop.services.cases import worklist_count, worklist_rows
+            from desktop.services.cases import worklist_rows
 
-            rows = worklist_rows(ctx, query, 0, spacing.PAGE_SIZE)
-            total = len(rows) if len(rows) < spacing.PAGE_SIZE else worklist_count(ctx, query)
-            return WorklistPage(generation, 0, _lines(ctx, rows), total)
+            return WorklistPage(generation, 0, _lines(ctx, worklist_rows(ctx, query, 0, spacing.PAGE_SIZE)))
 
-        self._app.worker.query(self, fetch, self._page_arrived)
+        self._app.worker.query(self, fetch, self._first_page_arrived)
+
+    def _first_page_arrived(self, page: WorklistPage) -> None:
+        if page.generation != self._generation or page.lines is None:
+            return  # an answer to an older query
+        lines = page.lines
+        self.beginResetModel()
+        self._pages.clear()
+        self._requested.clear()
+        self._wanted.clear()
+        self._pages[0] = lines
+        self._count = len(lines)
+        self._total = None if len(lines) == spacing.PAGE_SIZE else len(lines)
+        self.endResetModel()
+        self.first_page.emit()
+        if self._total is not None:
+            self.loaded.emit(self._total)
+            return
+        generation, query = self._generation, self._query
+
+        def count(ctx: ServiceContext) -> WorklistCount:
+            from desktop.services.cases import worklist_count
+
+            return WorklistCount(generation, worklist_count(ctx, query))
+
+        self._app.worker.query(self, count, self._counted)
+
+    def _counted(self, counted: WorklistCount) -> None:
+        if counted.generation != self._generation:
+            return
+        total = max(counted.total, self._count)
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        self._total = total
+        self.loaded.emit(total)
 
     def _page_arrived(self, page: WorklistPage) -> None:
         if page.generation != self._generation:
             return  # an answer to an older query
         self._requested.discard(page.page)
-        if page.total is not None:
-            self.beginResetModel()
-            self._count = page.total
-            self._pages.clear()
-            self._requested.clear()
-            self._pages[0] = page.lines
-            self.endResetModel()
-            self.loaded.emit(self._count)
-            return
+        if page.lines is None:
+            return  # skipped: asked again if it comes back into view
         self._pages[page.page] = page.lines
         self._pages.move_to_end(page.page)
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -140,15 +200,18 @@ class WorklistModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _request_page(self, page: int) -> None:
+        if page in self._wanted:
+            self._wanted.remove(page)
+        self._wanted.append(page)
         if page in self._requested:
             return
         self._requested.add(page)
-        generation, query = self._generation, self._query
+        generation, query, total, wanted = self._generation, self._query, self._count, self._wanted
 
         def fetch(ctx: ServiceContext) -> WorklistPage:
-            from desktop.services.cases import worklist_rows
-
-            rows = worklist_rows(ctx, query, page * spacing.PAGE_SIZE, spacing.PAGE_SIZE)
+            if page not in wanted:  # scrolled past before the worker got here
+                return WorklistPage(generation, page, None)
+            rows = _page_rows(ctx, query, page * spacing.PAGE_SIZE, spacing.PAGE_SIZE, total)
             return WorklistPage(generation, page, _lines(ctx, rows))
 
         self._app.worker.query(self, fetch, self._page_arrived)

@@ -117,6 +117,7 @@ class WorklistPanel(Translatable, QWidget):
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.table.open_requested.connect(self._open_index)
+        self.model.first_page.connect(self._first_page)
         self.model.loaded.connect(self._loaded)
         self.model.modelReset.connect(self._sync_sort_indicator)
         app.worker.changed.connect(self._changed)
@@ -166,7 +167,11 @@ class WorklistPanel(Translatable, QWidget):
 
     def _loaded(self, count: int) -> None:
         self.count.setText(self.tr("%n case(s)", "", count))
-        if count and not self.table.currentIndex().isValid():
+
+    def _first_page(self) -> None:
+        if self.model.total is None:
+            self.count.setText(self.tr("Counting …"))
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
@@ -197,4 +202,6 @@ class WorklistPanel(Translatable, QWidget):
         self.search.setToolTip(self.tr("Search complaints (Ctrl+F)"))
         self.table.setAccessibleName(self.tr("Complaints in this worklist"))
         self.count.setAccessibleName(self.tr("Number of cases"))
-        self.count.setText(self.tr("%n case(s)", "", self.model.rowCount()))
+        total = self.model.total
+        self.count.setText(self.tr("%n case(s)", "", total) if total is not None
+                           else self.tr("Counting …"))

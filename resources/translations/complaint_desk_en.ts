@@ -1669,6 +1669,10 @@ The customer asks for: {request}</translation>
             </translation>
         </message>
         <message>
+            <source>Counting …</source>
+            <translation>Counting …</translation>
+        </message>
+        <message>
             <source>Worklists</source>
             <translation>Worklists</translation>
         </message>

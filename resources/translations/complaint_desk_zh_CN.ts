@@ -1665,6 +1665,10 @@ The customer asks for: {request}</source>
         </translation>
     </message>
     <message>
+        <source>Counting …</source>
+        <translation>正在计数……</translation>
+    </message>
+    <message>
         <source>Worklists</source>
         <translation>工作清单</translation>
     </message>

@@ -47,6 +47,17 @@ def test_the_worklist_fetches_rows_a_page_at_a_time(counter: Counter, monkeypatc
     counter.qtbot.waitUntil(lambda: REFERENCE.match(str(model.data(far))) is not None, timeout=10_000)
     assert set(model._pages) == {0, (total - 1) // 7}
 
+    # Pages past the middle are read backwards from the end: the same rows, in the same order.
+    from desktop.services.cases import worklist_rows
+
+    query = model.query
+    expected = counter.app.worker.call_now(lambda ctx: worklist_rows(ctx, query, 0, total))
+    for row in range(total):
+        model.data(model.index(row, 0))
+        counter.wait_idle()
+    shown = [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(total)]
+    assert shown == [r.id for r in expected]
+
 
 def test_sorting_is_done_by_the_database(counter: Counter) -> None:
     main = counter.log_in("T001")
