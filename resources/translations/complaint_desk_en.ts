@@ -591,6 +591,10 @@ The customer asks for: {request}</translation>
             <translation>New customer</translation>
         </message>
         <message>
+            <source>New customer (Enter in an empty search box)</source>
+            <translation>New customer (Enter in an empty search box)</translation>
+        </message>
+        <message>
             <source>Customers found</source>
             <translation>Customers found</translation>
         </message>
@@ -1549,12 +1553,20 @@ The customer asks for: {request}</translation>
             <translation>Open the saved case</translation>
         </message>
         <message>
+            <source>Open the saved case (Alt+O)</source>
+            <translation>Open the saved case (Alt+O)</translation>
+        </message>
+        <message>
             <source>&amp;Next customer</source>
             <translation>&amp;Next customer</translation>
         </message>
         <message>
             <source>Start the next complaint</source>
             <translation>Start the next complaint</translation>
+        </message>
+        <message>
+            <source>Start the next complaint (Alt+N)</source>
+            <translation>Start the next complaint (Alt+N)</translation>
         </message>
     </context>
     <context>

@@ -589,6 +589,10 @@ The customer asks for: {request}</source>
         <translation>新客户</translation>
     </message>
     <message>
+        <source>New customer (Enter in an empty search box)</source>
+        <translation>新客户（在空的查找框中按回车）</translation>
+    </message>
+    <message>
         <source>Customers found</source>
         <translation>查找结果</translation>
     </message>
@@ -1546,12 +1550,20 @@ The customer asks for: {request}</source>
         <translation>打开已保存的案件</translation>
     </message>
     <message>
+        <source>Open the saved case (Alt+O)</source>
+        <translation>打开已保存的案件（Alt+O）</translation>
+    </message>
+    <message>
         <source>&amp;Next customer</source>
         <translation>下一位客户(&amp;N)</translation>
     </message>
     <message>
         <source>Start the next complaint</source>
         <translation>开始下一件投诉</translation>
+    </message>
+    <message>
+        <source>Start the next complaint (Alt+N)</source>
+        <translation>开始下一件投诉（Alt+N）</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,7 @@ class CustomerStep(IntakeStep):
         self.find_button.setAccessibleName(self.tr("Find customer"))
         self.new_button.setText(self.tr("New customer"))
         self.new_button.setAccessibleName(self.tr("New customer"))
+        self.new_button.setToolTip(self.tr("New customer (Enter in an empty search box)"))
         self.results.setAccessibleName(self.tr("Customers found"))
         self.history.setAccessibleName(self.tr("This customer's complaints"))
         self._history_label.setText(self.tr("Earlier and open complaints of this customer"))

@@ -219,5 +219,7 @@ class SaveStep(IntakeStep):
         self.print_button.setAccessibleName(self.tr("Print the receipt (preview, print or save as PDF)"))
         self.open_button.setText(self.tr("&Open the case"))
         self.open_button.setAccessibleName(self.tr("Open the saved case"))
+        self.open_button.setToolTip(self.tr("Open the saved case (Alt+O)"))
         self.another_button.setText(self.tr("&Next customer"))
         self.another_button.setAccessibleName(self.tr("Start the next complaint"))
+        self.another_button.setToolTip(self.tr("Start the next complaint (Alt+N)"))
