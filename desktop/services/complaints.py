@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFound, ValidationError
@@ -75,16 +76,12 @@ def _complaint_row(session: Session, complaint_id: str) -> ComplaintRow:
 
 
 def _next_sequence(session: Session, ctx: ServiceContext) -> int:
-    """The next daily sequence of this device; the write lock makes it unique even
-    with two app instances on one profile."""
-    day = ctx.business_date()
-    row = session.get(DailySequence, day)
-    if row is None:
-        row = DailySequence(business_date=day, last=0)
-        session.add(row)
-    row.last += 1
-    session.flush()
-    return row.last
+    """The next daily sequence of this device, counted up in one statement; the write lock
+    makes it unique even with two app instances on one profile."""
+    stmt = sqlite_insert(DailySequence).values(business_date=ctx.business_date(), last=1)
+    stmt = stmt.on_conflict_do_update(index_elements=[DailySequence.business_date],
+                                      set_={"last": DailySequence.last + 1})
+    return int(session.execute(stmt.returning(DailySequence.last)).scalar_one())
 
 
 def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recorded:

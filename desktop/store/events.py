@@ -9,6 +9,7 @@ from all of its events before the transaction commits.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -33,12 +34,18 @@ def get_setting(session: Session, key: str, default: str = "") -> str:
 
 def put_setting(session: Session, key: str, value: str) -> None:
     """Insert or replace one setting (a single UPSERT statement, no ORM round trip)."""
-    stmt = sqlite_insert(Setting).values(key=key, value=value)
+    put_settings(session, {key: value})
+
+
+def put_settings(session: Session, values: dict[str, str]) -> None:
+    """Insert or replace several settings in one statement."""
+    stmt = sqlite_insert(Setting).values([{"key": k, "value": v} for k, v in values.items()])
     session.execute(stmt.on_conflict_do_update(index_elements=[Setting.key],
                                                set_={"value": stmt.excluded.value}))
-    cached = session.identity_map.get(session.identity_key(Setting, key))
-    if cached is not None:
-        session.expire(cached)
+    for key in values:
+        cached = session.identity_map.get(session.identity_key(Setting, key))
+        if cached is not None:
+            session.expire(cached)
 
 
 def get_settings(session: Session, *keys: str) -> dict[str, str]:
@@ -95,17 +102,12 @@ def append_local_event(
         actor=actor, actor_role=actor_role, device_id=device_id, branch_code=branch_code,
         hlc=str(stamp), occurred_at=now, business_date=business_date, prev_hash=prev,
     )
-    ev = Event(**{**_fields(draft), "hash": event_hash(draft)})
+    ev = replace(draft, hash=event_hash(draft))
     session.add(_event_to_row(ev, "local"))
-    put_setting(session, HLC_KEY, str(stamp))
-    put_setting(session, CHAIN_HEAD_KEY, ev.hash)
-    session.flush()
-    refresh_projection(session, complaint_id)
+    put_settings(session, {HLC_KEY: str(stamp), CHAIN_HEAD_KEY: ev.hash})
+    # A new complaint's receipt is its only event: no need to read it back to fold it.
+    refresh_projection(session, complaint_id, [ev] if kind is EventKind.RECEIVED else None)
     return ev
-
-
-def _fields(ev: Event) -> dict[str, Any]:
-    return {name: getattr(ev, name) for name in Event.__slots__}
 
 
 def store_remote_events(session: Session, events: list[Event], now: datetime) -> int:
@@ -172,12 +174,16 @@ def complaint_events(session: Session, complaint_id: str) -> list[Event]:
     return [row_to_event(r) for r in rows]
 
 
-def refresh_projection(session: Session, complaint_id: str) -> ComplaintView | None:
-    """Refold the complaint from its events and write its row; None if its receipt is not here yet."""
-    view = fold(complaint_events(session, complaint_id))
+def refresh_projection(session: Session, complaint_id: str,
+                       events: list[Event] | None = None) -> ComplaintView | None:
+    """Refold the complaint from its events (read from the store unless given: all of them)
+    and write its row; None if its receipt is not here yet."""
+    view = fold(events if events is not None else complaint_events(session, complaint_id))
     if view is None:
         return None
-    row = session.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
+    row = None
+    if events is None or len(events) > 1:
+        row = session.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
     if row is None:
         row = ComplaintRow(id=complaint_id)
         session.add(row)
