@@ -63,6 +63,7 @@ class Intake:
     agent: AgentInput | None = None
     consent: bool = False  # consent to processing personal information
     resolved_on_spot: bool = False
+    business_channel: str = ""  # JR/T 0169 channel axis code (taxonomy "channel"), optional
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values for validation (enums as their values)."""

@@ -115,6 +115,8 @@ class ComplaintRow(Base):
         Index("ix_complaints_assignee_due", "assignee", "decision_due"),
         Index("ix_complaints_customer", "customer_id"),
         Index("ix_complaints_category", "business_type", "cause"),
+        Index("ix_complaints_assignee_status", "assignee", "status"),
+        Index("ix_complaints_customer_name", "customer_name"),
     )
 
 

@@ -157,3 +157,16 @@ def test_each_print_is_on_the_timeline_and_counted(ctx: ServiceContext, teller: 
     assert uc.print_count(ctx, cid, "receipt") == 2
     kinds = [e.kind for e in case_detail(ctx, cid).timeline]
     assert kinds.count(EventKind.DOCUMENT_PRINTED) == 2
+
+
+def test_the_business_channel_is_recorded_and_checked_against_the_taxonomy(
+        ctx: ServiceContext, teller: Actor) -> None:
+    from dataclasses import replace
+
+    from desktop.services.complaints import IntakeRejected
+
+    rec = uc.record_complaint(ctx, teller, replace(sample_intake(), business_channel="C0201"))
+    assert case_detail(ctx, rec.complaint_id).view.business_channel == "C0201"
+    with pytest.raises(IntakeRejected) as err:
+        uc.record_complaint(ctx, teller, replace(sample_intake(), business_channel="C9999"))
+    assert err.value.field == "business_channel"
