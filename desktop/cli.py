@@ -22,7 +22,7 @@ from typing import Any
 
 from desktop.domain.errors import DomainError
 from desktop.i18n import normalise_locale, translate
-from desktop.profile import PROFILE_ENV, open_profile, profile_dir
+from desktop.paths import PROFILE_ENV, profile_dir
 
 log = logging.getLogger("complaint_desk.cli")
 
@@ -105,6 +105,8 @@ def open_args_profile(args: argparse.Namespace,
                       on_recovery_key: Callable[[str], None] | None = None) -> tuple[Path, Any]:
     """The profile the arguments name, opened. A profile created now shows its recovery key
     through `on_recovery_key` (once: for the branch safe)."""
+    from desktop.profile import open_profile
+
     folder = profile_dir(args.profile)
     return folder, open_profile(folder, on_recovery_key=on_recovery_key)
 

@@ -10,15 +10,14 @@ error whose message names the recovery path. There is no plaintext fallback.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
-from platformdirs import user_data_dir
 
 from desktop.domain.errors import DomainError
+from desktop.paths import PROFILE_ENV, profile_dir
 from desktop.security.encryption import (
     PlaintextDatabase,
     check_database_key,
@@ -49,7 +48,8 @@ from desktop.security.profile_keys import (
 )
 from desktop.store.db import DATABASE_FILE, Store, open_store
 
-PROFILE_ENV = "COMPLAINT_DESK_PROFILE"
+__all__ = ["PROFILE_ENV", "open_profile", "profile_dir"]
+
 
 # Receives the recovery key of a profile just created, to show or print it once.
 RecoveryKeySink = Callable[[str], None]
@@ -67,16 +67,6 @@ class ProfileSecurity:
 
     key_store: str
     unsafe: bool
-
-
-def profile_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--profile if given, else $COMPLAINT_DESK_PROFILE, else the platform's user data folder."""
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    env = os.environ.get(PROFILE_ENV)
-    if env:
-        return Path(env).expanduser().resolve()
-    return Path(user_data_dir("ComplaintDesk", "ComplaintDesk"))
 
 
 def _backend_for(folder: Path, info: ProfileInfo, backend: KeyringBackend | None) -> KeyringBackend:
