@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from desktop.domain.chain import digest
 from desktop.domain.errors import DomainError
@@ -23,14 +23,15 @@ from desktop.services.context import ServiceContext
 from desktop.store.events import get_setting, put_setting, row_to_event, store_remote_events
 from desktop.store.models import DayCloseRow, EventRow, ReferenceDocumentRow
 from desktop.sync.client import HqClient
+from desktop.sync.status import CURSOR_KEY, LAST_SYNC_KEY, last_sync, unsent_count
 from desktop.sync.wire import DEFAULT_PULL_LIMIT, EventWire, PullResponse, PushRequest
+
+__all__ = ["last_sync", "unsent_count"]  # re-exported: callers import them from here too
 
 # Measured in the benchmark suite: 500 events per batch keeps a gzip body near 100 kB and
 # a push round trip well under HQ's time limits, while 10,000 events need only 20 trips.
 PUSH_BATCH = 500
 PULL_PAGE = DEFAULT_PULL_LIMIT
-CURSOR_KEY = "sync_cursor"
-LAST_SYNC_KEY = "last_sync"
 
 Cancelled = Callable[[], bool]
 
@@ -68,18 +69,6 @@ class DayEndReport:
     digest: str
     resent: int
     sync: SyncReport
-
-
-def unsent_count(ctx: ServiceContext) -> int:
-    with ctx.store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(EventRow)
-                            .where(EventRow.origin == "local", EventRow.sent.is_(False))) or 0)
-
-
-def last_sync(ctx: ServiceContext) -> datetime | None:
-    with ctx.store.read() as s:
-        text = get_setting(s, LAST_SYNC_KEY)
-    return datetime.fromisoformat(text) if text else None
 
 
 def batch_key(event_ids: list[str]) -> str:
