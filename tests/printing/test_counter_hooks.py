@@ -22,7 +22,7 @@ def test_print_receipt_in_the_case_view_opens_the_preview_of_that_case(
     view = main.open_case(first_case_id(counter))
     qtbot.waitUntil(lambda: view.case_screen is not None, timeout=15_000)
 
-    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.receipt_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: view.findChild(PrintPreviewDialog) is not None, timeout=10_000)
     dialog = view.findChild(PrintPreviewDialog)
