@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from json.encoder import encode_basestring as _quote  # json.dumps's own escaping
 from typing import Any
 
 from desktop.domain.model import Event
@@ -52,14 +53,25 @@ def payload_json(payload: Any) -> str:
 def event_hash_with_payload_json(event: Event, payload_text: str) -> str:
     """`event_hash(event)` for bulk writers that already hold `payload_json(event.payload)`:
     the payload is serialised once, for the hash and for storage alike."""
-    body = event_body(event)
-    del body["payload"]
-    rest = canonical_json(body).decode("utf-8")
-    # Keys are sorted, so "payload" sits just before "prev_hash" (the last key); inside
-    # values every quote is escaped, so this marker can only be the key itself.
-    cut = rest.rindex(',"prev_hash":')
-    whole = rest[:cut] + ',"payload":' + payload_text + rest[cut:]
-    return hashlib.sha256(whole.encode("utf-8")).hexdigest()
+    return event_hash_of_parts(
+        id=event.id, complaint_id=event.complaint_id, kind=event.kind.value,
+        payload_text=payload_text, actor=event.actor, actor_role=event.actor_role.value,
+        device_id=event.device_id, branch_code=event.branch_code, hlc=event.hlc,
+        occurred_at=event.occurred_at.isoformat(), business_date=event.business_date.isoformat(),
+        prev_hash=event.prev_hash)
+
+
+def event_hash_of_parts(*, id: str, complaint_id: str, kind: str, payload_text: str, actor: str,
+                        actor_role: str, device_id: str, branch_code: str, hlc: str,
+                        occurred_at: str, business_date: str, prev_hash: str) -> str:
+    """The event hash from its fields as text, building the canonical JSON by hand (keys in
+    sorted order, strings escaped exactly as json.dumps does) — the bulk seeding path."""
+    q = _quote
+    text = (f'{{"actor":{q(actor)},"actor_role":{q(actor_role)},"branch_code":{q(branch_code)},'
+            f'"business_date":{q(business_date)},"complaint_id":{q(complaint_id)},'
+            f'"device_id":{q(device_id)},"hlc":{q(hlc)},"id":{q(id)},"kind":{q(kind)},'
+            f'"occurred_at":{q(occurred_at)},"payload":{payload_text},"prev_hash":{q(prev_hash)}}}')
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def first_broken_link(events: Iterable[Event]) -> tuple[int, str] | None:

@@ -8,27 +8,35 @@ hashed like any other, and written in bulk: 100,000 complaints in well under 30 
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import random
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from queue import Empty
 from typing import Any
 
 from stdnum.cn import ric
 
-from desktop.domain.chain import GENESIS, event_hash_with_payload_json, payload_json
+from desktop.domain.chain import GENESIS, event_hash_of_parts, payload_json
 from desktop.domain.hlc import Stamp
 from desktop.domain.model import Channel, Event, EventKind, IdDocumentType, Outcome, Role
+from desktop.domain.policy import DeadlinePolicy
 from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference
-from desktop.domain.taxonomy import ExtraField, FieldType, load_taxonomy
-from desktop.services.context import ServiceContext
-from desktop.store.events import CHAIN_HEAD_KEY, HLC_KEY, get_setting, last_digits, put_setting
+from desktop.domain.taxonomy import ExtraField, FieldType, Taxonomy
+from desktop.services.context import Device, ServiceContext
+from desktop.store.events import CHAIN_HEAD_KEY, HLC_KEY, get_setting, last_digits, put_settings
 from desktop.store.models import DailySequence
+from desktop.store.types import utc_text
 
 MAX_STAMP_COUNTER = 99_999
+ADDRESS = "北京市东城区某某路1号"
+SEED_CACHE_KIB = 262_144  # 256 MiB, for the seeding connection only
+NORMAL_CACHE = -8000  # SQLite's default: about 8 MiB
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "慕容")
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红娥玲芬燕彬鹏辉宇浩凯健俊帆帅旭宁龙林欣怡梓涵子轩雨萱一诺浩然思源嘉怡佳琪晨曦"
@@ -94,9 +102,8 @@ class _Writer:
 Category = tuple[str, str, list[ExtraField]]
 
 
-def _categories() -> list[Category]:
+def _categories(tax: Taxonomy) -> list[Category]:
     """Every (business type, cause) pair of leaf categories, with the extra fields it requires."""
-    tax = load_taxonomy()
 
     def leaves(axis: str) -> list[str]:
         return [c.code for c in tax.categories[axis].values() if not c.children]
@@ -119,27 +126,199 @@ def _extra_value(f: ExtraField, rng: random.Random, day: date) -> str:
     return f"SEED{rng.randrange(10**7, 10**8)}"[: f.max_length]
 
 
+# Above this many complaints, rows are generated in a second process while this one writes:
+# the SQLite driver keeps the GIL while it works, so a thread would not overlap the two.
+PARALLEL_FROM = 20_000
+
+
 def seed(ctx: ServiceContext, complaints: int, *, seed_value: int = 20201, staff: list[str] | None = None,
          progress: Callable[[int, int], None] | None = None, chunk: int = 5000) -> int:
     """Write `complaints` synthetic complaints into the profile of `ctx`; returns how many.
 
-    Raises ValueError for a negative count. Data is written in chunks, each in
-    its own transaction, so an interrupted seed leaves whole complaints only.
+    Raises ValueError for a negative count. Data is written in chunks, each in its own
+    transaction (with the clock and chain heads it leaves behind), so an interrupted seed
+    leaves whole complaints and a whole audit chain. The same seed value gives the same data.
     """
     if complaints < 0:
         raise ValueError("complaints must not be negative")
-    rng = random.Random(seed_value)
-    staff_numbers = staff or ["T001", "T002", "S001"]
-    categories = _categories()
-    now = ctx.now()
+    spec = _spec(ctx, seed_value, staff or ["T001", "T002", "S001"])
+    sizes = [min(chunk, complaints - start) for start in range(0, complaints, chunk)]
+    batches = _batches_elsewhere(spec, sizes) if complaints >= PARALLEL_FROM else _batches_here(spec, sizes)
     done = 0
-    while done < complaints:
-        n = min(chunk, complaints - done)
-        _write_chunk(ctx, rng, n, now, categories, staff_numbers)
-        done += n
+    for batch in batches:
+        _write_batch(ctx, batch)
+        done += len(batch.complaints)
         if progress:
             progress(done, complaints)
+    with ctx.store.write() as s:  # the seeding connection's big page cache goes back to normal
+        s.connection().exec_driver_sql(f"PRAGMA cache_size = {NORMAL_CACHE}")
     return done
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """Everything generation needs, without the database: it may run in another process."""
+
+    device: Device
+    policy: DeadlinePolicy
+    taxonomy: Taxonomy
+    now: datetime
+    staff: list[str]
+    seed_value: int
+    stamp: Stamp
+    chain_head: str
+    sequences: dict[date, int]
+
+
+def _spec(ctx: ServiceContext, seed_value: int, staff: list[str]) -> _Spec:
+    with ctx.store.read() as s:
+        last = get_setting(s, HLC_KEY)
+        head = get_setting(s, CHAIN_HEAD_KEY, GENESIS)
+        sequences = {row.business_date: row.last for row in s.query(DailySequence)}
+    return _Spec(device=ctx.device, policy=ctx.policy, taxonomy=ctx.taxonomy, now=ctx.now(),
+                 staff=staff, seed_value=seed_value,
+                 stamp=Stamp.parse(last) if last else Stamp(0, 0), chain_head=head, sequences=sequences)
+
+
+def _batches_here(spec: _Spec, sizes: list[int]) -> Iterator[_Batch]:
+    generator = _Generator(spec)
+    for n in sizes:
+        yield generator.batch(n)
+
+
+def _produce(spec: _Spec, sizes: list[int], out: Any) -> None:
+    """The generating process: batches into the queue, then None."""
+    for batch in _batches_here(spec, sizes):
+        out.put(batch)
+    out.put(None)
+
+
+def _batches_elsewhere(spec: _Spec, sizes: list[int]) -> Iterator[_Batch]:
+    mp = multiprocessing.get_context("spawn")
+    queue = mp.Queue(maxsize=2)
+    child = mp.Process(target=_produce, args=(spec, sizes, queue), daemon=True)
+    child.start()
+    try:
+        while True:
+            try:
+                batch = queue.get(timeout=1.0)
+            except Empty:
+                if not child.is_alive():
+                    raise RuntimeError("the seed generator stopped") from None
+                continue
+            if batch is None:
+                return
+            yield batch
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join(10)
+
+
+@dataclass
+class _Batch:
+    customers: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]
+    complaints: list[tuple[Any, ...]]
+    stamp: Stamp
+    chain_head: str
+    sequences: dict[date, int]
+
+
+class _Generator:
+    """Builds chunks of rows in memory, carrying the clock, the chain head and the daily
+    sequences from one chunk to the next (read once from the profile)."""
+
+    def __init__(self, spec: _Spec) -> None:
+        self.spec, self.rng, self.staff = spec, random.Random(spec.seed_value), spec.staff
+        self.categories = _categories(spec.taxonomy)
+        self.now, self.stamp, self.chain_head = spec.now, spec.stamp, spec.chain_head
+        self.sequences = dict(spec.sequences)
+        self.zone = spec.device.zone
+
+    def business_date(self, when: datetime) -> date:
+        return when.astimezone(self.zone).date()
+
+    def batch(self, n: int) -> _Batch:
+        rng, device, policy = self.rng, self.spec.device, self.spec.policy
+        customers: list[tuple[Any, ...]] = []
+        pending: list[tuple[EventKind, dict[str, Any], datetime, str, str]] = []
+        for _ in range(n):
+            received = self.now - timedelta(minutes=rng.randrange(0, 60 * 24 * 120))
+            business_type, cause, required = rng.choice(self.categories)
+            cust_id = _uuid(rng)
+            name = chinese_name(rng)
+            id_number, phone = valid_resident_id(rng), mobile(rng)
+            when = _utc(received)
+            customers.append((cust_id, "individual", name, IdDocumentType.RESIDENT_ID.value, id_number,
+                              phone, ADDRESS, "", "", last_digits(id_number), last_digits(phone),
+                              when, when))
+            bdate = self.business_date(received)
+            self.sequences[bdate] = self.sequences.get(bdate, 0) + 1
+            reference = make_reference(device.branch_code, device.device_number, bdate,
+                                       self.sequences[bdate])
+            product = rng.choice(PRODUCTS)
+            amount = Decimal(rng.randrange(100, 5_000_000)) / 100
+            story, ask = rng.choice(STORIES)
+            complaint_id = _uuid(rng)
+            staff_number = rng.choice(self.staff)
+            payload = {
+                "reference": reference, "channel": rng.choice(list(Channel)).value,
+                "business_type": business_type, "cause": cause, "product": product,
+                "amount": str(amount), "description": story.format(p=product, a=amount), "request": ask,
+                "incident_date": bdate.isoformat(),
+                "extra_fields": {f.key: _extra_value(f, rng, bdate) for f in required},
+                "contact_channel": "phone", "contact_time": "", "complained_about": "", "agent": None,
+                "consent": True,
+                "customer": {"id": cust_id, "kind": "individual", "name": name,
+                             "id_type": IdDocumentType.RESIDENT_ID.value, "id_number": id_number,
+                             "phone": phone, "address": ADDRESS, "credit_code": "",
+                             "contact_person": ""},
+                "received_at": received.isoformat(),
+                "decision_due": policy.decision_due(received, business_type).isoformat(),
+                "policy_id": policy.policy_id,
+            }
+            pending.append((EventKind.RECEIVED, payload, received, complaint_id, staff_number))
+            for kind, p, at in _timeline(rng, received, self.now):
+                pending.append((kind, p, at, complaint_id, staff_number))
+        # Write order = time order, so stamps and the chain run forward like real work.
+        pending.sort(key=lambda item: item[2])
+        events: list[tuple[Any, ...]] = []
+        per_complaint: dict[str, list[Event]] = {}
+        for kind, p, at, complaint_id, staff_number in pending:
+            ev, text = self._event(kind, p, at, complaint_id, staff_number)
+            events.append((ev.id, ev.complaint_id, ev.kind.value, text, ev.actor, ev.actor_role.value,
+                           ev.device_id, ev.branch_code, ev.hlc, _utc(at), ev.business_date.isoformat(),
+                           ev.prev_hash, ev.hash))
+            per_complaint.setdefault(complaint_id, []).append(ev)
+        rows = [r for r in (_complaint_row(cid, evs) for cid, evs in per_complaint.items()) if r]
+        return _Batch(customers, events, rows, self.stamp, self.chain_head, dict(self.sequences))
+
+    def _event(self, kind: EventKind, payload: dict[str, Any], at: datetime, complaint_id: str,
+               staff_number: str) -> tuple[Event, str]:
+        device, stamp = self.spec.device, self.stamp
+        wall = int(at.timestamp() * 1000)
+        if wall > stamp.wall_ms:
+            stamp = Stamp(wall, 0)
+        elif stamp.counter < MAX_STAMP_COUNTER:
+            stamp = Stamp(stamp.wall_ms, stamp.counter + 1)
+        else:  # as the live clock does: past the last counter, the next millisecond
+            stamp = Stamp(stamp.wall_ms + 1, 0)
+        self.stamp = stamp
+        role = Role.SUPERVISOR if staff_number.startswith("S") else Role.TELLER
+        event_id, hlc, day = _uuid(self.rng), str(stamp), self.business_date(at)
+        text = payload_json(payload)
+        digest = event_hash_of_parts(
+            id=event_id, complaint_id=complaint_id, kind=kind.value, payload_text=text,
+            actor=staff_number, actor_role=role.value, device_id=device.device_id,
+            branch_code=device.branch_code, hlc=hlc, occurred_at=at.isoformat(),
+            business_date=day.isoformat(), prev_hash=self.chain_head)
+        ev = Event(id=event_id, complaint_id=complaint_id, kind=kind, payload=payload,
+                   actor=staff_number, actor_role=role, device_id=device.device_id,
+                   branch_code=device.branch_code, hlc=hlc, occurred_at=at, business_date=day,
+                   prev_hash=self.chain_head, hash=digest)
+        self.chain_head = digest
+        return ev, text
 
 
 def _timeline(rng: random.Random, received: datetime, now: datetime) -> Iterator[tuple[EventKind, dict[str, Any], datetime]]:
@@ -185,129 +364,52 @@ def _timeline(rng: random.Random, received: datetime, now: datetime) -> Iterator
             yield EventKind.CLOSED, {}, at
 
 
-def _write_chunk(ctx: ServiceContext, rng: random.Random, n: int, now: datetime,
-                 categories: list[Category], staff: list[str]) -> None:
-    device = ctx.device
-    with ctx.store.write() as s:
-        last_stamp = get_setting(s, HLC_KEY)
-        prev = get_setting(s, CHAIN_HEAD_KEY, GENESIS)
-        sequences: dict[date, int] = {row.business_date: row.last for row in s.query(DailySequence)}
-        built: list[tuple[Event, str]] = []
-        customers: list[tuple[Any, ...]] = []
-        per_complaint: dict[str, list[Event]] = {}
-        pending: list[tuple[EventKind, dict[str, Any], datetime, str, str]] = []
-        for _ in range(n):
-            received = now - timedelta(minutes=rng.randrange(0, 60 * 24 * 120))
-            business_type, cause, required = rng.choice(categories)
-            cust_id = _uuid(rng)
-            name = chinese_name(rng)
-            id_number, phone = valid_resident_id(rng), mobile(rng)
-            customers.append((cust_id, "individual", name, IdDocumentType.RESIDENT_ID.value, id_number,
-                              phone, "北京市东城区某某路1号", "", "", last_digits(id_number),
-                              last_digits(phone), received, received))
-            bdate = ctx.business_date(received)
-            sequences[bdate] = sequences.get(bdate, 0) + 1
-            reference = make_reference(device.branch_code, device.device_number, bdate, sequences[bdate])
-            product = rng.choice(PRODUCTS)
-            amount = Decimal(rng.randrange(100, 5_000_000)) / 100
-            story, ask = rng.choice(STORIES)
-            complaint_id = _uuid(rng)
-            staff_number = rng.choice(staff)
-            payload = {
-                "reference": reference, "channel": rng.choice(list(Channel)).value,
-                "business_type": business_type, "cause": cause, "product": product,
-                "amount": str(amount), "description": story.format(p=product, a=amount), "request": ask,
-                "incident_date": bdate.isoformat(),
-                "extra_fields": {f.key: _extra_value(f, rng, bdate) for f in required}, "contact_channel": "phone",
-                "contact_time": "", "complained_about": "", "agent": None, "consent": True,
-                "customer": {"id": cust_id, "kind": "individual", "name": name,
-                             "id_type": IdDocumentType.RESIDENT_ID.value, "id_number": id_number,
-                             "phone": phone, "address": "北京市东城区某某路1号", "credit_code": "",
-                             "contact_person": ""},
-                "received_at": received.isoformat(),
-                "decision_due": ctx.policy.decision_due(received, business_type).isoformat(),
-                "policy_id": ctx.policy.policy_id,
-            }
-            pending.append((EventKind.RECEIVED, payload, received, complaint_id, staff_number))
-            for kind, p, at in _timeline(rng, received, now):
-                pending.append((kind, p, at, complaint_id, staff_number))
-        # Write order = time order, so stamps and the chain run forward like real work.
-        pending.sort(key=lambda item: item[2])
-        stamp = Stamp.parse(last_stamp) if last_stamp else Stamp(0, 0)
-        for kind, p, at, complaint_id, staff_number in pending:
-            wall = int(at.timestamp() * 1000)
-            if wall > stamp.wall_ms:
-                stamp = Stamp(wall, 0)
-            elif stamp.counter < MAX_STAMP_COUNTER:
-                stamp = Stamp(stamp.wall_ms, stamp.counter + 1)
-            else:  # as the live clock does: past the last counter, the next millisecond
-                stamp = Stamp(stamp.wall_ms + 1, 0)
-            role = Role.SUPERVISOR if staff_number.startswith("S") else Role.TELLER
-            draft = Event(id=_uuid(rng), complaint_id=complaint_id, kind=kind, payload=p,
-                          actor=staff_number, actor_role=role, device_id=device.device_id,
-                          branch_code=device.branch_code, hlc=str(stamp), occurred_at=at,
-                          business_date=ctx.business_date(at), prev_hash=prev)
-            text = payload_json(p)
-            digest = event_hash_with_payload_json(draft, text)
-            ev = replace(draft, hash=digest)
-            prev = digest
-            built.append((ev, text))
-            per_complaint.setdefault(complaint_id, []).append(ev)
-        _bulk_insert(s, customers, built, per_complaint)
-        put_setting(s, HLC_KEY, str(stamp))
-        put_setting(s, CHAIN_HEAD_KEY, prev)
-        for day, last in sequences.items():
-            row = s.get(DailySequence, day)
-            if row is None:
-                s.add(DailySequence(business_date=day, last=last))
-            else:
-                row.last = last
-
-
 def _utc(dt: datetime | None) -> str | None:
-    from desktop.store.types import utc_text
-
     return None if dt is None else utc_text(dt)
 
 
-def _bulk_insert(s: Any, customers: list[tuple[Any, ...]], built: list[tuple[Event, str]],
-                 per_complaint: dict[str, list[Event]]) -> None:
-    import json
+def _complaint_row(complaint_id: str, events: list[Event]) -> tuple[Any, ...] | None:
+    v = fold(events)
+    if v is None:
+        return None
+    details = {"extra_fields": v.extra_fields, "findings": v.findings, "remedy": v.remedy,
+               "compensation": None if v.compensation is None else str(v.compensation),
+               "satisfaction": v.satisfaction, "satisfaction_comment": v.satisfaction_comment,
+               "withdrawn_at": v.withdrawn_at.isoformat() if v.withdrawn_at else None,
+               "related": v.related, "review_reasons": v.review_reasons,
+               "event_count": v.event_count}
+    return (complaint_id, v.reference, v.branch_code, v.status.value, v.customer_id,
+            v.customer_name, v.channel.value, v.business_type, v.cause, v.product,
+            None if v.amount is None else str(v.amount), v.description, v.request,
+            _utc(v.received_at), _utc(v.decision_due), v.received_by, v.assignee,
+            v.escalation_level, v.extensions, v.outcome.value if v.outcome else None,
+            _utc(v.resolved_at), _utc(v.closed_at), int(v.needs_review),
+            _utc(v.updated_at or v.received_at), json.dumps(details, ensure_ascii=False))
 
-    conn = s.connection()
-    conn.exec_driver_sql(
-        "INSERT INTO customers (id, kind, name, id_type, id_number, phone, address, credit_code, "
-        "contact_person, id_last4, phone_last4, created_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(*c[:11], _utc(c[11]), _utc(c[12])) for c in customers])
-    conn.exec_driver_sql(
-        "INSERT INTO events (id, complaint_id, kind, payload, actor, actor_role, device_id, branch_code, "
-        "hlc, occurred_at, business_date, prev_hash, hash, origin, sent) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'local',0)",
-        [(e.id, e.complaint_id, e.kind.value, text, e.actor,
-          e.actor_role.value, e.device_id, e.branch_code, e.hlc, _utc(e.occurred_at),
-          e.business_date.isoformat(), e.prev_hash, e.hash) for e, text in built])
-    rows = []
-    for complaint_id, events in per_complaint.items():
-        v = fold(events)
-        if v is None:
-            continue
-        details = {"extra_fields": v.extra_fields, "findings": v.findings, "remedy": v.remedy,
-                   "compensation": None if v.compensation is None else str(v.compensation),
-                   "satisfaction": v.satisfaction, "satisfaction_comment": v.satisfaction_comment,
-                   "withdrawn_at": v.withdrawn_at.isoformat() if v.withdrawn_at else None,
-                   "related": v.related, "review_reasons": v.review_reasons,
-                   "event_count": v.event_count}
-        rows.append((complaint_id, v.reference, v.branch_code, v.status.value, v.customer_id,
-                     v.customer_name, v.channel.value, v.business_type, v.cause, v.product,
-                     None if v.amount is None else str(v.amount), v.description, v.request,
-                     _utc(v.received_at), _utc(v.decision_due), v.received_by, v.assignee,
-                     v.escalation_level, v.extensions, v.outcome.value if v.outcome else None,
-                     _utc(v.resolved_at), _utc(v.closed_at), int(v.needs_review),
-                     _utc(v.updated_at or v.received_at), json.dumps(details, ensure_ascii=False)))
-    conn.exec_driver_sql(
-        "INSERT INTO complaints (id, reference, branch_code, status, customer_id, customer_name, channel, "
-        "business_type, cause, product, amount, description, request, received_at, decision_due, "
-        "received_by, assignee, escalation_level, extensions, outcome, resolved_at, closed_at, "
-        "needs_review, updated_at, details) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows)
+
+def _write_batch(ctx: ServiceContext, batch: _Batch) -> None:
+    """One chunk in one transaction, with the clock, chain head and sequences it ends on."""
+    with ctx.store.write() as s:
+        conn = s.connection()
+        # A bigger page cache for this connection while seeding: index pages of a growing
+        # database stay decrypted in memory instead of being read back for every insert.
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{SEED_CACHE_KIB}")
+        conn.exec_driver_sql(
+            "INSERT INTO customers (id, kind, name, id_type, id_number, phone, address, credit_code, "
+            "contact_person, id_last4, phone_last4, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch.customers)
+        conn.exec_driver_sql(
+            "INSERT INTO events (id, complaint_id, kind, payload, actor, actor_role, device_id, "
+            "branch_code, hlc, occurred_at, business_date, prev_hash, hash, origin, sent) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'local',0)", batch.events)
+        conn.exec_driver_sql(
+            "INSERT INTO complaints (id, reference, branch_code, status, customer_id, customer_name, "
+            "channel, business_type, cause, product, amount, description, request, received_at, "
+            "decision_due, received_by, assignee, escalation_level, extensions, outcome, resolved_at, "
+            "closed_at, needs_review, updated_at, details) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch.complaints)
+        conn.exec_driver_sql(
+            "INSERT INTO daily_sequences (business_date, last) VALUES (?, ?) "
+            "ON CONFLICT(business_date) DO UPDATE SET last = excluded.last",
+            [(day.isoformat(), last) for day, last in batch.sequences.items()])
+        put_settings(s, {HLC_KEY: str(batch.stamp), CHAIN_HEAD_KEY: batch.chain_head})

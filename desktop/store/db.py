@@ -55,6 +55,8 @@ def make_engine(path: Path, connect: ConnectionFactory = plain_sqlite) -> Engine
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        # The most recently used connection first: its page cache is the warm one.
+        pool_use_lifo=True,
         # SQLAlchemy puts statement parameters into exception text and logs by default;
         # they hold names and ID numbers, which must never reach either.
         hide_parameters=True,

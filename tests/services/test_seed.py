@@ -63,3 +63,24 @@ def test_seeding_in_many_chunks_keeps_the_clock_stamps_valid(ctx: ServiceContext
         stamps = [Stamp.parse(h) for h in s.scalars(select(EventRow.hlc).order_by(EventRow.seq))]
     assert stamps == sorted(stamps)
     assert stamps[0] > ahead and stamps[-1].wall_ms > ahead.wall_ms
+
+
+def test_seeding_in_a_second_process_writes_exactly_what_seeding_here_writes(
+        ctx: ServiceContext, tmp_path, clock, monkeypatch) -> None:
+    from desktop.profile import open_profile
+    from desktop.services import seed as seeding
+    from desktop.services.context import load_context, set_up_device
+
+    seed(ctx, 120, chunk=50)
+    other = open_profile(tmp_path / "other")
+    set_up_device(other, branch_code=ctx.device.branch_code, branch_name="x",
+                  device_number=ctx.device.device_number, device_id=ctx.device.device_id)
+    monkeypatch.setattr(seeding, "PARALLEL_FROM", 100)  # take the two-process path
+    seed(load_context(other, clock=clock), 120, chunk=50)
+
+    def hashes(store) -> list[str]:  # type: ignore[no-untyped-def]
+        with store.read() as s:
+            return list(s.scalars(select(EventRow.hash).order_by(EventRow.seq)))
+
+    assert hashes(other) == hashes(ctx.store)
+    other.close()
