@@ -69,7 +69,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_seed(args: argparse.Namespace) -> int:
     if args.complaints < 0:
         raise CliError("cli.negative_count")
-    _folder, store = open_args_profile(args)
+    from desktop.paths import profile_dir
+    from desktop.profile import open_profile
+    from desktop.security.profile_keys import read_profile_info
+
+    folder = profile_dir(args.profile)
+    # A profile made by seeding holds only synthetic data: like the demo, it may keep its
+    # key in a file inside the profile where this computer has no keyring.
+    store = open_profile(folder, demo=read_profile_info(folder) is None)
     try:
         from desktop.demo import DEMO_BRANCH, DEMO_BRANCH_NAME
         from desktop.services.context import DeviceNotSetUp
