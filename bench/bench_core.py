@@ -54,7 +54,7 @@ def _intake(i: int) -> Intake:
 
 
 def run(quick: bool) -> list[dict[str, Any]]:
-    rows = [_seed_speed(5_000 if quick else 100_000)]
+    rows = [_seed_speed(20_000 if quick else 100_000)]
     size = 20_000 if quick else 1_000_000
     store, ctx = open_seeded(size)
     try:

@@ -90,7 +90,8 @@ def _copy_story(data: ReceiptData, copy: str, pp: Paper, st: Styles, locale: str
         (label("field.staff", locale), data.staff_number),
         *customer_rows(data.customer, locale),
     ]
-    label_width = (17 if roll else 26) * mm
+    # English labels ("Complainant") need more room than two or four Chinese characters.
+    label_width = (17 if roll and locale.startswith("zh") else 22 if roll else 26) * mm
     story.append(field_table(rows, width, label_width, st, grid=not roll))
     story += [
         para(label("field.complaint", locale), st.heading),
