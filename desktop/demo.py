@@ -93,7 +93,8 @@ def start_demo_hq(folder: Path, port: int = 0) -> DemoHq:
     log = (folder / HQ_LOG_FILE).open("ab")
     process = subprocess.Popen(
         [*_hq_command(), "serve", "--database", f"sqlite:///{folder / HQ_DATABASE_FILE}",
-         "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=log)
+         "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=log,
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
     log.close()
     deadline = time.monotonic() + HQ_START_TIMEOUT
     while time.monotonic() < deadline:
@@ -106,6 +107,16 @@ def start_demo_hq(folder: Path, port: int = 0) -> DemoHq:
             time.sleep(0.1)
     process.kill()
     raise DemoHqFailed(f"the demo HQ did not answer in time; see {folder / HQ_LOG_FILE}")
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to end it when the app ends, however the app
+    ends (a kill leaves no orphan HQ holding its port)."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _port_of(url: str) -> int:

@@ -58,3 +58,36 @@ def test_a_port_taken_since_last_time_moves_the_demo_hq(tmp_path: Path) -> None:
             second.stop()
     finally:
         first.stop()
+
+
+def test_killing_the_app_ends_its_demo_hq(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    folder = tmp_path / "demo"
+    script = ("import sys, time\n"
+              "from pathlib import Path\n"
+              "from desktop.demo import prepare_demo\n"
+              "hq = prepare_demo(Path(sys.argv[1]), complaints=2)\n"
+              "print(hq.url, flush=True)\n"
+              "time.sleep(600)\n")
+    app = subprocess.Popen([sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE,
+                           text=True)
+    assert app.stdout is not None
+    url = app.stdout.readline().strip()
+    assert httpx.get(f"{url}/api/v1/health", timeout=5).status_code == 200
+    os.kill(app.pid, signal.SIGKILL)
+    app.wait(10)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"{url}/api/v1/health", timeout=1)
+        except httpx.HTTPError:
+            return  # the HQ went with the app
+        time.sleep(0.2)
+    raise AssertionError("the demo HQ outlived the app that started it")
