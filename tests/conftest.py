@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import os
+
 import pytest
+
+# Headless everywhere: every test that touches Qt draws offscreen, set here, not by the user.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.domain.model import Role
 from desktop.profile import open_profile
