@@ -3,12 +3,11 @@ a settable clock, and one actor per role."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import os
 
 import pytest
 
