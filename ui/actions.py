@@ -30,6 +30,10 @@ class ActionId(enum.StrEnum):
     SWITCH_USER = "switch_user"
     LANGUAGE = "language"
     QUIT = "quit"
+    # HQ
+    SYNC_NOW = "sync_now"
+    CANCEL_SYNC = "cancel_sync"
+    CLOSE_DAY = "close_day"
     # intake
     NEXT_STEP = "next_step"
     PREVIOUS_STEP = "previous_step"
@@ -80,6 +84,9 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.LANGUAGE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Switch language (中文 / English)"),
                                   ("Ctrl+Shift+U",)),
     ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",)),
+    ActionId.SYNC_NOW: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Sync with HQ now"), ("F9",)),
+    ActionId.CANCEL_SYNC: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Cancel the sync"), ("Shift+F9",)),
+    ActionId.CLOSE_DAY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Close the day …"), ("Ctrl+Shift+D",)),
     ActionId.NEXT_STEP: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Next step"),
                                    ("Ctrl+Return", "Alt+Right"), _WIDGET),
     ActionId.PREVIOUS_STEP: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Previous step"),

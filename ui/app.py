@@ -27,6 +27,7 @@ from ui.context import AppContext, BranchInfo, Clock, utc_now
 from ui.i18n import Languages, register_cjk_font
 from ui.interaction import Interaction, error_text
 from ui.login import LoginWindow
+from ui.memory import lean_imports
 from ui.settings import UiSettings
 from ui.worker import DatabaseWorker
 
@@ -42,6 +43,7 @@ STARTUP_PROBE_ENV = "COMPLAINT_DESK_STARTUP_PROBE"
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, with high-DPI scaling that follows the screen exactly."""
+    lean_imports()  # before the database layer and the documents are imported
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -57,6 +59,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def make_context(profile: Path, *, demo: bool = False, clock: Clock = utc_now,
                  interaction: Interaction | None = None, language: str | None = None) -> AppContext:
     """The application context for `profile` (QApplication must exist). Nothing is opened yet."""
+    lean_imports()
     settings = UiSettings.load(profile)
     chosen = language or settings.language or os.environ.get("COMPLAINT_DESK_LANG") or "zh_CN"
     languages = Languages(normalise_locale(chosen))

@@ -1,8 +1,8 @@
 """The explicit application context handed to every window, dialog and model (no globals).
 
 It holds the profile folder, the window settings, the database worker, the UI
-language, the prompt point, the clock, who is logged in and where sync status
-comes from. Tests build one with their own clock, interaction and profile.
+language, the prompt point, the clock, who is logged in, where the sync facts
+come from and how to reach HQ. Tests build one with their own clock, interaction and profile.
 
 Nothing here imports the database layer, so the login window can show first.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
@@ -21,19 +21,30 @@ from PySide6.QtCore import QObject, Signal
 from ui.i18n import Languages
 from ui.interaction import Interaction
 from ui.settings import UiSettings
-from ui.sync_status import SyncStatusSource, default_sync_status
+from ui.sync_status import SyncFactsSource, read_sync_facts
 from ui.worker import DatabaseWorker
 
 if TYPE_CHECKING:
     from desktop.domain.taxonomy import Taxonomy
     from desktop.services.context import Actor
+    from desktop.store.db import Store
+    from desktop.sync.client import HqClient
 
 Clock = Callable[[], datetime]
+HqConnect = Callable[..., "HqClient"]
 DEFAULT_IDLE_MINUTES = 5
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def connect_to_hq(store: Store, **options: Any) -> HqClient:
+    """This enrolled device's HQ client (desktop.sync.enrollment.connect, loaded only when a
+    sync starts). Raises NotEnrolled for a profile never enrolled."""
+    from desktop.sync.enrollment import connect
+
+    return connect(store, **options)
 
 
 class CurrentStaff(QObject):
@@ -82,7 +93,8 @@ class AppContext:
     interaction: Interaction = field(default_factory=Interaction)
     clock: Clock = utc_now
     staff: CurrentStaff = field(default_factory=CurrentStaff)
-    sync_status: SyncStatusSource = field(default_factory=default_sync_status)
+    sync_facts: SyncFactsSource = read_sync_facts  # unsent changes, last sync (on the worker)
+    hq_connect: HqConnect = connect_to_hq  # this device's HQ client (tests wrap it)
     branch: BranchInfo = field(default_factory=BranchInfo)
     taxonomy: Taxonomy | None = None  # the one in force, from the profile once it is open
     demo: bool = False

@@ -82,10 +82,16 @@ class Interaction:
 
 
 def error_text(error: BaseException, locale: str) -> str:
-    """What the user reads for `error`: its domain message or a generic line."""
+    """What the user reads for `error`: its domain message (with role, permission and action
+    codes in words) or a generic line."""
     from desktop.domain.errors import DomainError
 
     if isinstance(error, DomainError):
+        if any(key in error.params for key in ("role", "permission", "action")):
+            from desktop.i18n import translate
+            from ui.labels import readable_params
+
+            return translate(error.code, locale, **readable_params(error.params))
         return error.message(locale)
     log.error("unexpected error: %s", type(error).__name__, exc_info=error)
     return QCoreApplication.translate("Interaction", "Something went wrong ({kind}). Nothing was changed; please try again.").format(
@@ -99,6 +105,7 @@ class RecordingInteraction(Interaction):
     answer: bool = True
     messages: list[tuple[str, str]] = field(default_factory=list)
     open_path: Path | None = None  # what the file chooser "picks"
+    cancel_save: bool = False  # the save dialog is cancelled instead of accepting its suggestion
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append((title, text))
@@ -115,7 +122,8 @@ class RecordingInteraction(Interaction):
     def choose_save_path(self, parent: QWidget | None, title: str, suggested: Path,
                          on_chosen: Callable[[Path], None]) -> None:
         self.messages.append((title, str(suggested)))
-        on_chosen(suggested)
+        if not self.cancel_save:
+            on_chosen(suggested)
 
     def choose_open_path(self, parent: QWidget | None, title: str, name_filter: str,
                          on_chosen: Callable[[Path], None]) -> None:

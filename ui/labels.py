@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, QTime
 from PySide6.QtGui import QColor
 
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -60,6 +60,56 @@ ROLE = {
     "auditor": QT_TRANSLATE_NOOP("Labels", "Auditor"),
     "hq_officer": QT_TRANSLATE_NOOP("Labels", "HQ officer"),
     "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
+}
+# desktop.security.policy.Permission values, as a refusal names them to the user.
+PERMISSION = {
+    "case.view": QT_TRANSLATE_NOOP("Labels", "view cases"),
+    "complaint.record": QT_TRANSLATE_NOOP("Labels", "record complaints"),
+    "complaint.acknowledge": QT_TRANSLATE_NOOP("Labels", "acknowledge complaints"),
+    "complaint.note": QT_TRANSLATE_NOOP("Labels", "add notes"),
+    "complaint.contact": QT_TRANSLATE_NOOP("Labels", "log contact attempts"),
+    "complaint.assign": QT_TRANSLATE_NOOP("Labels", "assign cases"),
+    "complaint.escalate": QT_TRANSLATE_NOOP("Labels", "escalate to the expert panel"),
+    "complaint.extend": QT_TRANSLATE_NOOP("Labels", "extend deadlines"),
+    "complaint.resolve": QT_TRANSLATE_NOOP("Labels", "resolve complaints"),
+    "complaint.print": QT_TRANSLATE_NOOP("Labels", "print case documents"),
+    "complaint.satisfaction": QT_TRANSLATE_NOOP("Labels", "record satisfaction"),
+    "complaint.close": QT_TRANSLATE_NOOP("Labels", "close cases"),
+    "complaint.reopen": QT_TRANSLATE_NOOP("Labels", "reopen cases"),
+    "complaint.withdraw": QT_TRANSLATE_NOOP("Labels", "record withdrawals"),
+    "complaint.link": QT_TRANSLATE_NOOP("Labels", "link related complaints"),
+    "complaint.hq_decide": QT_TRANSLATE_NOOP("Labels", "decide escalated cases for HQ"),
+    "attachment.add": QT_TRANSLATE_NOOP("Labels", "add attachments"),
+    "attachment.open": QT_TRANSLATE_NOOP("Labels", "open attachments"),
+    "approve.extension": QT_TRANSLATE_NOOP("Labels", "approve a deadline extension"),
+    "approve.reopen": QT_TRANSLATE_NOOP("Labels", "approve reopening a case"),
+    "approve.compensation": QT_TRANSLATE_NOOP("Labels", "approve compensation"),
+    "staff.manage": QT_TRANSLATE_NOOP("Labels", "manage staff accounts"),
+    "staff.unlock": QT_TRANSLATE_NOOP("Labels", "unlock staff accounts"),
+    "keys.manage": QT_TRANSLATE_NOOP("Labels", "manage encryption keys"),
+    "audit.verify": QT_TRANSLATE_NOOP("Labels", "verify the audit trail"),
+    "sync.run": QT_TRANSLATE_NOOP("Labels", "sync with HQ"),
+    "report.day_end": QT_TRANSLATE_NOOP("Labels", "print the day-end report"),
+    "report.statistics": QT_TRANSLATE_NOOP("Labels", "print statistics"),
+}
+# desktop.domain.states.Action values, as a refusal names them to the user.
+CASE_ACTION = {
+    "receive": QT_TRANSLATE_NOOP("Labels", "record the complaint"),
+    "acknowledge": QT_TRANSLATE_NOOP("Labels", "acknowledge"),
+    "add_note": QT_TRANSLATE_NOOP("Labels", "add a note"),
+    "log_contact": QT_TRANSLATE_NOOP("Labels", "log a contact attempt"),
+    "assign": QT_TRANSLATE_NOOP("Labels", "assign"),
+    "escalate": QT_TRANSLATE_NOOP("Labels", "escalate"),
+    "extend_deadline": QT_TRANSLATE_NOOP("Labels", "extend the deadline"),
+    "resolve": QT_TRANSLATE_NOOP("Labels", "resolve"),
+    "print_document": QT_TRANSLATE_NOOP("Labels", "print a document"),
+    "record_satisfaction": QT_TRANSLATE_NOOP("Labels", "record satisfaction"),
+    "close": QT_TRANSLATE_NOOP("Labels", "close the case"),
+    "reopen": QT_TRANSLATE_NOOP("Labels", "reopen"),
+    "withdraw": QT_TRANSLATE_NOOP("Labels", "withdraw"),
+    "link": QT_TRANSLATE_NOOP("Labels", "link a related complaint"),
+    "add_attachment": QT_TRANSLATE_NOOP("Labels", "add an attachment"),
+    "hq_decide": QT_TRANSLATE_NOOP("Labels", "record HQ's decision"),
 }
 CUSTOMER_KIND = {
     "individual": QT_TRANSLATE_NOOP("Labels", "Individual"),
@@ -111,6 +161,17 @@ DEADLINE_STATE = {
 # Foreground colours with enough contrast on white; the words carry the meaning too.
 _DEADLINE_COLOURS = {"on_time": "#1b5e20", "due_soon": "#8a4b00", "overdue": "#b00020"}
 _DEADLINE_BACKGROUNDS = {"on_time": "#e8f5e9", "due_soon": "#fff3e0", "overdue": "#fdecea"}
+
+
+# Error parameters that carry a code the user should read in words (role, permission, action).
+_CODED_PARAMS = {"role": ROLE, "permission": PERMISSION, "action": CASE_ACTION}
+
+
+def readable_params(params: dict[str, object]) -> dict[str, object]:
+    """An error's parameters with role, permission and action codes put in words
+    ("teller" → 柜员); anything else, and an unknown code, is left as it is."""
+    return {key: label(_CODED_PARAMS[key], str(value)) if key in _CODED_PARAMS and value else value
+            for key, value in params.items()}
 
 
 def _translate(text: str) -> str:
@@ -177,6 +238,20 @@ def format_datetime(value: datetime | None, zone: ZoneInfo, short: bool = True) 
         return ""
     # The same numeric form in both languages (it is what the receipts print too).
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M" if short else "%Y-%m-%d %H:%M:%S")
+
+
+def format_moment(value: datetime | None, zone: ZoneInfo, now: datetime | None = None) -> str:
+    """A moment as the current language writes it for a glance (the status bar's last sync):
+    only the time when it is the same day as `now`, else the short date and time."""
+    if value is None:
+        return ""
+    local = value.astimezone(zone)
+    moment = QDateTime(QDate(local.year, local.month, local.day),
+                       QTime(local.hour, local.minute, local.second))
+    locale = QLocale()
+    if now is not None and now.astimezone(zone).date() == local.date():
+        return locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(moment, QLocale.FormatType.ShortFormat)
 
 
 def format_date(value: datetime | None, zone: ZoneInfo) -> str:

@@ -8,6 +8,7 @@ screen without closing them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -27,16 +28,20 @@ from ui.i18n import Translatable, language_name
 from ui.intake.panel import IntakePanel
 from ui.lock import IdleWatcher, LockScreen
 from ui.status_bar import CounterStatusBar
+from ui.sync import HqState, Result, SyncController, SyncKind, SyncOutcome
 from ui.worklist_view import WORKLISTS, WorklistPanel
 
 if TYPE_CHECKING:
     from desktop.services.context import Actor, ServiceContext
     from desktop.services.drafts import Draft
     from ui.context import AppContext
+    from ui.day_end import DayEndDialog
 
 WINDOW_ACTIONS = (ActionId.NEW_COMPLAINT, ActionId.RESOLVE_ON_SPOT, ActionId.FIND, ActionId.REFRESH,
                   ActionId.SHOW_WORKLIST, ActionId.CLOSE_TAB, ActionId.LOCK, ActionId.SWITCH_USER,
-                  ActionId.LANGUAGE, ActionId.QUIT)
+                  ActionId.LANGUAGE, ActionId.QUIT, ActionId.SYNC_NOW, ActionId.CANCEL_SYNC,
+                  ActionId.CLOSE_DAY)
+SYNC_ACTIONS = (ActionId.SYNC_NOW, ActionId.CANCEL_SYNC, ActionId.CLOSE_DAY)
 
 
 class MainWindow(Translatable, QMainWindow):
@@ -46,6 +51,7 @@ class MainWindow(Translatable, QMainWindow):
         super().__init__(parent)
         self._app = app
         self._hidden_for_lock: list[QWidget] = []
+        self._work_enabled = False
         self.setObjectName("main_window")
         self.resize(app.settings.window_width, app.settings.window_height)
         self.actions_by_id = {action_id: make_action(action_id, self) for action_id in WINDOW_ACTIONS}
@@ -64,14 +70,16 @@ class MainWindow(Translatable, QMainWindow):
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
-        self.status = CounterStatusBar(app, self)
+        self.sync = SyncController(app, self)
+        self.day_end: DayEndDialog | None = None
+        self.status = CounterStatusBar(app, self.sync, self)
         self.setStatusBar(self.status)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action_id in (ActionId.NEW_COMPLAINT, ActionId.RESOLVE_ON_SPOT, ActionId.SHOW_WORKLIST,
-                          ActionId.REFRESH, ActionId.LOCK, ActionId.LANGUAGE):
+                          ActionId.REFRESH, ActionId.SYNC_NOW, ActionId.LOCK, ActionId.LANGUAGE):
             self.toolbar.addAction(self.actions_by_id[action_id])
         self.addToolBar(self.toolbar)
         self._build_menus()
@@ -93,6 +101,11 @@ class MainWindow(Translatable, QMainWindow):
         a[ActionId.SWITCH_USER].triggered.connect(lambda: self.lock(switching=True))
         a[ActionId.LANGUAGE].triggered.connect(self._toggle_language)
         a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.SYNC_NOW].triggered.connect(self.sync_now)
+        a[ActionId.CANCEL_SYNC].triggered.connect(self.sync.cancel)
+        a[ActionId.CLOSE_DAY].triggered.connect(lambda: self.close_day())
+        self.sync.state_changed.connect(self._update_sync_actions)
+        self.sync.finished.connect(self._sync_finished)
         for row, key in enumerate(WORKLIST_KEYS[:len(WORKLISTS)]):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda r=row: self._choose_worklist(r))
@@ -120,6 +133,11 @@ class MainWindow(Translatable, QMainWindow):
             action.setData(locale)
             action.triggered.connect(lambda _c=False, loc=locale: self._app.set_language(loc))
             self.language_actions.append(action)
+        self.hq_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.SYNC_NOW, ActionId.CANCEL_SYNC):
+            self.hq_menu.addAction(a[action_id])
+        self.hq_menu.addSeparator()
+        self.hq_menu.addAction(a[ActionId.CLOSE_DAY])
         self.session_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.LOCK, ActionId.SWITCH_USER):
             self.session_menu.addAction(a[action_id])
@@ -137,6 +155,8 @@ class MainWindow(Translatable, QMainWindow):
         self.idle.set_interval(self._app.idle_lock_ms())
         self.idle.start()
         self.status.refresh()
+        self.sync.start()
+        self._update_sync_actions()
         self._restore_draft(actor)
 
     def _restore_draft(self, actor: Actor) -> None:
@@ -267,12 +287,79 @@ class MainWindow(Translatable, QMainWindow):
         self.start_session(actor)
 
     def _set_work_enabled(self, enabled: bool) -> None:
+        self._work_enabled = enabled
         for action_id, action in self.actions_by_id.items():
-            if action_id is not ActionId.QUIT and action_id is not ActionId.LANGUAGE:
+            if action_id not in (ActionId.QUIT, ActionId.LANGUAGE, *SYNC_ACTIONS):
                 action.setEnabled(enabled)
         self.toolbar.setVisible(enabled)
         self.view_menu.setEnabled(enabled)
         self.complaint_menu.setEnabled(enabled)
+        self.hq_menu.setEnabled(enabled)
+        self._update_sync_actions()
+
+    # -- sync with HQ ---------------------------------------------------------------------------
+
+    def _update_sync_actions(self) -> None:
+        """Sync now for a role that may sync, on an enrolled PC, when no sync runs; Close the
+        day only shown to a role that may close it; each tooltip says why it is off."""
+        from desktop.security.permissions import allowed
+        from desktop.security.policy import Permission
+        from ui.day_end import may_close_day
+
+        a, sync, actor = self.actions_by_id, self.sync, self._app.staff.actor
+        working = actor is not None and self._work_enabled
+        may_sync = actor is not None and allowed(actor, Permission.SYNC_RUN)
+        enrolled = sync.hq_state is not HqState.NOT_ENROLLED
+        sync_now, cancel, close_day = a[ActionId.SYNC_NOW], a[ActionId.CANCEL_SYNC], a[ActionId.CLOSE_DAY]
+        relabel(sync_now, ActionId.SYNC_NOW)
+        sync_now.setEnabled(working and may_sync and enrolled and sync.running is None)
+        if not enrolled:
+            why = self.tr("This PC is not enrolled with HQ, so it cannot sync.")
+        elif not may_sync:
+            why = self.tr("Your role does not start a sync by hand; it runs by itself every few "
+                          "minutes while HQ is reachable.")
+        else:
+            why = ""
+        if why:
+            sync_now.setToolTip(f"{sync_now.toolTip()} — {why}")
+            sync_now.setStatusTip(sync_now.toolTip())
+        cancel.setEnabled(sync.running is not None and not sync.cancelling)
+        close_day.setVisible(may_close_day(actor))
+        close_day.setEnabled(working and enrolled and may_close_day(actor) and self.day_end is None)
+
+    def sync_now(self) -> bool:
+        """Sync with HQ now (in the background); False if one is running already."""
+        return self.sync.sync_now()
+
+    def _sync_finished(self, outcome: SyncOutcome) -> None:
+        """A manual sync that failed is also told in a box; others only in the status bar."""
+        if outcome.kind is not SyncKind.MANUAL or outcome.result in (Result.DONE, Result.CANCELLED):
+            return
+        if outcome.error is not None:
+            self._app.interaction.error(self, outcome.error, self._app.locale)
+
+    def close_day(self, business_date: date | None = None) -> DayEndDialog | None:
+        """Open the day-end close of `business_date` (default: today's business date) and start
+        it; None for a role that may not close the day."""
+        from ui.day_end import DayEndDialog, may_close_day
+
+        if not may_close_day(self._app.staff.actor) or self.day_end is not None:
+            return self.day_end
+        ctx = self._app.worker.shared_context()
+        if ctx is None:
+            return None
+        dialog = DayEndDialog(self._app, self.sync, business_date or ctx.business_date(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._day_end_closed)
+        self.day_end = dialog
+        self._update_sync_actions()
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def _day_end_closed(self) -> None:
+        self.day_end = None
+        self._update_sync_actions()
 
     # -- language ----------------------------------------------------------------------------
 
@@ -294,18 +381,21 @@ class MainWindow(Translatable, QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.session_menu.setTitle(self.tr("&Session"))
+        self.hq_menu.setTitle(self.tr("&HQ"))
         for action in self.language_actions:
             action.setChecked(action.data() == self._app.locale)
         self.tabs.setAccessibleName(self.tr("Open work"))
         self.toolbar.setAccessibleName(self.tr("Main actions"))
         self.toolbar.setWindowTitle(self.tr("Main actions"))
         self._retitle_tabs()
+        self._update_sync_actions()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         panel = self.intake_panel()
         if panel is not None:
             panel.save_draft_now()
         self.idle.stop()
+        self.sync.shutdown()
         instance = QCoreApplication.instance()
         if instance is not None:
             instance.removeEventFilter(self.idle)

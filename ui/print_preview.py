@@ -224,7 +224,10 @@ class Jobs(QObject):
                 result = _Result(on_done, on_error, fn(), False)
             except Exception as exc:  # delivered to the GUI thread, never lost
                 result = _Result(on_done, on_error, exc, True)
-            emit(result)
+            try:
+                emit(result)
+            except RuntimeError:  # the dialog went with its window while this job ran
+                log.info("a rendering job finished after its dialog was gone")
 
         self.pending += 1
         self._pool.start(run)
@@ -291,6 +294,7 @@ class PrintPreviewDialog(QDialog):
         self._generation = 0
         self._may_print = may_print
         self._closing = False
+        self._deleting = False
         self._printer_in_use: QPrinter | None = None  # alive until its job is done
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
@@ -584,6 +588,15 @@ class PrintPreviewDialog(QDialog):
         self._maybe_delete()
 
     def _maybe_delete(self) -> None:
-        # Deleted only once no rasterising job can deliver to it any more.
-        if self._closing and self.jobs.pending == 0:
+        # Deleted only once no rasterising job can deliver to it any more; its page images
+        # (several MB each) go with it, and the freed heap goes back to the system.
+        if self._closing and self.jobs.pending == 0 and not self._deleting:
+            self._deleting = True
+            self.destroyed.connect(_release_memory)
             self.deleteLater()
+
+
+def _release_memory() -> None:
+    from ui.memory import release_memory
+
+    release_memory()

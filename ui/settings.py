@@ -1,4 +1,5 @@
-"""The window's own settings (language, last worklist, window size), kept in the profile folder.
+"""The window's own settings (language, last worklist, window size, how often to sync), kept in
+the profile folder.
 
 Typed and versioned: `load()` upgrades an older file step by step and ignores
 keys it does not know, so an upgrade never loses what the user chose. Nothing
@@ -31,6 +32,7 @@ class UiSettings:
     window_width: int = 1280
     window_height: int = 800
     idle_lock_minutes: int = 0  # 0: take the policy's (default 5)
+    auto_sync_minutes: int = 3  # sync with HQ this often while it is reachable; 0: never
 
     @classmethod
     def load(cls, folder: Path) -> UiSettings:

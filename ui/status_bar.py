@@ -1,20 +1,25 @@
-"""The status bar: online or offline, unsent changes, last sync, and who is logged in.
+"""The status bar: who is logged in; a running sync's progress with Cancel; whether HQ is
+online; unsent changes; and when the last sync completed.
 
-The sync facts come from `AppContext.sync_status`, read on the database worker
-every half minute and shortly after a change (drafts aside); until the sync
-layer answers they read "unknown".
+Online or offline is what the last sync attempt found (ui.sync); unsent changes and
+the last sync are read from the profile on the database worker every half minute,
+shortly after a change (drafts aside) and right after each sync. A sync that fails is
+told here calmly (a word and a tooltip), never in a box: only "Sync now" adds a box.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from ui import labels, spacing
+from ui.actions import ActionId, tooltip
 from ui.i18n import Translatable
-from ui.sync_status import SyncStatus
+from ui.interaction import error_text
+from ui.sync import HqState, Result, SyncController, SyncOutcome, SyncStep
+from ui.sync_status import SyncFacts
 
 if TYPE_CHECKING:
     from desktop.services.context import ServiceContext
@@ -23,25 +28,56 @@ if TYPE_CHECKING:
 
 REFRESH_MS = 30_000
 SETTLE_MS = 1_500
+PROGRESS_WIDTH = 140
+
+
+def progress_text(step: SyncStep | None, cancelling: bool) -> str:
+    """What a running sync is doing, in words (the status bar and the day-end dialog)."""
+    translate = QCoreApplication.translate
+    if cancelling:
+        return translate("SyncProgress", "Stopping the sync …")
+    if step is None or step.phase == "connect":
+        return translate("SyncProgress", "Connecting to HQ …")
+    if step.phase == "push":
+        if step.total:
+            return translate("SyncProgress", "Sending to HQ: {done} of {total}").format(
+                done=step.done, total=step.total)
+        if step.done:
+            return translate("SyncProgress", "Sending to HQ: {done}").format(done=step.done)
+        return translate("SyncProgress", "Sending to HQ …")
+    return translate("SyncProgress", "Receiving from HQ: {done}").format(done=step.done)
 
 
 class CounterStatusBar(Translatable, QStatusBar):
-    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppContext, sync: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self._status = SyncStatus()
+        self._sync = sync
+        self._facts = SyncFacts()
+        self.user = QLabel(self)
+        self.user.setObjectName("status_user")
+        self.sync_text = QLabel(self)
+        self.sync_text.setObjectName("status_sync_progress_text")
+        self.sync_bar = QProgressBar(self)
+        self.sync_bar.setObjectName("status_sync_progress")
+        self.sync_bar.setFixedWidth(PROGRESS_WIDTH)
+        self.sync_bar.setTextVisible(False)
+        self.sync_bar.setMaximumHeight(self.fontMetrics().height())
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setObjectName("status_sync_cancel")
+        self.cancel_button.clicked.connect(sync.cancel)
         self.connection = QLabel(self)
         self.connection.setObjectName("status_connection")
         self.unsent = QLabel(self)
         self.unsent.setObjectName("status_unsent")
         self.last_sync = QLabel(self)
         self.last_sync.setObjectName("status_last_sync")
-        self.user = QLabel(self)
-        self.user.setObjectName("status_user")
-        for widget in (self.connection, self.unsent, self.last_sync):
-            widget.setContentsMargins(spacing.GAP, 0, spacing.GAP, 0)
-            self.addPermanentWidget(widget)
         self.addWidget(self.user, 1)
+        for widget in (self.sync_text, self.sync_bar, self.cancel_button, self.connection,
+                       self.unsent, self.last_sync):
+            if isinstance(widget, QLabel):
+                widget.setContentsMargins(spacing.GAP, 0, spacing.GAP, 0)
+            self.addPermanentWidget(widget)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -53,37 +89,97 @@ class CounterStatusBar(Translatable, QStatusBar):
         self._soon.timeout.connect(self.refresh)
         app.worker.changed.connect(self._changed)
         app.staff.changed.connect(lambda _a: self.retranslate())
+        sync.state_changed.connect(self.retranslate)
+        sync.progressed.connect(self._progressed)
+        sync.finished.connect(self._sync_finished)
         self.retranslate()
 
-    def refresh(self) -> None:
-        source = self._app.sync_status
+    # -- the facts from the profile ---------------------------------------------------------------
 
-        def read(ctx: ServiceContext) -> SyncStatus:
+    def refresh(self) -> None:
+        """Read unsent changes and the last sync again (on the database worker)."""
+        source = self._app.sync_facts
+
+        def read(ctx: ServiceContext) -> SyncFacts:
             return source(ctx)
 
         if self._app.worker.is_open:
-            self._app.worker.query(self, read, self.show_status)
+            self._app.worker.query(self, read, self.show_facts)
 
     def _changed(self, changes: Changes) -> None:
         if not changes.draft:  # a draft is never sent to HQ
             self._soon.start()
 
-    def show_status(self, status: SyncStatus) -> None:
-        self._status = status
+    def show_facts(self, facts: SyncFacts) -> None:
+        self._facts = facts
         self.retranslate()
 
-    def retranslate(self) -> None:
-        s = self._status
-        if s.online is None:
-            self.connection.setText(self.tr("HQ: not known"))
-        elif s.online:
-            self.connection.setText(self.tr("● Online"))
+    def _sync_finished(self, _outcome: SyncOutcome) -> None:
+        self.refresh()
+
+    def _progressed(self, _step: SyncStep) -> None:
+        self._show_progress()
+
+    # -- texts --------------------------------------------------------------------------------------
+
+    def _show_progress(self) -> None:
+        running = self._sync.running is not None
+        for widget in (self.sync_text, self.sync_bar, self.cancel_button):
+            widget.setVisible(running)
+        if not running:
+            return
+        step = self._sync.last_step
+        self.cancel_button.setEnabled(not self._sync.cancelling)
+        text = progress_text(step, self._sync.cancelling)
+        if step is not None and step.phase == "push" and step.total:
+            self.sync_bar.setRange(0, step.total)
+            self.sync_bar.setValue(min(step.done, step.total))
         else:
-            self.connection.setText(self.tr("○ Offline"))
+            self.sync_bar.setRange(0, 0)  # busy: how much is coming is not known
+        self.sync_text.setText(text)
+        self.sync_bar.setAccessibleName(text)
+
+    def _connection_texts(self) -> tuple[str, str]:
+        """(what the label says, the tooltip that explains it)."""
+        sync, locale, zone = self._sync, self._app.locale, self._app.branch.zone
+        when = labels.format_moment(sync.last_attempt, zone, self._app.now()) if sync.last_attempt else ""
+        state = sync.hq_state
+        if state is HqState.NOT_ENROLLED:
+            outcome = sync.last_outcome
+            reason = error_text(outcome.error, locale) if outcome and outcome.error else ""
+            return (self.tr("Not enrolled with HQ"),
+                    " ".join(t for t in (reason, self.tr("Sync is off on this PC.")) if t))
+        if state is HqState.UNKNOWN:
+            return self.tr("HQ: not known yet"), self.tr("This PC has not contacted HQ yet.")
+        if state is HqState.ONLINE:
+            text, tip = self.tr("● Online"), self.tr("HQ answered at {time}.").format(time=when)
+        else:
+            text = self.tr("○ Offline")
+            tip = self.tr("HQ could not be reached at {time}. Work goes on; unsent changes are kept "
+                          "and sent when HQ is back.").format(time=when)
+        outcome = sync.last_outcome
+        if outcome is not None and sync.running is None:
+            note = {Result.REFUSED: self.tr("sync refused"), Result.FAILED: self.tr("sync failed"),
+                    Result.CANCELLED: self.tr("sync cancelled"),
+                    Result.MISMATCH: self.tr("day-end differs")}.get(outcome.result)
+            if note:
+                text = f"{text} · ⚠ {note}" if outcome.result is not Result.CANCELLED else f"{text} · {note}"
+                if outcome.error is not None:
+                    tip = f"{tip}\n{error_text(outcome.error, locale)}"
+        return text, tip
+
+    def retranslate(self) -> None:
+        f = self._facts
+        self._show_progress()
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(tooltip(ActionId.CANCEL_SYNC))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the sync"))
+        connection, connection_tip = self._connection_texts()
+        self.connection.setText(connection)
         self.unsent.setText(self.tr("Unsent changes: {count}").format(
-            count="?" if s.unsent is None else s.unsent))
+            count="?" if f.unsent is None else f.unsent))
         self.last_sync.setText(self.tr("Last sync: {when}").format(
-            when=labels.format_datetime(s.last_sync, self._app.branch.zone) if s.last_sync
+            when=labels.format_moment(f.last_sync, self._app.branch.zone, self._app.now()) if f.last_sync
             else self.tr("never")))
         actor = self._app.staff.actor
         if actor is None:
@@ -95,6 +191,11 @@ class CounterStatusBar(Translatable, QStatusBar):
         for widget, name in ((self.connection, self.tr("Connection to HQ")),
                              (self.unsent, self.tr("Unsent changes")),
                              (self.last_sync, self.tr("Last sync")),
-                             (self.user, self.tr("Logged-in user"))):
+                             (self.user, self.tr("Logged-in user")),
+                             (self.sync_text, self.tr("Sync progress"))):
             widget.setAccessibleName(name)
             widget.setToolTip(widget.text())
+        self.connection.setToolTip(connection_tip)
+        if f.last_sync:
+            self.last_sync.setToolTip(labels.format_datetime(f.last_sync, self._app.branch.zone,
+                                                             short=False))

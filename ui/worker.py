@@ -92,6 +92,16 @@ class DatabaseWorker(QObject):
             raise ProfileNotOpen()
         return self._context
 
+    def shared_context(self) -> ServiceContext | None:
+        """The service context for a background job that runs its own short transactions
+        through `ctx.store` (thread-safe) on a thread of its own: sync, whose network waits
+        must not hold up this worker. None until the profile is open."""
+        return self._context
+
+    def announce(self, changes: Changes) -> None:
+        """Emit `changed` for a change made outside this worker (a sync that pulled events)."""
+        self.changed.emit(changes)
+
     # -- submitting work ----------------------------------------------------------------------
 
     def open_profile(self, folder: Path, *, clock: Callable[[], Any] | None = None,

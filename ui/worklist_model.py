@@ -4,11 +4,21 @@ The model knows the number of rows (one COUNT in SQL) and keeps a few pages of
 rows in memory; a row outside them shows "…" while its page is fetched on the
 database worker, then the view is told the rows changed. Sorting, filtering and
 search happen in SQL (desktop.store.queries), never by loading the table.
+
+Pages are read by position (keyset paging), not by OFFSET: the model remembers where
+the first and last rows of every page it has read sit in the sort order, and reads a
+page as "the rows after (or before) the nearest row it knows", so scrolling page by
+page anywhere costs what the first page does. A jump far from anything read so far
+skips from the nearest known row, the start or the end, whichever is closest; the first
+such jump also has the positions of every 2,000th row taken in the background, after
+which a jump anywhere in a million rows is a short read.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict, deque
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +32,14 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.store.queries import CaseRow, SortKey, Worklist, WorklistQuery
+from desktop.store.queries import (
+    CaseRow,
+    SortKey,
+    SortPosition,
+    Worklist,
+    WorklistQuery,
+    sort_position,
+)
 from ui import labels, spacing
 from ui.categories import CategoryNames
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -35,6 +52,15 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_CACHED_PAGES = 12
 WANTED_PAGES = 4  # the pages most recently asked for by the view; older requests are skipped
+# A list at least this long is read along its sort index, testing each row's status, when a
+# page is near a row already read: cheaper than SQLite sorting every row of those statuses.
+DENSE_LIST_ROWS = 20_000
+WALK_MAX_SKIP = 2_000  # ... but not to skip further than this (each skipped row is a lookup)
+# After the first read that had to skip more than FAR_SKIP rows (a jump into the middle of a
+# long list), the positions of every LANDMARK_EVERY-th row are taken in one pass, in the
+# background, so later jumps anywhere skip fewer than LANDMARK_EVERY rows.
+FAR_SKIP = 5_000
+LANDMARK_EVERY = 2_000
 COLUMNS = (
     ("reference", QT_TRANSLATE_NOOP("WorklistModel", "Reference"), SortKey.REFERENCE),
     ("customer", QT_TRANSLATE_NOOP("WorklistModel", "Customer"), SortKey.CUSTOMER),
@@ -62,6 +88,12 @@ class WorklistPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Landmarks:
+    generation: int
+    positions: list[tuple[int, SortPosition]]
+
+
+@dataclass(frozen=True, slots=True)
 class WorklistCount:
     generation: int
     total: int
@@ -73,18 +105,47 @@ def _lines(ctx: ServiceContext, rows: list[CaseRow]) -> list[WorklistLine]:
             for r in rows]
 
 
-def _page_rows(ctx: ServiceContext, query: WorklistQuery, offset: int, limit: int,
-               total: int) -> list[CaseRow]:
-    """Rows [offset, offset+limit) of the worklist. Past the middle they are read in the
-    opposite order from the end, so the SQL OFFSET never exceeds half the list."""
-    from desktop.services.cases import worklist_rows
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """How to read rows [first, first+limit): after a known row's position (None: from the
+    start, or the end when backwards), in which direction, skipping how many rows."""
 
-    limit = max(0, min(limit, total - offset)) if total else limit
-    if total and offset > total // 2:
+    first: int
+    limit: int
+    after: SortPosition | None
+    backwards: bool
+    skip: int
+
+
+def plan_page_read(first: int, limit: int, total: int, rows: list[int],
+                   positions: Mapping[int, SortPosition]) -> PageRead:
+    """The cheapest read of rows [first, first+limit) of a list of `total` rows, given the
+    positions of the rows numbered in `rows` (sorted): the one that skips the fewest rows."""
+    end = first + limit
+    options = [PageRead(first, limit, None, False, first)]
+    if total:
+        options.append(PageRead(first, limit, None, True, max(0, total - end)))
+    i = bisect.bisect_left(rows, first)
+    if i > 0:  # the nearest known row before the page
+        below = rows[i - 1]
+        options.append(PageRead(first, limit, positions[below], False, first - below - 1))
+    j = bisect.bisect_left(rows, end)
+    if j < len(rows):  # the nearest known row after the page
+        above = rows[j]
+        options.append(PageRead(first, limit, positions[above], True, above - end))
+    return min(options, key=lambda o: o.skip)
+
+
+def read_page(ctx: ServiceContext, query: WorklistQuery, plan: PageRead, total: int) -> list[CaseRow]:
+    """The rows `plan` asks for, in the list's order."""
+    from desktop.services.cases import worklist_rows_after
+
+    walk = total >= DENSE_LIST_ROWS and plan.skip <= WALK_MAX_SKIP
+    if plan.backwards:
         flipped = replace(query, descending=not query.descending)
-        rows = worklist_rows(ctx, flipped, max(0, total - offset - limit), limit)
+        rows = worklist_rows_after(ctx, flipped, plan.after, plan.limit, plan.skip, walk_sort_index=walk)
         return rows[::-1]
-    return worklist_rows(ctx, query, offset, limit)
+    return worklist_rows_after(ctx, query, plan.after, plan.limit, plan.skip, walk_sort_index=walk)
 
 
 class WorklistModel(QAbstractTableModel):
@@ -108,6 +169,9 @@ class WorklistModel(QAbstractTableModel):
         self._requested: set[int] = set()
         self._wanted: deque[int] = deque(maxlen=WANTED_PAGES)
         self._generation = 0
+        self._known: dict[int, SortPosition] = {}  # row number → its position in the sort order
+        self._known_rows: list[int] = []  # the same row numbers, sorted
+        self._landmarks_asked = False
         self._categories = CategoryNames(app)
         app.languages.changed.connect(self._language_changed)
 
@@ -142,9 +206,10 @@ class WorklistModel(QAbstractTableModel):
         generation, query = self._generation, self._query
 
         def fetch(ctx: ServiceContext) -> WorklistPage:
-            from desktop.services.cases import worklist_rows
+            from desktop.services.cases import worklist_rows_after
 
-            return WorklistPage(generation, 0, _lines(ctx, worklist_rows(ctx, query, 0, spacing.PAGE_SIZE)))
+            rows = worklist_rows_after(ctx, query, None, spacing.PAGE_SIZE)
+            return WorklistPage(generation, 0, _lines(ctx, rows))
 
         self._app.worker.query(self, fetch, self._first_page_arrived)
 
@@ -156,6 +221,10 @@ class WorklistModel(QAbstractTableModel):
         self._pages.clear()
         self._requested.clear()
         self._wanted.clear()
+        self._known.clear()
+        self._known_rows.clear()
+        self._landmarks_asked = False
+        self._remember(0, lines)
         self._pages[0] = lines
         self._count = len(lines)
         self._total = None if len(lines) == spacing.PAGE_SIZE else len(lines)
@@ -190,6 +259,7 @@ class WorklistModel(QAbstractTableModel):
         self._requested.discard(page.page)
         if page.lines is None:
             return  # skipped: asked again if it comes back into view
+        self._remember(page.page * spacing.PAGE_SIZE, page.lines)
         self._pages[page.page] = page.lines
         self._pages.move_to_end(page.page)
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -207,14 +277,47 @@ class WorklistModel(QAbstractTableModel):
             return
         self._requested.add(page)
         generation, query, total, wanted = self._generation, self._query, self._count, self._wanted
+        first = page * spacing.PAGE_SIZE
+        plan = plan_page_read(first, max(0, min(spacing.PAGE_SIZE, total - first)), total,
+                              self._known_rows, self._known)
 
         def fetch(ctx: ServiceContext) -> WorklistPage:
             if page not in wanted:  # scrolled past before the worker got here
                 return WorklistPage(generation, page, None)
-            rows = _page_rows(ctx, query, page * spacing.PAGE_SIZE, spacing.PAGE_SIZE, total)
-            return WorklistPage(generation, page, _lines(ctx, rows))
+            return WorklistPage(generation, page, _lines(ctx, read_page(ctx, query, plan, total)))
 
         self._app.worker.query(self, fetch, self._page_arrived)
+        if plan.skip > FAR_SKIP and not self._landmarks_asked:
+            self._ask_landmarks()
+
+    def _ask_landmarks(self) -> None:
+        self._landmarks_asked = True
+        generation, query = self._generation, self._query
+
+        def find(ctx: ServiceContext) -> Landmarks:
+            from desktop.services.cases import worklist_landmarks
+
+            return Landmarks(generation, worklist_landmarks(ctx, query, LANDMARK_EVERY))
+
+        self._app.worker.query(self, find, self._landmarks_arrived)
+
+    def _landmarks_arrived(self, landmarks: Landmarks) -> None:
+        if landmarks.generation != self._generation:
+            return
+        for row, position in landmarks.positions:
+            if row < self._count and row not in self._known:
+                bisect.insort(self._known_rows, row)
+                self._known[row] = position
+
+    def _remember(self, first: int, lines: list[WorklistLine]) -> None:
+        """Note where a page's first and last rows sit in the sort order."""
+        if not lines:
+            return
+        sort = self._query.sort
+        for row, line in ((first, lines[0]), (first + len(lines) - 1, lines[-1])):
+            if row not in self._known:
+                bisect.insort(self._known_rows, row)
+            self._known[row] = sort_position(line.case, sort)
 
     def line(self, row: int) -> WorklistLine | None:
         """The row's case if its page is in memory (asks for the page otherwise)."""

@@ -13,7 +13,15 @@ from desktop.domain.projection import fold
 from desktop.services.context import ServiceContext
 from desktop.store.events import complaint_events
 from desktop.store.models import ComplaintRow, CustomerRow
-from desktop.store.queries import CaseRow, WorklistQuery, count_worklist, worklist_page
+from desktop.store.queries import (
+    CaseRow,
+    SortPosition,
+    WorklistQuery,
+    count_worklist,
+    worklist_page,
+    worklist_page_after,
+    worklist_positions,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +44,21 @@ def worklist_count(ctx: ServiceContext, query: WorklistQuery) -> int:
 def worklist_rows(ctx: ServiceContext, query: WorklistQuery, offset: int, limit: int) -> list[CaseRow]:
     with ctx.store.read() as s:
         return worklist_page(s, query, ctx.now(), _due_soon(ctx), offset, limit)
+
+
+def worklist_rows_after(ctx: ServiceContext, query: WorklistQuery, after: SortPosition | None,
+                        limit: int, offset: int = 0, *, walk_sort_index: bool = False) -> list[CaseRow]:
+    """Keyset paging (desktop.store.queries.worklist_page_after): rows after `after`."""
+    with ctx.store.read() as s:
+        return worklist_page_after(s, query, ctx.now(), _due_soon(ctx), after, limit, offset,
+                                   walk_sort_index=walk_sort_index)
+
+
+def worklist_landmarks(ctx: ServiceContext, query: WorklistQuery,
+                       every: int) -> list[tuple[int, SortPosition]]:
+    """(row number, position) of every `every`-th row (desktop.store.queries.worklist_positions)."""
+    with ctx.store.read() as s:
+        return worklist_positions(s, query, ctx.now(), _due_soon(ctx), every)
 
 
 def case_detail(ctx: ServiceContext, complaint_id: str) -> CaseDetail:

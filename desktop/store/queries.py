@@ -12,8 +12,9 @@ import enum
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Integer, Select, column, func, or_, select, text
+from sqlalchemy import Integer, Select, column, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain.model import Status
@@ -59,6 +60,31 @@ class CaseRow:
     assignee: str
     escalation_level: int
     needs_review: bool
+    num: int = 0  # the row number: with the sort value, where this row sits in any sort order
+
+
+# Where a row sits in a worklist's sort order: the values of its order columns (see
+# `order_columns`), the row number last.
+SortPosition = tuple[Any, ...]
+
+
+def order_columns(sort: SortKey) -> tuple[Any, ...]:
+    """The columns a worklist sorted by `sort` is ordered by: the sort column; for status and
+    handler, which many rows share, then the decision deadline; the row number last. Each of
+    these orders is the order of an index, so a page is read from it without sorting."""
+    column = getattr(ComplaintRow, sort.value)
+    if sort in (SortKey.STATUS, SortKey.ASSIGNEE):
+        return (column, ComplaintRow.decision_due, ComplaintRow.num)
+    return (column, ComplaintRow.num)
+
+
+def sort_position(row: CaseRow, sort: SortKey) -> SortPosition:
+    """Where `row` sits in a worklist sorted by `sort` (for `worklist_page_after`)."""
+    values = []
+    for col in order_columns(sort):
+        value = getattr(row, col.key)
+        values.append(value.value if isinstance(value, Status) else value)
+    return tuple(values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,31 +99,33 @@ class WorklistQuery:
 _COLUMNS = (ComplaintRow.id, ComplaintRow.reference, ComplaintRow.status, ComplaintRow.customer_name,
             ComplaintRow.business_type, ComplaintRow.cause, ComplaintRow.received_at,
             ComplaintRow.decision_due, ComplaintRow.assignee, ComplaintRow.escalation_level,
-            ComplaintRow.needs_review)
+            ComplaintRow.needs_review, ComplaintRow.num)
 
 
 def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta,
-              session: Session) -> Select:
+              session: Session, *, status_by_index: bool = True) -> Select:
     w = q.worklist
+    # `status || ''` is the same test, but one SQLite cannot answer from the status index: for
+    # a list holding many rows, walking the sort order's index beats sorting them all.
+    status: Any = ComplaintRow.status if status_by_index else ComplaintRow.status.op("||")("")
     if w is Worklist.MINE:
-        stmt = stmt.where(ComplaintRow.assignee == q.staff_number,
-                          ComplaintRow.status.in_(OPEN_STATES))
+        stmt = stmt.where(ComplaintRow.assignee == q.staff_number, status.in_(OPEN_STATES))
     elif w is Worklist.BRANCH:
-        stmt = stmt.where(ComplaintRow.status.in_(OPEN_STATES))
+        stmt = stmt.where(status.in_(OPEN_STATES))
     elif w is Worklist.DUE_SOON:
-        stmt = stmt.where(ComplaintRow.status.in_(OPEN_STATES),
+        stmt = stmt.where(status.in_(OPEN_STATES),
                           ComplaintRow.decision_due >= now,
                           ComplaintRow.decision_due < now + due_soon)
     elif w is Worklist.OVERDUE:
-        stmt = stmt.where(ComplaintRow.status.in_(OPEN_STATES), ComplaintRow.decision_due < now)
+        stmt = stmt.where(status.in_(OPEN_STATES), ComplaintRow.decision_due < now)
     elif w is Worklist.ESCALATED:
-        stmt = stmt.where(ComplaintRow.status == Status.ESCALATED.value)
+        stmt = stmt.where(status == Status.ESCALATED.value)
     elif w is Worklist.AWAITING_CUSTOMER:
-        stmt = stmt.where(ComplaintRow.status == Status.RESOLVED.value)
+        stmt = stmt.where(status == Status.RESOLVED.value)
     elif w is Worklist.REVIEW:
         stmt = stmt.where(ComplaintRow.needs_review.is_(True))
     elif w is Worklist.CLOSED:
-        stmt = stmt.where(ComplaintRow.status.in_([Status.CLOSED.value, Status.WITHDRAWN.value]))
+        stmt = stmt.where(status.in_([Status.CLOSED.value, Status.WITHDRAWN.value]))
     matches = search_query(q.search)
     if matches is not None:
         stmt = stmt.where(ComplaintRow.num.in_(matches.scalar_subquery()))
@@ -111,14 +139,58 @@ def count_worklist(session: Session, q: WorklistQuery, now: datetime, due_soon: 
 
 def worklist_page(session: Session, q: WorklistQuery, now: datetime, due_soon: timedelta,
                   offset: int, limit: int) -> list[CaseRow]:
-    """Rows [offset, offset+limit) of the worklist in its sort order (ties broken by row number)."""
-    column = getattr(ComplaintRow, q.sort.value)
-    order = (column.desc(), ComplaintRow.num.desc()) if q.descending else (column, ComplaintRow.num)
-    stmt = _filtered(select(*_COLUMNS), q, now, due_soon, session).order_by(*order)
-    rows = session.execute(stmt.offset(offset).limit(limit)).all()
+    """Rows [offset, offset+limit) of the worklist in its sort order (`order_columns`)."""
+    stmt = _filtered(select(*_COLUMNS), q, now, due_soon, session)
+    return _case_rows(session.execute(_ordered(stmt, q).offset(offset).limit(limit)).all())
+
+
+def worklist_page_after(session: Session, q: WorklistQuery, now: datetime, due_soon: timedelta,
+                        after: SortPosition | None, limit: int, offset: int = 0, *,
+                        walk_sort_index: bool = False) -> list[CaseRow]:
+    """Up to `limit` rows of the worklist that come after position `after` in its sort order
+    (from the start for None), skipping the first `offset` of them: keyset paging. Seeking
+    to a position goes through the sort order's index, so a page deep in a million rows costs
+    what the first one does (plus `offset`). Read backwards by flipping `q.descending`.
+
+    `walk_sort_index`: for a list holding a large share of the table, read it along the sort
+    index and test the status row by row, instead of sorting every row of that status first
+    (the caller knows the list's size; for a small list this would be the slow way)."""
+    stmt = _filtered(select(*_COLUMNS), q, now, due_soon, session,
+                     status_by_index=not walk_sort_index)
+    if after is not None:
+        columns = order_columns(q.sort)
+        if len(after) != len(columns):
+            raise ValueError("a sort position of another sort order")
+        here = tuple_(*columns)
+        there = tuple_(*(literal(value, col.type) for value, col in zip(after, columns, strict=True)))
+        stmt = stmt.where(here < there if q.descending else here > there)
+    return _case_rows(session.execute(_ordered(stmt, q).offset(offset).limit(limit)).all())
+
+
+def worklist_positions(session: Session, q: WorklistQuery, now: datetime, due_soon: timedelta,
+                       every: int) -> list[tuple[int, SortPosition]]:
+    """(row number, position) of every `every`-th row of the worklist in its sort order
+    (rows every-1, 2·every-1, ...): landmarks from which `worklist_page_after` reaches any
+    page by skipping fewer than `every` rows. One pass over the list, in SQL."""
+    columns = order_columns(q.sort)
+    ordering = [c.desc() for c in columns] if q.descending else list(columns)
+    numbered = _filtered(select(*columns, func.row_number().over(order_by=ordering).label("rn")),
+                         q, now, due_soon, session).subquery()
+    rn = numbered.c.rn
+    stmt = select(*(numbered.c[c.key] for c in columns), rn).where(rn % every == 0).order_by(rn)
+    return [(int(r[-1]) - 1, tuple(r[:-1])) for r in session.execute(stmt).all()]
+
+
+def _ordered(stmt: Select, q: WorklistQuery) -> Select:
+    columns = order_columns(q.sort)
+    return stmt.order_by(*(c.desc() for c in columns) if q.descending else columns)
+
+
+def _case_rows(rows: Any) -> list[CaseRow]:
     return [CaseRow(id=r[0], reference=r[1], status=Status(r[2]), customer_name=r[3],
                     business_type=r[4], cause=r[5], received_at=r[6], decision_due=r[7],
-                    assignee=r[8], escalation_level=r[9], needs_review=bool(r[10])) for r in rows]
+                    assignee=r[8], escalation_level=r[9], needs_review=bool(r[10]), num=r[11])
+            for r in rows]
 
 
 _REFERENCE_LIKE = re.compile(r"^[A-Z0-9]{2,}-\d")

@@ -44,6 +44,18 @@
             <translation>Quit</translation>
         </message>
         <message>
+            <source>Sync with HQ now</source>
+            <translation>Sync with HQ now</translation>
+        </message>
+        <message>
+            <source>Cancel the sync</source>
+            <translation>Cancel the sync</translation>
+        </message>
+        <message>
+            <source>Close the day …</source>
+            <translation>Close the day …</translation>
+        </message>
+        <message>
             <source>Next step</source>
             <translation>Next step</translation>
         </message>
@@ -425,12 +437,16 @@ The customer asks for: {request}</translation>
             <translation>Cause: message</translation>
         </message>
         <message>
-            <source>Business c&amp;hannel</source>
-            <translation>Business c&amp;hannel</translation>
+            <source>Business c&amp;hannel (optional)</source>
+            <translation>Business c&amp;hannel (optional)</translation>
         </message>
         <message>
             <source>Channel of the business complained about</source>
             <translation>Channel of the business complained about</translation>
+        </message>
+        <message>
+            <source>Business channel: message</source>
+            <translation>Business channel: message</translation>
         </message>
         <message>
             <source>What this category needs</source>
@@ -444,16 +460,60 @@ The customer asks for: {request}</translation>
     <context>
         <name>CounterStatusBar</name>
         <message>
-            <source>HQ: not known</source>
-            <translation>HQ: not known</translation>
+            <source>Not enrolled with HQ</source>
+            <translation>Not enrolled with HQ</translation>
+        </message>
+        <message>
+            <source>Sync is off on this PC.</source>
+            <translation>Sync is off on this PC.</translation>
+        </message>
+        <message>
+            <source>HQ: not known yet</source>
+            <translation>HQ: not known yet</translation>
+        </message>
+        <message>
+            <source>This PC has not contacted HQ yet.</source>
+            <translation>This PC has not contacted HQ yet.</translation>
         </message>
         <message>
             <source>● Online</source>
             <translation>● Online</translation>
         </message>
         <message>
+            <source>HQ answered at {time}.</source>
+            <translation>HQ answered at {time}.</translation>
+        </message>
+        <message>
             <source>○ Offline</source>
             <translation>○ Offline</translation>
+        </message>
+        <message>
+            <source>HQ could not be reached at {time}. Work goes on; unsent changes are kept and sent when HQ is back.</source>
+            <translation>HQ could not be reached at {time}. Work goes on; unsent changes are kept and sent when HQ is back.</translation>
+        </message>
+        <message>
+            <source>sync refused</source>
+            <translation>sync refused</translation>
+        </message>
+        <message>
+            <source>sync failed</source>
+            <translation>sync failed</translation>
+        </message>
+        <message>
+            <source>sync cancelled</source>
+            <translation>sync cancelled</translation>
+        </message>
+        <message>
+            <source>day-end differs</source>
+            <translation>day-end differs</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Cancel the sync</source>
+            <translation>Cancel the sync</translation>
         </message>
         <message>
             <source>Unsent changes: {count}</source>
@@ -490,6 +550,10 @@ The customer asks for: {request}</translation>
         <message>
             <source>Logged-in user</source>
             <translation>Logged-in user</translation>
+        </message>
+        <message>
+            <source>Sync progress</source>
+            <translation>Sync progress</translation>
         </message>
     </context>
     <context>
@@ -741,6 +805,61 @@ The customer asks for: {request}</translation>
         <message>
             <source>Seen and copied</source>
             <translation>Seen and copied</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayEndDialog</name>
+        <message>
+            <source>Waiting for the sync that is running to finish …</source>
+            <translation>Waiting for the sync that is running to finish …</translation>
+        </message>
+        <message>
+            <source>HQ and this branch agree on the {count} events of {date}. The day is closed.</source>
+            <translation>HQ and this branch agree on the {count} events of {date}. The day is closed.</translation>
+        </message>
+        <message>
+            <source>{count} events were sent again.</source>
+            <translation>{count} events were sent again.</translation>
+        </message>
+        <message>
+            <source>The day-end close was cancelled; the day is not closed. What was already sent stays sent.</source>
+            <translation>The day-end close was cancelled; the day is not closed. What was already sent stays sent.</translation>
+        </message>
+        <message>
+            <source>The day could not be closed.</source>
+            <translation>The day could not be closed.</translation>
+        </message>
+        <message>
+            <source>Close the day {date}</source>
+            <translation>Close the day {date}</translation>
+        </message>
+        <message>
+            <source>Everything recorded on this PC is sent to HQ, the day's records are compared with HQ's, whatever HQ is missing is sent again, and the close is recorded. Then the day-end report opens for printing.</source>
+            <translation>Everything recorded on this PC is sent to HQ, the day's records are compared with HQ's, whatever HQ is missing is sent again, and the close is recorded. Then the day-end report opens for printing.</translation>
+        </message>
+        <message>
+            <source>Day-end &amp;report …</source>
+            <translation>Day-end &amp;report …</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Day-end progress</source>
+            <translation>Day-end progress</translation>
+        </message>
+        <message>
+            <source>Day-end step</source>
+            <translation>Day-end step</translation>
+        </message>
+        <message>
+            <source>Day-end result</source>
+            <translation>Day-end result</translation>
         </message>
     </context>
     <context>
@@ -1055,6 +1174,178 @@ The customer asks for: {request}</translation>
             <translation>Administrator</translation>
         </message>
         <message>
+            <source>view cases</source>
+            <translation>view cases</translation>
+        </message>
+        <message>
+            <source>record complaints</source>
+            <translation>record complaints</translation>
+        </message>
+        <message>
+            <source>acknowledge complaints</source>
+            <translation>acknowledge complaints</translation>
+        </message>
+        <message>
+            <source>add notes</source>
+            <translation>add notes</translation>
+        </message>
+        <message>
+            <source>log contact attempts</source>
+            <translation>log contact attempts</translation>
+        </message>
+        <message>
+            <source>assign cases</source>
+            <translation>assign cases</translation>
+        </message>
+        <message>
+            <source>escalate to the expert panel</source>
+            <translation>escalate to the expert panel</translation>
+        </message>
+        <message>
+            <source>extend deadlines</source>
+            <translation>extend deadlines</translation>
+        </message>
+        <message>
+            <source>resolve complaints</source>
+            <translation>resolve complaints</translation>
+        </message>
+        <message>
+            <source>print case documents</source>
+            <translation>print case documents</translation>
+        </message>
+        <message>
+            <source>record satisfaction</source>
+            <translation>record satisfaction</translation>
+        </message>
+        <message>
+            <source>close cases</source>
+            <translation>close cases</translation>
+        </message>
+        <message>
+            <source>reopen cases</source>
+            <translation>reopen cases</translation>
+        </message>
+        <message>
+            <source>record withdrawals</source>
+            <translation>record withdrawals</translation>
+        </message>
+        <message>
+            <source>link related complaints</source>
+            <translation>link related complaints</translation>
+        </message>
+        <message>
+            <source>decide escalated cases for HQ</source>
+            <translation>decide escalated cases for HQ</translation>
+        </message>
+        <message>
+            <source>add attachments</source>
+            <translation>add attachments</translation>
+        </message>
+        <message>
+            <source>open attachments</source>
+            <translation>open attachments</translation>
+        </message>
+        <message>
+            <source>approve a deadline extension</source>
+            <translation>approve a deadline extension</translation>
+        </message>
+        <message>
+            <source>approve reopening a case</source>
+            <translation>approve reopening a case</translation>
+        </message>
+        <message>
+            <source>approve compensation</source>
+            <translation>approve compensation</translation>
+        </message>
+        <message>
+            <source>manage staff accounts</source>
+            <translation>manage staff accounts</translation>
+        </message>
+        <message>
+            <source>unlock staff accounts</source>
+            <translation>unlock staff accounts</translation>
+        </message>
+        <message>
+            <source>manage encryption keys</source>
+            <translation>manage encryption keys</translation>
+        </message>
+        <message>
+            <source>verify the audit trail</source>
+            <translation>verify the audit trail</translation>
+        </message>
+        <message>
+            <source>sync with HQ</source>
+            <translation>sync with HQ</translation>
+        </message>
+        <message>
+            <source>print the day-end report</source>
+            <translation>print the day-end report</translation>
+        </message>
+        <message>
+            <source>print statistics</source>
+            <translation>print statistics</translation>
+        </message>
+        <message>
+            <source>record the complaint</source>
+            <translation>record the complaint</translation>
+        </message>
+        <message>
+            <source>acknowledge</source>
+            <translation>acknowledge</translation>
+        </message>
+        <message>
+            <source>add a note</source>
+            <translation>add a note</translation>
+        </message>
+        <message>
+            <source>log a contact attempt</source>
+            <translation>log a contact attempt</translation>
+        </message>
+        <message>
+            <source>assign</source>
+            <translation>assign</translation>
+        </message>
+        <message>
+            <source>escalate</source>
+            <translation>escalate</translation>
+        </message>
+        <message>
+            <source>extend the deadline</source>
+            <translation>extend the deadline</translation>
+        </message>
+        <message>
+            <source>resolve</source>
+            <translation>resolve</translation>
+        </message>
+        <message>
+            <source>print a document</source>
+            <translation>print a document</translation>
+        </message>
+        <message>
+            <source>close the case</source>
+            <translation>close the case</translation>
+        </message>
+        <message>
+            <source>reopen</source>
+            <translation>reopen</translation>
+        </message>
+        <message>
+            <source>withdraw</source>
+            <translation>withdraw</translation>
+        </message>
+        <message>
+            <source>link a related complaint</source>
+            <translation>link a related complaint</translation>
+        </message>
+        <message>
+            <source>add an attachment</source>
+            <translation>add an attachment</translation>
+        </message>
+        <message>
+            <source>record HQ's decision</source>
+            <translation>record HQ's decision</translation>
+        </message>
+        <message>
             <source>Individual</source>
             <translation>Individual</translation>
         </message>
@@ -1268,6 +1559,14 @@ The customer asks for: {request}</translation>
             <translation>Worklist</translation>
         </message>
         <message>
+            <source>This PC is not enrolled with HQ, so it cannot sync.</source>
+            <translation>This PC is not enrolled with HQ, so it cannot sync.</translation>
+        </message>
+        <message>
+            <source>Your role does not start a sync by hand; it runs by itself every few minutes while HQ is reachable.</source>
+            <translation>Your role does not start a sync by hand; it runs by itself every few minutes while HQ is reachable.</translation>
+        </message>
+        <message>
             <source>Complaint Desk</source>
             <translation>Complaint Desk</translation>
         </message>
@@ -1294,6 +1593,10 @@ The customer asks for: {request}</translation>
         <message>
             <source>&amp;Session</source>
             <translation>&amp;Session</translation>
+        </message>
+        <message>
+            <source>&amp;HQ</source>
+            <translation>&amp;HQ</translation>
         </message>
         <message>
             <source>Open work</source>
@@ -1567,6 +1870,33 @@ The customer asks for: {request}</translation>
         <message>
             <source>Start the next complaint (Alt+N)</source>
             <translation>Start the next complaint (Alt+N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncProgress</name>
+        <message>
+            <source>Stopping the sync …</source>
+            <translation>Stopping the sync …</translation>
+        </message>
+        <message>
+            <source>Connecting to HQ …</source>
+            <translation>Connecting to HQ …</translation>
+        </message>
+        <message>
+            <source>Sending to HQ: {done} of {total}</source>
+            <translation>Sending to HQ: {done} of {total}</translation>
+        </message>
+        <message>
+            <source>Sending to HQ: {done}</source>
+            <translation>Sending to HQ: {done}</translation>
+        </message>
+        <message>
+            <source>Sending to HQ …</source>
+            <translation>Sending to HQ …</translation>
+        </message>
+        <message>
+            <source>Receiving from HQ: {done}</source>
+            <translation>Receiving from HQ: {done}</translation>
         </message>
     </context>
     <context>

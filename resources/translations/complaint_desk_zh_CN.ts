@@ -44,6 +44,18 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>Sync with HQ now</source>
+        <translation>立即与总行同步</translation>
+    </message>
+    <message>
+        <source>Cancel the sync</source>
+        <translation>取消同步</translation>
+    </message>
+    <message>
+        <source>Close the day …</source>
+        <translation>日终结账 …</translation>
+    </message>
+    <message>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
@@ -425,12 +437,16 @@ The customer asks for: {request}</source>
         <translation>投诉原因：提示</translation>
     </message>
     <message>
-        <source>Business c&amp;hannel</source>
-        <translation>业务办理渠道(&amp;H)</translation>
+        <source>Business c&amp;hannel (optional)</source>
+        <translation>业务渠道(&amp;H)（选填）</translation>
     </message>
     <message>
         <source>Channel of the business complained about</source>
         <translation>被投诉业务的办理渠道</translation>
+    </message>
+    <message>
+        <source>Business channel: message</source>
+        <translation>业务渠道：提示</translation>
     </message>
     <message>
         <source>What this category needs</source>
@@ -444,16 +460,60 @@ The customer asks for: {request}</source>
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <source>HQ: not known</source>
-        <translation>总行连接：未知</translation>
+        <source>Not enrolled with HQ</source>
+        <translation>未登记到总行</translation>
+    </message>
+    <message>
+        <source>Sync is off on this PC.</source>
+        <translation>本机不进行同步。</translation>
+    </message>
+    <message>
+        <source>HQ: not known yet</source>
+        <translation>总行：尚未连接</translation>
+    </message>
+    <message>
+        <source>This PC has not contacted HQ yet.</source>
+        <translation>本机尚未联系过总行。</translation>
     </message>
     <message>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
+        <source>HQ answered at {time}.</source>
+        <translation>总行于 {time} 应答。</translation>
+    </message>
+    <message>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
+    </message>
+    <message>
+        <source>HQ could not be reached at {time}. Work goes on; unsent changes are kept and sent when HQ is back.</source>
+        <translation>{time} 无法连接总行。工作照常进行；未上传的变更会保留，待总行恢复后上传。</translation>
+    </message>
+    <message>
+        <source>sync refused</source>
+        <translation>同步被拒绝</translation>
+    </message>
+    <message>
+        <source>sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>sync cancelled</source>
+        <translation>同步已取消</translation>
+    </message>
+    <message>
+        <source>day-end differs</source>
+        <translation>日终核对不一致</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the sync</source>
+        <translation>取消同步</translation>
     </message>
     <message>
         <source>Unsent changes: {count}</source>
@@ -490,6 +550,10 @@ The customer asks for: {request}</source>
     <message>
         <source>Logged-in user</source>
         <translation>当前登录用户</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>同步进度</translation>
     </message>
 </context>
 <context>
@@ -739,6 +803,61 @@ The customer asks for: {request}</source>
     <message>
         <source>Seen and copied</source>
         <translation>已查验并留存复印件</translation>
+    </message>
+</context>
+<context>
+    <name>DayEndDialog</name>
+    <message>
+        <source>Waiting for the sync that is running to finish …</source>
+        <translation>正在等待进行中的同步完成 …</translation>
+    </message>
+    <message>
+        <source>HQ and this branch agree on the {count} events of {date}. The day is closed.</source>
+        <translation>总行与本网点对 {date} 的 {count} 条记录核对一致，日终已结账。</translation>
+    </message>
+    <message>
+        <source>{count} events were sent again.</source>
+        <translation>已重新上传 {count} 条记录。</translation>
+    </message>
+    <message>
+        <source>The day-end close was cancelled; the day is not closed. What was already sent stays sent.</source>
+        <translation>日终结账已取消，当日未结账。已上传的记录保持不变。</translation>
+    </message>
+    <message>
+        <source>The day could not be closed.</source>
+        <translation>日终结账未能完成。</translation>
+    </message>
+    <message>
+        <source>Close the day {date}</source>
+        <translation>日终结账 {date}</translation>
+    </message>
+    <message>
+        <source>Everything recorded on this PC is sent to HQ, the day&apos;s records are compared with HQ&apos;s, whatever HQ is missing is sent again, and the close is recorded. Then the day-end report opens for printing.</source>
+        <translation>本机记录的全部内容将上传至总行，与总行核对当日记录，补传总行缺少的记录并登记结账；随后打开日终报表供打印。</translation>
+    </message>
+    <message>
+        <source>Day-end &amp;report …</source>
+        <translation>日终报表(&amp;R) …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Day-end progress</source>
+        <translation>日终进度</translation>
+    </message>
+    <message>
+        <source>Day-end step</source>
+        <translation>日终步骤</translation>
+    </message>
+    <message>
+        <source>Day-end result</source>
+        <translation>日终结果</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1172,178 @@ The customer asks for: {request}</source>
         <translation>系统管理员</translation>
     </message>
     <message>
+        <source>view cases</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>record complaints</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>acknowledge complaints</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>add notes</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>log contact attempts</source>
+        <translation>记录联系情况</translation>
+    </message>
+    <message>
+        <source>assign cases</source>
+        <translation>分派案件</translation>
+    </message>
+    <message>
+        <source>escalate to the expert panel</source>
+        <translation>提交专家组</translation>
+    </message>
+    <message>
+        <source>extend deadlines</source>
+        <translation>延长处理期限</translation>
+    </message>
+    <message>
+        <source>resolve complaints</source>
+        <translation>作出处理决定</translation>
+    </message>
+    <message>
+        <source>print case documents</source>
+        <translation>打印案件文书</translation>
+    </message>
+    <message>
+        <source>record satisfaction</source>
+        <translation>记录满意度</translation>
+    </message>
+    <message>
+        <source>close cases</source>
+        <translation>办结案件</translation>
+    </message>
+    <message>
+        <source>reopen cases</source>
+        <translation>重新开启案件</translation>
+    </message>
+    <message>
+        <source>record withdrawals</source>
+        <translation>登记撤诉</translation>
+    </message>
+    <message>
+        <source>link related complaints</source>
+        <translation>关联相关投诉</translation>
+    </message>
+    <message>
+        <source>decide escalated cases for HQ</source>
+        <translation>代总行对上报案件作出决定</translation>
+    </message>
+    <message>
+        <source>add attachments</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>open attachments</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <source>approve a deadline extension</source>
+        <translation>批准延长期限</translation>
+    </message>
+    <message>
+        <source>approve reopening a case</source>
+        <translation>批准重新开启案件</translation>
+    </message>
+    <message>
+        <source>approve compensation</source>
+        <translation>批准赔偿</translation>
+    </message>
+    <message>
+        <source>manage staff accounts</source>
+        <translation>管理员工账户</translation>
+    </message>
+    <message>
+        <source>unlock staff accounts</source>
+        <translation>解锁员工账户</translation>
+    </message>
+    <message>
+        <source>manage encryption keys</source>
+        <translation>管理加密密钥</translation>
+    </message>
+    <message>
+        <source>verify the audit trail</source>
+        <translation>校验审计记录</translation>
+    </message>
+    <message>
+        <source>sync with HQ</source>
+        <translation>与总行同步</translation>
+    </message>
+    <message>
+        <source>print the day-end report</source>
+        <translation>打印日终报表</translation>
+    </message>
+    <message>
+        <source>print statistics</source>
+        <translation>打印统计报表</translation>
+    </message>
+    <message>
+        <source>record the complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>acknowledge</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>log a contact attempt</source>
+        <translation>记录联系情况</translation>
+    </message>
+    <message>
+        <source>assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <source>escalate</source>
+        <translation>提交专家组</translation>
+    </message>
+    <message>
+        <source>extend the deadline</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>作出处理决定</translation>
+    </message>
+    <message>
+        <source>print a document</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <source>close the case</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>重新开启</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>撤诉</translation>
+    </message>
+    <message>
+        <source>link a related complaint</source>
+        <translation>关联相关投诉</translation>
+    </message>
+    <message>
+        <source>add an attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>record HQ&apos;s decision</source>
+        <translation>登记总行决定</translation>
+    </message>
+    <message>
         <source>Individual</source>
         <translation>个人</translation>
     </message>
@@ -1266,6 +1557,14 @@ The customer asks for: {request}</source>
         <translation>工作清单</translation>
     </message>
     <message>
+        <source>This PC is not enrolled with HQ, so it cannot sync.</source>
+        <translation>本机未登记到总行，无法同步。</translation>
+    </message>
+    <message>
+        <source>Your role does not start a sync by hand; it runs by itself every few minutes while HQ is reachable.</source>
+        <translation>您的角色不能手动发起同步；能连接总行时，系统每隔几分钟自动同步。</translation>
+    </message>
+    <message>
         <source>Complaint Desk</source>
         <translation>投诉受理台</translation>
     </message>
@@ -1292,6 +1591,10 @@ The customer asks for: {request}</source>
     <message>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;HQ</source>
+        <translation>总行(&amp;H)</translation>
     </message>
     <message>
         <source>Open work</source>
@@ -1564,6 +1867,33 @@ The customer asks for: {request}</source>
     <message>
         <source>Start the next complaint (Alt+N)</source>
         <translation>开始下一件投诉（Alt+N）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgress</name>
+    <message>
+        <source>Stopping the sync …</source>
+        <translation>正在停止同步 …</translation>
+    </message>
+    <message>
+        <source>Connecting to HQ …</source>
+        <translation>正在连接总行 …</translation>
+    </message>
+    <message>
+        <source>Sending to HQ: {done} of {total}</source>
+        <translation>正在上传至总行：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Sending to HQ: {done}</source>
+        <translation>正在上传至总行：{done}</translation>
+    </message>
+    <message>
+        <source>Sending to HQ …</source>
+        <translation>正在上传至总行 …</translation>
+    </message>
+    <message>
+        <source>Receiving from HQ: {done}</source>
+        <translation>正在从总行接收：{done}</translation>
     </message>
 </context>
 <context>

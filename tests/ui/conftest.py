@@ -21,7 +21,14 @@ import pytest
 import shiboken6
 from pytestqt.qtbot import QtBot
 
-from desktop.demo import DEMO_BRANCH, DEMO_BRANCH_NAME, DEMO_PASSWORD, DEMO_STAFF
+from desktop.demo import (
+    DEMO_BRANCH,
+    DEMO_BRANCH_NAME,
+    DEMO_PASSWORD,
+    DEMO_STAFF,
+    DemoHq,
+    prepare_demo,
+)
 from desktop.domain.model import CustomerKind, IdDocumentType, Role
 from desktop.profile import open_profile
 from desktop.security.staff import add_staff
@@ -37,6 +44,7 @@ from ui.interaction import RecordingInteraction
 from ui.main_window import MainWindow
 
 SEEDED_COMPLAINTS = 40
+DEMO_COMPLAINTS = 30
 PASSWORD = DEMO_PASSWORD
 
 
@@ -65,6 +73,45 @@ def profile(profile_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "profile"
     shutil.copytree(profile_template, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, test_keyring: Path) -> Path:
+    """A demo branch (`complaint-desk demo`): enrolled with its own local HQ, complaints not
+    sent yet. Prepared once; its HQ is stopped and each test gets a copy of both."""
+    folder = tmp_path_factory.mktemp("demo-branch") / "profile"
+    hq = prepare_demo(folder, complaints=DEMO_COMPLAINTS)
+    assert hq is not None
+    hq.stop()
+    return folder
+
+
+@dataclass
+class DemoBranch:
+    """A copy of the demo branch and its running local HQ (a real server on loopback)."""
+
+    folder: Path
+    hq: DemoHq
+
+    def stop_hq(self) -> None:
+        self.hq.stop()
+
+    def start_hq(self) -> None:
+        """Start the branch's HQ again (the profile is told if it had to take another port)."""
+        hq = prepare_demo(self.folder)
+        assert hq is not None
+        self.hq = hq
+
+
+@pytest.fixture
+def demo_branch(demo_template: Path, tmp_path: Path) -> Iterator[DemoBranch]:
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    hq = prepare_demo(folder)
+    assert hq is not None
+    branch = DemoBranch(folder, hq)
+    yield branch
+    branch.hq.stop()
 
 
 def record_received(store: Store, received_at: datetime) -> str:

@@ -12,6 +12,7 @@ from desktop.services.context import ServiceContext
 from desktop.store.models import ComplaintRow
 from tests.ui.conftest import PASSWORD, Counter
 from tests.ui.keys import type_text
+from ui import labels
 from ui.case_actions import CaseActionDialog
 from ui.case_view import CaseView
 from ui.main_window import MainWindow
@@ -61,8 +62,10 @@ def test_a_teller_cannot_approve_an_extension_and_a_supervisor_can(counter: Coun
 
     approve_with(counter, dialog, "T002")
     assert dialog.isVisible()
-    assert dialog.error.text() == translate("security.approval_refused", "zh_CN",
-                                            permission="approve.extension", role="teller")
+    refusal = dialog.error.text()
+    assert refusal == translate("security.approval_refused", "zh_CN", role="柜员",
+                                permission=labels.label(labels.PERMISSION, "approve.extension"))
+    assert "teller" not in refusal and "approve.extension" not in refusal  # words, not codes
     assert "deadline_extended" not in kinds(view)
 
     with counter.qtbot.waitSignal(dialog.completed, timeout=10_000):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTreeView,
@@ -60,7 +61,9 @@ def relabel_model(taxonomy: Taxonomy, model: QStandardItemModel, axis: str, loca
     def walk(item: QStandardItem) -> None:
         for row in range(item.rowCount()):
             child = item.child(row)
-            code = str(child.data(CODE_ROLE))
+            code = str(child.data(CODE_ROLE) or "")
+            if not code:  # the "(not given)" row of an optional axis
+                continue
             child.setText(f"{code}  {taxonomy.label(axis, code, locale)}")
             walk(child)
 
@@ -93,10 +96,25 @@ class CategoryFilter(QSortFilterProxyModel):
 
 
 class CategoryTree(QTreeView):
-    def __init__(self, taxonomy: Taxonomy, axis: str, locale: str, parent: QWidget) -> None:
+    """One taxonomy axis as a searchable tree.
+
+    An optional axis (`optional=True`, the business channel) starts with a "(not given)"
+    row, and keeps a code it was asked to show but does not know (a draft from an older
+    taxonomy) until another is chosen, so validation can name it instead of dropping it."""
+
+    def __init__(self, taxonomy: Taxonomy, axis: str, locale: str, parent: QWidget, *,
+                 optional: bool = False) -> None:
         super().__init__(parent)
         self.axis = axis
+        self.optional = optional
+        self._unknown = ""
         self.source = category_model(taxonomy, axis, locale, self)
+        if optional:
+            none = QStandardItem("")
+            none.setEditable(False)
+            none.setData("", CODE_ROLE)
+            none.setData("", SEARCH_ROLE)
+            self.source.insertRow(0, none)
         self.proxy = CategoryFilter(self)
         self.proxy.setSourceModel(self.source)
         self.setModel(self.proxy)
@@ -104,10 +122,24 @@ class CategoryTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setObjectName(f"field:{axis}")
+        self.selectionModel().selectionChanged.connect(self._chosen)
+
+    def _chosen(self) -> None:
+        if self.selectionModel().hasSelection():
+            self._unknown = ""  # a code chosen by hand replaces one the tree did not know
 
     def code(self) -> str:
         index = self.currentIndex()
-        return str(index.data(CODE_ROLE)) if index.isValid() and self.selectionModel().isSelected(index) else ""
+        if index.isValid() and self.selectionModel().isSelected(index):
+            return str(index.data(CODE_ROLE) or "")
+        return self._unknown
+
+    def set_none_text(self, text: str) -> None:
+        """The label of the "(not given)" row of an optional axis."""
+        if self.optional:
+            item = self.source.item(0)
+            if item is not None:
+                item.setText(text)
 
     def filter(self, text: str) -> None:
         """Show the categories matching `text`; a tree with no match stays whole, so the
@@ -122,11 +154,17 @@ class CategoryTree(QTreeView):
             self.collapseAll()
 
     def select_code(self, code: str) -> None:
+        self._unknown = ""
         if not code:
             self.clearSelection()
             return
         found = self.source.match(self.source.index(0, 0), CODE_ROLE, code, 1,
                                   Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        if not found:
+            self.clearSelection()
+            if self.optional:
+                self._unknown = code
+            return
         if found:
             index = self.proxy.mapFromSource(found[0])
             if not index.isValid():  # hidden by the search: show everything again
@@ -160,8 +198,11 @@ class CategoryStep(IntakeStep):
         self._bt_label.setBuddy(self.business_type)
         self._cause_label = QLabel(self)
         self._cause_label.setBuddy(self.cause)
-        self.business_channel = QComboBox(self)
+        self.business_channel = CategoryTree(app.categories(), "channel", app.locale, self,
+                                             optional=True)
         self.business_channel.setObjectName("field:business_channel")
+        self.business_channel_message = FieldMessage(self)
+        self.business_channel_message.setObjectName("message:business_channel")
         self._channel_label = QLabel(self)
         self._channel_label.setBuddy(self.business_channel)
         self.extra_box = QGroupBox(self)
@@ -177,64 +218,58 @@ class CategoryStep(IntakeStep):
         box = QVBoxLayout(self.checklist_box)
         box.addWidget(self.checklist)
 
+        search_row = QHBoxLayout()
+        search_row.setSpacing(spacing.GAP)
+        search_row.addWidget(self._search_label)
+        search_row.addWidget(self.search, 1)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(spacing.GAP)
-        grid.addWidget(self._search_label, 0, 0)
-        grid.addWidget(self.search, 0, 1, 1, 3)
-        grid.addWidget(self._bt_label, 1, 0, 1, 2)
-        grid.addWidget(self._cause_label, 1, 2, 1, 2)
-        grid.addWidget(self.business_type, 2, 0, 1, 2)
-        grid.addWidget(self.cause, 2, 2, 1, 2)
-        grid.addWidget(self.business_type_message, 3, 0, 1, 2)
-        grid.addWidget(self.cause_message, 3, 2, 1, 2)
-        grid.addWidget(self._channel_label, 4, 0)
-        grid.addWidget(self.business_channel, 4, 1, 1, 3)
-        grid.addWidget(self.extra_box, 5, 0, 1, 2)
-        grid.addWidget(self.checklist_box, 5, 2, 1, 2)
+        grid.addLayout(search_row, 0, 0, 1, 3)
+        for column, (label, tree, message) in enumerate((
+                (self._bt_label, self.business_type, self.business_type_message),
+                (self._cause_label, self.cause, self.cause_message),
+                (self._channel_label, self.business_channel, self.business_channel_message))):
+            grid.addWidget(label, 1, column)
+            grid.addWidget(tree, 2, column)
+            grid.addWidget(message, 3, column)
+        grid.addWidget(self.extra_box, 4, 0, 1, 2)
+        grid.addWidget(self.checklist_box, 4, 2)
         grid.setRowStretch(2, 3)
-        grid.setRowStretch(5, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        grid.setRowStretch(4, 2)
+        for column, stretch in enumerate((3, 3, 2)):
+            grid.setColumnStretch(column, stretch)
 
         enter_moves_on(self.search, self)
-        enter_moves_on(self.business_channel, self)
         self.search.textChanged.connect(self._filter)
         self.business_type.selectionModel().selectionChanged.connect(lambda *_: self._category_changed("business_type"))
         self.cause.selectionModel().selectionChanged.connect(lambda *_: self._category_changed("cause"))
-        self.business_channel.currentIndexChanged.connect(lambda _i: self._emit("business_channel"))
-        for tree in (self.business_type, self.cause):
+        self.business_channel.selectionModel().selectionChanged.connect(
+            lambda *_: self._emit("business_channel"))
+        for tree in (self.business_type, self.cause, self.business_channel):
             tree.activated.connect(lambda _i, t=tree: self._tree_done(t))
-        self._fill_channels()
-        self.business_channel.setVisible(INTAKE_HAS_BUSINESS_CHANNEL)
-        self._channel_label.setVisible(INTAKE_HAS_BUSINESS_CHANNEL)
+        for widget in (self.business_channel, self._channel_label, self.business_channel_message):
+            widget.setVisible(INTAKE_HAS_BUSINESS_CHANNEL)
         self.retranslate()
 
     def title(self) -> str:
         return self.tr("Category")
 
-    def _fill_channels(self) -> None:
-        taxonomy = self._app.categories()
-        self.business_channel.blockSignals(True)
-        current = self.business_channel.currentData()
-        self.business_channel.clear()
-        self.business_channel.addItem(self.tr("(not given)"), "")
-        for cat in taxonomy.categories["channel"].values():
-            indent = "    " * (len(taxonomy.path("channel", cat.code)) - 1)
-            self.business_channel.addItem(f"{indent}{cat.code}  {cat.text(self._app.locale)}", cat.code)
-        self.business_channel.setCurrentIndex(max(0, self.business_channel.findData(current or "")))
-        self.business_channel.blockSignals(False)
-
     def _filter(self, text: str) -> None:
-        for tree in (self.business_type, self.cause):
+        for tree in (self.business_type, self.cause, self.business_channel):
             tree.filter(text)
 
     def _tree_done(self, tree: CategoryTree) -> None:
-        """Enter on a category chooses it and moves on: business type → cause → channel."""
+        """Enter on a category chooses it and moves on: business type → cause → channel → on."""
         current = tree.currentIndex()
         if current.isValid() and not tree.selectionModel().isSelected(current):
             tree.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        (self.cause if tree is self.business_type else self.business_channel).setFocus()
+        if tree is self.business_type:
+            self.cause.setFocus()
+        elif tree is self.cause and self.business_channel.isVisibleTo(self):
+            self.business_channel.setFocus()
+        else:
+            self.focusNextChild()
 
     def _category_changed(self, axis: str) -> None:
         self._rebuild_extra_fields()
@@ -314,8 +349,7 @@ class CategoryStep(IntakeStep):
         self._extra_values = {str(k): str(v) for k, v in (form.get("extra_fields") or {}).items()}
         self.business_type.select_code(form.get("business_type") or "")
         self.cause.select_code(form.get("cause") or "")
-        self.business_channel.setCurrentIndex(
-            max(0, self.business_channel.findData(form.get("business_channel") or "")))
+        self.business_channel.select_code(str(form.get("business_channel") or ""))
         self._extra_specs_reset()
 
     def _extra_specs_reset(self) -> None:
@@ -333,13 +367,14 @@ class CategoryStep(IntakeStep):
         self._remember_extra_values()
         form["business_type"] = self.business_type.code()
         form["cause"] = self.cause.code()
-        form["business_channel"] = str(self.business_channel.currentData() or "")
+        form["business_channel"] = self.business_channel.code()
         keys = {spec.key for spec in self._extra_specs}
         form["extra_fields"] = {k: v for k, v in self._extra_values.items() if k in keys and v}
 
     def show_messages(self, messages: dict[str, str]) -> None:
         self.business_type_message.say(messages.get("business_type", ""))
         self.cause_message.say(messages.get("cause", ""))
+        self.business_channel_message.say(messages.get("business_channel", ""))
         self.extra_form.show_messages(messages)
 
     def focus_first(self) -> None:
@@ -351,6 +386,9 @@ class CategoryStep(IntakeStep):
             return True
         if path == "cause":
             self.cause.setFocus()
+            return True
+        if path == "business_channel":
+            self.business_channel.setFocus()
             return True
         return super().focus_field(path) or self._focus_extra(path)
 
@@ -365,7 +403,8 @@ class CategoryStep(IntakeStep):
         locale = self._app.locale
         relabel_model(self._app.categories(), self.business_type.source, "business_type", locale)
         relabel_model(self._app.categories(), self.cause.source, "cause", locale)
-        self._fill_channels()
+        relabel_model(self._app.categories(), self.business_channel.source, "channel", locale)
+        self.business_channel.set_none_text(self.tr("(not given)"))
         self._search_label.setText(self.tr("&Search categories"))
         self.search.setPlaceholderText(self.tr("A word, e.g. 贷款, card, fee, or a code like B0201"))
         self.search.setAccessibleName(self.tr("Search categories"))
@@ -375,8 +414,9 @@ class CategoryStep(IntakeStep):
         self.cause.setAccessibleName(self.tr("Cause"))
         self.business_type_message.setAccessibleName(self.tr("Business type: message"))
         self.cause_message.setAccessibleName(self.tr("Cause: message"))
-        self._channel_label.setText(self.tr("Business c&hannel"))
+        self._channel_label.setText(self.tr("Business c&hannel (optional)"))
         self.business_channel.setAccessibleName(self.tr("Channel of the business complained about"))
+        self.business_channel_message.setAccessibleName(self.tr("Business channel: message"))
         self.extra_box.setTitle(self.tr("What this category needs"))
         self.checklist_box.setTitle(self.tr("Handling checklist"))
         self.checklist.setAccessibleName(self.tr("Handling checklist"))

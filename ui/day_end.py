@@ -1,0 +1,206 @@
+"""The day-end close from the window (supervisor or manager): sync, compare the day with HQ,
+re-send what is missing, record the close, then the day-end report in the print preview.
+
+The close runs in the background through the sync controller (ui.sync), with its progress
+and a Cancel here and in the status bar. The dialog then says how it went: HQ and the
+branch agree (how many events, how many re-sent), or the mismatch HQ reports, or why it
+could not run (offline, refused, not enrolled, cancelled). After an agreement or a
+mismatch the day-end report opens (it states whether the day was reconciled).
+
+What can go wrong: a role without both the sync and the day-end report rights never sees
+the entry (`may_close_day`); the core checks the report right again when it renders.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import spacing
+from ui.i18n import Translatable
+from ui.interaction import error_text
+from ui.status_bar import progress_text
+from ui.sync import Result, SyncController, SyncKind, SyncOutcome, SyncStep
+
+if TYPE_CHECKING:
+    from desktop.services.context import Actor
+    from ui.context import AppContext
+    from ui.print_preview import PrintPreviewDialog
+
+
+def may_close_day(actor: Actor | None) -> bool:
+    """Whether `actor` may run the day-end close: it syncs and it ends in the day-end report."""
+    if actor is None:
+        return False
+    from desktop.security.permissions import allowed
+    from desktop.security.policy import Permission
+
+    return allowed(actor, Permission.SYNC_RUN) and allowed(actor, Permission.REPORT_DAY_END)
+
+
+class DayEndDialog(Translatable, QDialog):
+    """Runs one day-end close and shows its outcome; `report_opened(preview)` when the
+    day-end report's preview opens."""
+
+    report_opened = Signal(object)
+    closed_day = Signal(object)  # the SyncOutcome, when the close has ended either way
+
+    def __init__(self, app: AppContext, sync: SyncController, business_date: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("day_end")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._app, self._sync = app, sync
+        self.business_date = business_date
+        self.outcome: SyncOutcome | None = None
+        self.preview: PrintPreviewDialog | None = None
+        self._waiting = False
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.step = QLabel(self)
+        self.step.setObjectName("day_end_step")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("day_end_progress")
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 0)
+        self.outcome_text = QLabel(self)
+        self.outcome_text.setObjectName("day_end_result")
+        self.outcome_text.setWordWrap(True)
+        self.outcome_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(self)
+        self.report_button = QPushButton(self)
+        self.report_button.setObjectName("day_end_report")
+        self.report_button.setEnabled(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("day_end_cancel")
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("day_end_close")
+        self.close_button.hide()
+        for button in (self.report_button, self.cancel_button, self.close_button):
+            button.setAutoDefault(False)
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button.clicked.connect(self.open_report)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.close_button.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
+        layout.setSpacing(spacing.GAP)
+        for widget in (self.intro, self.step, self.progress, self.outcome_text):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(spacing.DIALOG_MIN_WIDTH * 2)
+        sync.progressed.connect(self._progressed)
+        sync.finished.connect(self._finished)
+        self.retranslate()
+
+    def start(self) -> None:
+        """Begin the close now, or as soon as a sync already running has finished."""
+        actor = self._app.staff.require()
+        if self._sync.close_day(self.business_date, actor.staff_number):
+            self._waiting = False
+            self.step.setText(progress_text(self._sync.last_step, False))
+        else:
+            self._waiting = True
+            self.step.setText(self.tr("Waiting for the sync that is running to finish …"))
+
+    def _progressed(self, step: SyncStep) -> None:
+        if step.kind is not SyncKind.DAY_END:
+            return
+        self.step.setText(progress_text(step, self._sync.cancelling))
+        if step.phase == "push" and step.total:
+            self.progress.setRange(0, step.total)
+            self.progress.setValue(min(step.done, step.total))
+        else:
+            self.progress.setRange(0, 0)
+
+    def _cancel(self) -> None:
+        if self._waiting:
+            self._waiting = False
+            self.reject()
+            return
+        self._sync.cancel()
+        self.cancel_button.setEnabled(False)
+        self.step.setText(progress_text(self._sync.last_step, True))
+
+    def _finished(self, outcome: SyncOutcome) -> None:
+        if self._waiting:  # the sync it waited for is over: now the close
+            self.start()
+            return
+        if outcome.kind is not SyncKind.DAY_END or self.outcome is not None:
+            return
+        self.outcome = outcome
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.progress.hide()
+        self.step.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        agreed = outcome.result is Result.DONE
+        self.outcome_text.setStyleSheet("" if agreed else "color: #b00020;")
+        self.outcome_text.setText(self._result_text(outcome))
+        self.outcome_text.setAccessibleName(self.outcome_text.text())
+        self.report_button.setEnabled(outcome.result in (Result.DONE, Result.MISMATCH))
+        self.closed_day.emit(outcome)
+        if outcome.result in (Result.DONE, Result.MISMATCH):
+            self.open_report()
+
+    def reject(self) -> None:
+        """Escape or closing the window while the close runs cancels it; the dialog stays
+        until the close has stopped, so its outcome is seen."""
+        if self.outcome is None and not self._waiting and self._sync.running is SyncKind.DAY_END:
+            self._cancel()
+            return
+        super().reject()
+
+    def _result_text(self, outcome: SyncOutcome) -> str:
+        day = self.business_date.isoformat()
+        if outcome.result is Result.DONE:
+            report = outcome.report
+            text = self.tr("HQ and this branch agree on the {count} events of {date}. The day is "
+                           "closed.").format(count=report.event_count, date=day)
+            if report.resent:
+                text += " " + self.tr("{count} events were sent again.").format(count=report.resent)
+            return text
+        if outcome.result is Result.CANCELLED:
+            return self.tr("The day-end close was cancelled; the day is not closed. What was "
+                           "already sent stays sent.")
+        reason = error_text(outcome.error, self._app.locale) if outcome.error else ""
+        if outcome.result is Result.MISMATCH:
+            return reason
+        return " ".join(t for t in (self.tr("The day could not be closed."), reason) if t)
+
+    def open_report(self) -> None:
+        """The day-end report of this business date in the print preview."""
+        from ui.printing import preview_day_end_report
+
+        self.preview = preview_day_end_report(self, self._app, self.business_date)
+        self.report_opened.emit(self.preview)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Close the day {date}").format(date=self.business_date.isoformat()))
+        self.intro.setText(self.tr(
+            "Everything recorded on this PC is sent to HQ, the day's records are compared with "
+            "HQ's, whatever HQ is missing is sent again, and the close is recorded. Then the "
+            "day-end report opens for printing."))
+        self.report_button.setText(self.tr("Day-end &report …"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.close_button.setText(self.tr("Close"))
+        self.progress.setAccessibleName(self.tr("Day-end progress"))
+        self.step.setAccessibleName(self.tr("Day-end step"))
+        self.outcome_text.setAccessibleName(self.outcome_text.text() or self.tr("Day-end result"))
+        for button in (self.report_button, self.cancel_button, self.close_button):
+            button.setAccessibleName(button.text().replace("&", ""))
