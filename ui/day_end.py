@@ -150,7 +150,8 @@ class DayEndDialog(Translatable, QDialog):
         self.close_button.setDefault(True)
         self.close_button.setFocus()
         agreed = outcome.result is Result.DONE
-        self.outcome_text.setStyleSheet("" if agreed else "color: #b00020;")
+        self.outcome_text.setStyleSheet("font-weight: bold;" if agreed
+                                        else "font-weight: bold; color: #b00020;")
         self.outcome_text.setText(self._result_text(outcome))
         self.outcome_text.setAccessibleName(self.outcome_text.text())
         self.report_button.setEnabled(outcome.result in (Result.DONE, Result.MISMATCH))
@@ -170,11 +171,10 @@ class DayEndDialog(Translatable, QDialog):
         day = self.business_date.isoformat()
         if outcome.result is Result.DONE:
             report = outcome.report
-            text = self.tr("HQ and this branch agree on the {count} events of {date}. The day is "
-                           "closed.").format(count=report.event_count, date=day)
-            if report.resent:
-                text += " " + self.tr("{count} events were sent again.").format(count=report.resent)
-            return text
+            return "\n".join((
+                self.tr("HQ and this branch agree: the day {date} is closed.").format(date=day),
+                self.tr("Events of the day: {count}. Sent again: {resent}.").format(
+                    count=report.event_count, resent=report.resent)))
         if outcome.result is Result.CANCELLED:
             return self.tr("The day-end close was cancelled; the day is not closed. What was "
                            "already sent stays sent.")

@@ -300,8 +300,8 @@ class MainWindow(Translatable, QMainWindow):
     # -- sync with HQ ---------------------------------------------------------------------------
 
     def _update_sync_actions(self) -> None:
-        """Sync now for a role that may sync, on an enrolled PC, when no sync runs; Close the
-        day only shown to a role that may close it; each tooltip says why it is off."""
+        """Sync now and Close the day are shown to a role that may use them; on a PC never
+        enrolled with HQ they are off, and the tooltip says why."""
         from desktop.security.permissions import allowed
         from desktop.security.policy import Permission
         from ui.day_end import may_close_day
@@ -311,18 +311,15 @@ class MainWindow(Translatable, QMainWindow):
         may_sync = actor is not None and allowed(actor, Permission.SYNC_RUN)
         enrolled = sync.hq_state is not HqState.NOT_ENROLLED
         sync_now, cancel, close_day = a[ActionId.SYNC_NOW], a[ActionId.CANCEL_SYNC], a[ActionId.CLOSE_DAY]
-        relabel(sync_now, ActionId.SYNC_NOW)
+        for action_id, action in ((ActionId.SYNC_NOW, sync_now), (ActionId.CLOSE_DAY, close_day)):
+            relabel(action, action_id)
+            if not enrolled:
+                action.setToolTip(f"{action.toolTip()} — "
+                                  + self.tr("This PC is not enrolled with HQ, so it cannot sync."))
+                action.setStatusTip(action.toolTip())
+        # A teller's PC syncs by itself; starting one by hand is for roles the policy allows.
+        sync_now.setVisible(may_sync)
         sync_now.setEnabled(working and may_sync and enrolled and sync.running is None)
-        if not enrolled:
-            why = self.tr("This PC is not enrolled with HQ, so it cannot sync.")
-        elif not may_sync:
-            why = self.tr("Your role does not start a sync by hand; it runs by itself every few "
-                          "minutes while HQ is reachable.")
-        else:
-            why = ""
-        if why:
-            sync_now.setToolTip(f"{sync_now.toolTip()} — {why}")
-            sync_now.setStatusTip(sync_now.toolTip())
         cancel.setEnabled(sync.running is not None and not sync.cancelling)
         close_day.setVisible(may_close_day(actor))
         close_day.setEnabled(working and enrolled and may_close_day(actor) and self.day_end is None)

@@ -814,12 +814,12 @@ The customer asks for: {request}</translation>
             <translation>Waiting for the sync that is running to finish …</translation>
         </message>
         <message>
-            <source>HQ and this branch agree on the {count} events of {date}. The day is closed.</source>
-            <translation>HQ and this branch agree on the {count} events of {date}. The day is closed.</translation>
+            <source>HQ and this branch agree: the day {date} is closed.</source>
+            <translation>HQ and this branch agree: the day {date} is closed.</translation>
         </message>
         <message>
-            <source>{count} events were sent again.</source>
-            <translation>{count} events were sent again.</translation>
+            <source>Events of the day: {count}. Sent again: {resent}.</source>
+            <translation>Events of the day: {count}. Sent again: {resent}.</translation>
         </message>
         <message>
             <source>The day-end close was cancelled; the day is not closed. What was already sent stays sent.</source>
@@ -1561,10 +1561,6 @@ The customer asks for: {request}</translation>
         <message>
             <source>This PC is not enrolled with HQ, so it cannot sync.</source>
             <translation>This PC is not enrolled with HQ, so it cannot sync.</translation>
-        </message>
-        <message>
-            <source>Your role does not start a sync by hand; it runs by itself every few minutes while HQ is reachable.</source>
-            <translation>Your role does not start a sync by hand; it runs by itself every few minutes while HQ is reachable.</translation>
         </message>
         <message>
             <source>Complaint Desk</source>

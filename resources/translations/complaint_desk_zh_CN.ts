@@ -812,12 +812,12 @@ The customer asks for: {request}</source>
         <translation>正在等待进行中的同步完成 …</translation>
     </message>
     <message>
-        <source>HQ and this branch agree on the {count} events of {date}. The day is closed.</source>
-        <translation>总行与本网点对 {date} 的 {count} 条记录核对一致，日终已结账。</translation>
+        <source>HQ and this branch agree: the day {date} is closed.</source>
+        <translation>总行与本网点核对一致：{date} 日终已结账。</translation>
     </message>
     <message>
-        <source>{count} events were sent again.</source>
-        <translation>已重新上传 {count} 条记录。</translation>
+        <source>Events of the day: {count}. Sent again: {resent}.</source>
+        <translation>当日记录：{count} 条；重新上传：{resent} 条。</translation>
     </message>
     <message>
         <source>The day-end close was cancelled; the day is not closed. What was already sent stays sent.</source>
@@ -1559,10 +1559,6 @@ The customer asks for: {request}</source>
     <message>
         <source>This PC is not enrolled with HQ, so it cannot sync.</source>
         <translation>本机未登记到总行，无法同步。</translation>
-    </message>
-    <message>
-        <source>Your role does not start a sync by hand; it runs by itself every few minutes while HQ is reachable.</source>
-        <translation>您的角色不能手动发起同步；能连接总行时，系统每隔几分钟自动同步。</translation>
     </message>
     <message>
         <source>Complaint Desk</source>

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.i18n import translate
+from desktop.services.drafts import Draft
 from tests.ui.conftest import Counter
 from tests.ui.keys import type_text
+from ui.intake.category_step import CODE_ROLE, CategoryTree
+from ui.intake.form import draft_payload, empty_form
 from ui.intake.panel import IntakePanel
 
 
@@ -127,3 +132,50 @@ def test_settling_at_the_counter_needs_findings_and_the_customers_confirmation(c
     type_text("abc", panel.save_step.compensation)
     assert message_under(panel, "resolution.compensation") == expected(
         "validation.amount.format", field="resolution.compensation")
+
+
+def channel_tree(panel: IntakePanel) -> CategoryTree:
+    tree = panel.steps[1].business_channel  # type: ignore[attr-defined]
+    assert isinstance(tree, CategoryTree)
+    return tree
+
+
+def test_the_business_channel_is_found_by_the_category_search_and_recorded(counter: Counter) -> None:
+    panel = open_intake(counter)
+    panel._show_step(1)
+    category = panel.steps[1]
+    type_text("ATM", category.search)  # type: ignore[attr-defined]
+    tree = channel_tree(panel)
+    shown = [tree.model().index(r, 0, tree.model().index(0, 0)).data() for r in
+             range(tree.model().rowCount(tree.model().index(0, 0)))]
+    assert tree.model().rowCount() == 1 and shown == ["C0201  自动柜员机（ATM）"]
+
+    tree.select_code("C0201")
+
+    assert panel.form_values()["business_channel"] == "C0201"
+    assert message_under(panel, "business_channel") == ""
+    tree.select_code("")  # "(not given)": the channel is optional
+    assert panel.form_values()["business_channel"] == ""
+    assert "business_channel" not in panel.messages()
+
+
+def test_an_unknown_business_channel_is_named_under_its_field_until_one_is_chosen(
+        counter: Counter) -> None:
+    main = counter.log_in("T001")
+    form = {**empty_form(), "business_channel": "C77"}  # a draft from an older taxonomy
+    draft = Draft(id="draft-with-old-channel", staff_number="T001", step=1,
+                  data=draft_payload(form, 1, {"business_channel"}), updated_at=datetime.now(UTC))
+    panel = main.new_complaint(draft=draft)
+    counter.wait_idle()
+
+    assert panel.form_values()["business_channel"] == "C77"  # kept, not silently dropped
+    assert message_under(panel, "business_channel") == expected(
+        "validation.category.unknown", field="business_channel")
+    assert not panel.go_to(2)
+
+    tree = channel_tree(panel)
+    index = tree.source.match(tree.source.index(0, 0), CODE_ROLE, "C01", 1,
+                              Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
+    tree.setCurrentIndex(tree.proxy.mapFromSource(index))  # chosen with the keyboard
+    assert panel.form_values()["business_channel"] == "C01"
+    assert message_under(panel, "business_channel") == ""
