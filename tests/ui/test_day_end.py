@@ -15,6 +15,7 @@ from desktop.store.models import DayCloseRow
 from desktop.sync.status import unsent_count
 from tests.ui.conftest import Counter, DemoBranch, record_received
 from tests.ui.test_accessibility import unnamed
+from tests.ui.test_sync import Gate
 from ui.actions import ActionId
 from ui.day_end import DayEndDialog
 from ui.sync import Result
@@ -96,3 +97,23 @@ def test_a_day_end_with_hq_stopped_says_why_and_records_nothing(
     assert "未能完成" in dialog.outcome_text.text() and "总行" in dialog.outcome_text.text()
     assert dialog.preview is None and not dialog.report_button.isEnabled()
     assert counter.app.worker.call_now(closes) == []
+
+
+def test_a_day_end_asked_for_during_a_sync_waits_for_it_then_runs(
+        make_counter: Callable[..., Counter], demo_branch: DemoBranch) -> None:
+    counter = make_counter(demo_branch.folder)
+    counter.app.settings.auto_sync_minutes = 0
+    main = counter.log_in("S001")
+    gate = Gate()
+    counter.app.hq_connect = gate.connect
+    assert main.sync.sync_now()
+    counter.qtbot.waitUntil(gate.entered.is_set, timeout=WAIT_MS)
+
+    dialog = main.close_day()
+    assert dialog is not None
+    assert "等待" in dialog.step.text()  # the running sync first
+    gate.release.set()
+    counter.qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=WAIT_MS)
+
+    assert dialog.outcome is not None and dialog.outcome.result is Result.DONE
+    assert len(counter.app.worker.call_now(closes)) == 1
