@@ -8,7 +8,14 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from desktop.domain.errors import NotFound
-from desktop.domain.model import ComplaintView, Customer, CustomerKind, Event, IdDocumentType
+from desktop.domain.model import (
+    ComplaintView,
+    Customer,
+    CustomerKind,
+    Event,
+    EventKind,
+    IdDocumentType,
+)
 from desktop.domain.projection import fold
 from desktop.services.context import ServiceContext
 from desktop.store.events import complaint_events
@@ -76,7 +83,7 @@ def case_detail(ctx: ServiceContext, complaint_id: str) -> CaseDetail:
                         id_type=IdDocumentType(c.id_type) if c.id_type else None,
                         id_number=c.id_number, phone=c.phone, address=c.address,
                         credit_code=c.credit_code, contact_person=c.contact_person)
-    received = next((e.payload for e in events if e.kind.value == "received"), {})
+    received = next((e.payload for e in events if e.kind is EventKind.RECEIVED), {})
     return CaseDetail(view=view, customer=customer, timeline=events, received_payload=dict(received))
 
 

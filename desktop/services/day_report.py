@@ -21,7 +21,8 @@ from sqlalchemy import func, select
 from desktop.services.context import ServiceContext
 from desktop.store.models import ComplaintRow, DayCloseRow, EventRow
 from desktop.store.queries import OPEN_STATES
-from desktop.sync.engine import last_sync, local_digest, unsent_count
+from desktop.sync.engine import local_digest
+from desktop.sync.status import last_sync, unsent_count
 
 # The lists of overdue and next-day complaints stop here (earliest deadline first); the
 # counts beside them are always complete.

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFound
-from desktop.domain.model import Channel, CustomerKind, IdDocumentType, Status
+from desktop.domain.model import Agent, Channel, CustomerKind, IdDocumentType, Status
 from desktop.store.events import apply_customer_fields
 from desktop.store.models import ComplaintRow, CustomerRow
 
@@ -36,16 +36,6 @@ class CustomerInput:
 
 
 @dataclass(frozen=True, slots=True)
-class AgentInput:
-    name: str
-    id_type: IdDocumentType
-    id_number: str
-    phone: str
-    relationship: str
-    power_of_attorney: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class Intake:
     customer: CustomerInput
     business_type: str
@@ -60,7 +50,7 @@ class Intake:
     contact_channel: str = "phone"
     contact_time: str = ""
     complained_about: str = ""  # staff or unit complained about
-    agent: AgentInput | None = None
+    agent: Agent | None = None  # someone complaining on the customer's behalf
     consent: bool = False  # consent to processing personal information
     resolved_on_spot: bool = False
     business_channel: str = ""  # JR/T 0169 channel axis code (taxonomy "channel"), optional

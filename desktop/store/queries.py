@@ -103,7 +103,7 @@ _COLUMNS = (ComplaintRow.id, ComplaintRow.reference, ComplaintRow.status, Compla
 
 
 def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta,
-              session: Session, *, status_by_index: bool = True) -> Select:
+              *, status_by_index: bool = True) -> Select:
     w = q.worklist
     # `status || ''` is the same test, but one SQLite cannot answer from the status index: for
     # a list holding many rows, walking the sort order's index beats sorting them all.
@@ -133,14 +133,14 @@ def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta
 
 
 def count_worklist(session: Session, q: WorklistQuery, now: datetime, due_soon: timedelta) -> int:
-    stmt = _filtered(select(func.count()).select_from(ComplaintRow), q, now, due_soon, session)
+    stmt = _filtered(select(func.count()).select_from(ComplaintRow), q, now, due_soon)
     return int(session.scalar(stmt) or 0)
 
 
 def worklist_page(session: Session, q: WorklistQuery, now: datetime, due_soon: timedelta,
                   offset: int, limit: int) -> list[CaseRow]:
     """Rows [offset, offset+limit) of the worklist in its sort order (`order_columns`)."""
-    stmt = _filtered(select(*_COLUMNS), q, now, due_soon, session)
+    stmt = _filtered(select(*_COLUMNS), q, now, due_soon)
     return _case_rows(session.execute(_ordered(stmt, q).offset(offset).limit(limit)).all())
 
 
@@ -155,7 +155,7 @@ def worklist_page_after(session: Session, q: WorklistQuery, now: datetime, due_s
     `walk_sort_index`: for a list holding a large share of the table, read it along the sort
     index and test the status row by row, instead of sorting every row of that status first
     (the caller knows the list's size; for a small list this would be the slow way)."""
-    stmt = _filtered(select(*_COLUMNS), q, now, due_soon, session,
+    stmt = _filtered(select(*_COLUMNS), q, now, due_soon,
                      status_by_index=not walk_sort_index)
     if after is not None:
         columns = order_columns(q.sort)
@@ -175,7 +175,7 @@ def worklist_positions(session: Session, q: WorklistQuery, now: datetime, due_so
     columns = order_columns(q.sort)
     ordering = [c.desc() for c in columns] if q.descending else list(columns)
     numbered = _filtered(select(*columns, func.row_number().over(order_by=ordering).label("rn")),
-                         q, now, due_soon, session).subquery()
+                         q, now, due_soon).subquery()
     rn = numbered.c.rn
     stmt = select(*(numbered.c[c.key] for c in columns), rn).where(rn % every == 0).order_by(rn)
     return [(int(r[-1]) - 1, tuple(r[:-1])) for r in session.execute(stmt).all()]

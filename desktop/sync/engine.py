@@ -23,10 +23,8 @@ from desktop.services.context import ServiceContext
 from desktop.store.events import get_setting, put_setting, row_to_event, store_remote_events
 from desktop.store.models import DayCloseRow, EventRow, ReferenceDocumentRow
 from desktop.sync.client import HqClient
-from desktop.sync.status import CURSOR_KEY, LAST_SYNC_KEY, last_sync, unsent_count
+from desktop.sync.status import CURSOR_KEY, LAST_SYNC_KEY, unsent_count
 from desktop.sync.wire import DEFAULT_PULL_LIMIT, EventWire, PullResponse, PushRequest
-
-__all__ = ["last_sync", "unsent_count"]  # re-exported: callers import them from here too
 
 # Measured in the benchmark suite: 500 events per batch keeps a gzip body near 100 kB and
 # a push round trip well under HQ's time limits, while 10,000 events need only 20 trips.

@@ -10,8 +10,9 @@ from desktop.security.staff import authenticate
 from desktop.services.cases import worklist_count
 from desktop.services.context import load_context
 from desktop.store.queries import Worklist, WorklistQuery
-from desktop.sync.engine import sync_now, unsent_count
+from desktop.sync.engine import sync_now
 from desktop.sync.enrollment import connect
+from desktop.sync.status import unsent_count
 
 
 def test_demo_profile_syncs_with_its_local_hq_and_is_reused(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from desktop.services import complaints as uc
 from desktop.services.context import Actor
 from desktop.sync.client import RetryPolicy
-from desktop.sync.engine import push_outbox, sync_now, unsent_count
+from desktop.sync.engine import push_outbox, sync_now
+from desktop.sync.status import unsent_count
 from tests.hq.conftest import LiveHq
 from tests.services.intakes import sample_intake
 from tests.sync.conftest import Branch, HqProcess, assert_agree, client_for

@@ -21,8 +21,8 @@ from desktop.sync.engine import (
     pull_changes,
     push_outbox,
     sync_now,
-    unsent_count,
 )
+from desktop.sync.status import unsent_count
 from desktop.sync.wire import EventWire, PushRequest
 from tests.conftest import SettableClock
 from tests.hq.conftest import LiveHq

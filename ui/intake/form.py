@@ -17,10 +17,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.model import Channel, CustomerKind, IdDocumentType
+from desktop.domain.model import Agent, Channel, CustomerKind, IdDocumentType
 from desktop.domain.taxonomy import Taxonomy
 from desktop.domain.validation import IntakeCheck, check_intake
-from desktop.services.intake import AgentInput, CustomerInput, Intake
+from desktop.services.intake import CustomerInput, Intake
 from ui.i18n import QT_TRANSLATE_NOOP
 
 DRAFT_FORMAT = 1
@@ -146,7 +146,7 @@ def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
     agent = None
     a = cleaned.get("agent")
     if a:
-        agent = AgentInput(name=a["name"], id_type=IdDocumentType(a["id_type"]),
+        agent = Agent(name=a["name"], id_type=IdDocumentType(a["id_type"]),
                            id_number=a["id_number"], phone=a["phone"],
                            relationship=a["relationship"],
                            power_of_attorney=bool(a.get("power_of_attorney")))
