@@ -3,7 +3,8 @@
 The mask policy is configuration (HQ may publish a stricter one): how many
 leading and trailing characters of an ID number, phone number and card number
 stay visible, and how names and addresses are shortened. The defaults follow
-DESIGN §8: ID 110101********1234, phone 138****5678, card 622202******1234,
+DESIGN §8: ID 110101********1234, phone 138****5678 (a foreign one keeps its country
+code: +44 791****3456), card 622202******1234,
 name 张*明 / 张*, address keeps its province and city.
 
 `scrub()` removes ID, phone and card numbers from free text before it is logged.
@@ -15,6 +16,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import phonenumbers
 
 _DEFAULT_MASK_CHAR = "*"
 _ADDRESS_TAIL = "****"
@@ -106,18 +109,41 @@ def mask_card(value: str, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> str:
     return _keep_ends(_compact(value, policy.mask_char, digits_only=True), policy.card, policy.mask_char)
 
 
-def mask_phone(value: str, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> str:
-    """13812345678 or +8613812345678 → 138****5678; +861012345678 → 010*****5678.
-    Other countries keep their +code: +447700900123 → +44770****0123."""
-    digits = _compact(value, policy.mask_char, digits_only=True)
-    if value.strip().startswith("+"):
-        if digits.startswith("86"):
-            national = digits[2:]
-            if national and not (len(national) == 11 and national.startswith("1")):
-                national = "0" + national  # a landline is written with its trunk 0 in China
-            return _keep_ends(national, policy.phone, policy.mask_char)
-        return "+" + _keep_ends(digits, policy.phone, policy.mask_char)
-    return _keep_ends(digits, policy.phone, policy.mask_char)
+def mask_phone(value: str, policy: MaskPolicy = DEFAULT_MASK_POLICY, *, region: str = "CN") -> str:
+    """A phone number with its national significant number masked (phonenumbers parses it).
+
+    A number of `region` is shown in national form: 13812345678 or +8613812345678 → 138****5678,
+    +861012345678 → 010****5678 (a landline keeps its trunk 0). Another country's number keeps
+    its country code: +447911123456 → +44 791****3456, +12015550123 → +1 201***0123.
+    A value phonenumbers cannot read (or one already masked) is masked as a run of digits."""
+    mask_char = policy.mask_char
+    prefix, national = _phone_parts(value.strip(), region, mask_char)
+    return prefix + _keep_ends(national, policy.phone, mask_char)
+
+
+# "+44 " in front of an already masked foreign number ("+44 791****3456").
+_MASKED_COUNTRY_CODE = re.compile(r"^\+(\d{1,3}) ")
+
+
+def _phone_parts(text: str, region: str, mask_char: str) -> tuple[str, str]:
+    """(prefix kept as it is, digits to mask) of a phone number."""
+    if mask_char not in text:
+        try:
+            parsed = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if parsed is not None and phonenumbers.is_possible_number(parsed):
+            if parsed.country_code == phonenumbers.country_code_for_region(region):
+                national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+                return "", _compact(national, mask_char, digits_only=True)
+            nsn = phonenumbers.national_significant_number(parsed)
+            return f"+{parsed.country_code} ", nsn
+    else:
+        known = _MASKED_COUNTRY_CODE.match(text)
+        if known:
+            return known.group(0), _compact(text[known.end():], mask_char, digits_only=True)
+    digits = _compact(text, mask_char, digits_only=True)
+    return ("+" if text.startswith("+") else ""), digits
 
 
 def mask_name(value: str, policy: MaskPolicy = DEFAULT_MASK_POLICY) -> str:

@@ -27,7 +27,35 @@ def test_default_masks_match_the_printed_examples() -> None:
 def test_phones_stored_in_international_form_print_in_national_form() -> None:
     assert mask_phone("+8613812345678") == "138****5678"
     assert mask_phone("+861012345678") == "010****5678"
-    assert mask_phone("+442079460958").startswith("+442")
+
+
+@pytest.mark.parametrize(("phone", "masked"), [
+    ("13812345678", "138****5678"),            # CN mobile as typed at the counter
+    ("+86 138 1234 5678", "138****5678"),      # CN mobile, E.164 as stored
+    ("010-12345678", "010****5678"),           # Beijing landline: the trunk 0 is kept
+    ("+862161234567", "021****4567"),          # Shanghai landline stored as E.164
+    ("+447911123456", "+44 791****456"),       # UK mobile: national significant number 7911123456
+    ("+44 20 7946 0958", "+44 207****958"),    # London landline
+    ("+1 201-555-0123", "+1 201****123"),      # US
+])
+def test_phones_are_parsed_and_keep_a_foreign_country_code(phone: str, masked: str) -> None:
+    """phonenumbers reads the number; a foreign one keeps +country code, and of the national
+    significant number the first 3 and last 4 stay (fewer when that would show more than
+    two thirds: a 10-digit number shows 3 + 3)."""
+    assert mask_phone(phone) == masked
+
+
+def test_the_home_region_decides_which_numbers_print_in_national_form() -> None:
+    assert mask_phone("+12015550123", region="US") == "201****123"
+    assert mask_phone("(201) 555-0123", region="US") == "201****123"
+    assert mask_phone("020 7946 0958", region="GB") == "020****0958"
+    assert mask_phone("+8613812345678", region="GB") == "+86 138****5678"
+
+
+def test_a_phone_the_library_cannot_read_is_still_masked() -> None:
+    assert mask_phone("+123") == "+1*3"
+    assert mask_phone("12345") == "1**45"
+    assert mask_phone("+44 7911 123456", MaskPolicy.from_dict({"phone": [0, 2]})) == "+44 ********56"
 
 
 @pytest.mark.parametrize(("name", "masked"), [
@@ -70,9 +98,11 @@ def test_short_values_are_never_shown_almost_whole() -> None:
 
 @given(st.text(alphabet="0123456789", min_size=1, max_size=30))
 def test_a_masked_number_keeps_its_length_and_hides_at_least_a_third(digits: str) -> None:
-    for masked in (mask_id_number(digits), mask_phone(digits), mask_card(digits)):
+    for masked in (mask_id_number(digits), mask_card(digits)):
         assert len(masked) == len(digits)
         assert masked.count("*") >= len(digits) / 3
+    national = mask_phone(digits).split(" ")[-1]  # a phone may gain its trunk 0 or lose a +country code
+    assert national.count("*") >= len(national.lstrip("+")) / 3
 
 
 @given(st.text(max_size=60))
