@@ -6,9 +6,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import PlatformDirs
 
 PROFILE_ENV = "COMPLAINT_DESK_PROFILE"
+APP_FOLDER = "ComplaintDesk"
+
+
+def default_profile_dir() -> Path:
+    """The platform's user data folder for the program: ~/.local/share/ComplaintDesk on Linux,
+    %LOCALAPPDATA%\\ComplaintDesk on Windows (no app-author level, as the README says)."""
+    return Path(PlatformDirs(APP_FOLDER, appauthor=False).user_data_dir)
 
 
 def profile_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -18,4 +25,4 @@ def profile_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(PROFILE_ENV)
     if env:
         return Path(env).expanduser().resolve()
-    return Path(user_data_dir("ComplaintDesk", "ComplaintDesk"))
+    return default_profile_dir()
