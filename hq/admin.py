@@ -1,5 +1,5 @@
 """What the HQ office does besides answering devices: add branches, publish reference
-documents, revoke devices, and decide escalated cases. Each writes through the same
+documents, revoke devices, decide escalated cases and the extensions only HQ approves. Each writes through the same
 tables and the same change sequence as the API, so the result reaches the branch's
 devices on their next pull (any worker, any time: the state is in the database only).
 """
@@ -21,6 +21,7 @@ from desktop.domain.chain import GENESIS, canonical_json, event_body
 from desktop.domain.errors import DomainError
 from desktop.domain.hlc import HybridClock, Stamp
 from desktop.domain.model import Event, EventKind, Outcome, Role
+from desktop.domain.policy import DEFAULT_POLICY_ID, load_policy
 from desktop.domain.projection import fold
 from desktop.domain.states import Action, check_transition
 from desktop.sync.wire import HQ_DEVICE_ID, REFERENCE_KINDS, EventWire
@@ -105,6 +106,73 @@ def _money(value: str | None) -> str | None:
     return str(amount)
 
 
+def _case_timeline(conn: Connection, reference: str) -> tuple[str, str, list[Event]]:
+    """(complaint id, branch code, events) of the case HQ knows by `reference`. Raises NotFound."""
+    found = conn.execute(
+        select(_events.c.complaint_id, _events.c.branch_code)
+        .where(_events.c.reference == reference, _events.c.kind == EventKind.RECEIVED.value)
+        .order_by(_events.c.seq).limit(1)
+    ).first()
+    if found is None:
+        raise NotFound("hq.decision.unknown_reference", reference=reference[:64])
+    timeline = [EventWire.model_validate_json(f'{{"hash":"{r.hash}",{r.body[1:]}')
+                .to_event() for r in conn.execute(
+                    select(_events.c.body, _events.c.hash)
+                    .where(_events.c.complaint_id == found.complaint_id))]
+    return found.complaint_id, found.branch_code, timeline
+
+
+def decide_extension(conn: Connection, reference: str, *, officer: str, approve: bool,
+                     reason: str = "", now: datetime) -> EventWire:
+    """HQ approves or declines the extension a branch requested (an `extension_decided`
+    event, HQ-only, reaching the branch by pull). Approval is refused once the deadline has
+    passed (an overdue case stays overdue) and checked against the case's policy; a decline
+    needs a reason.
+
+    Raises NotFound (unknown reference), Conflict (no request pending, deadline passed) and
+    InvalidRequest (no officer, a decline without reason, a date the policy does not allow).
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    officer = officer.strip()
+    if not officer or len(officer) > 32 or not officer.isprintable():
+        raise InvalidRequest("hq.extension.bad_officer")
+    reason = reason.strip()
+    if not approve and not reason:
+        raise InvalidRequest("hq.extension.reason_required")
+    if len(reason) > 1000 or not reason.replace("\n", " ").isprintable():
+        raise InvalidRequest("hq.extension.bad_reason")
+    complaint_id, branch_code, timeline = _case_timeline(conn, reference)
+    view = fold(timeline)
+    if view is None:
+        raise NotFound("hq.decision.unknown_reference", reference=reference[:64])
+    request = view.extension_request
+    if not view.status.is_open or not request:
+        raise Conflict("hq.extension.no_request", reference=reference[:64])
+    level = int(request["level"])
+    payload: dict[str, Any] = {"level": level, "approved": approve, "reason": reason,
+                               "officer": officer, "new_due": None, "notify_customer": True}
+    if approve:
+        if now > view.decision_due:
+            raise Conflict("hq.extension.deadline_passed", reference=reference[:64])
+        received = next(e for e in timeline if e.kind is EventKind.RECEIVED)
+        policy = load_policy(str(received.payload.get("policy_id") or DEFAULT_POLICY_ID))
+        try:
+            latest = policy.extended_due(view.received_at, view.decision_due, level,
+                                         Role.HQ_OFFICER, view.business_type or None,
+                                         view.cause or None, now=now)
+            new_due = datetime.fromisoformat(str(request["new_due"]))
+        except (DomainError, ValueError):
+            raise InvalidRequest("hq.extension.not_allowed", reference=reference[:64]) from None
+        if not view.decision_due < new_due <= latest:
+            raise InvalidRequest("hq.extension.not_allowed", reference=reference[:64])
+        payload["new_due"] = new_due.isoformat()
+        payload["notify_customer"] = policy.extension_level(
+            level, view.business_type or None, view.cause or None).notify_customer
+    return _write_hq_event(conn, complaint_id, branch_code, timeline, EventKind.EXTENSION_DECIDED,
+                           payload, officer, now)
+
+
 def decide_escalated_case(
     conn: Connection, reference: str, *, outcome: Outcome, findings: str, verification: str,
     remedy: str = "", compensation: str | None = None, officer: str = HQ_DEVICE_ID,
@@ -118,18 +186,7 @@ def decide_escalated_case(
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    found = conn.execute(
-        select(_events.c.complaint_id, _events.c.branch_code)
-        .where(_events.c.reference == reference, _events.c.kind == EventKind.RECEIVED.value)
-        .order_by(_events.c.seq).limit(1)
-    ).first()
-    if found is None:
-        raise NotFound("hq.decision.unknown_reference", reference=reference[:64])
-    complaint_id, branch_code = found.complaint_id, found.branch_code
-    timeline = [EventWire.model_validate_json(f'{{"hash":"{r.hash}",{r.body[1:]}')
-                .to_event() for r in conn.execute(
-                    select(_events.c.body, _events.c.hash)
-                    .where(_events.c.complaint_id == complaint_id))]
+    complaint_id, branch_code, timeline = _case_timeline(conn, reference)
     view = fold(timeline)
     if view is None:
         raise NotFound("hq.decision.unknown_reference", reference=reference[:64])
@@ -139,15 +196,24 @@ def decide_escalated_case(
         raise Conflict("hq.decision.not_escalated", reference=reference[:64],
                        state=view.status.value) from exc
 
-    latest = max(Stamp.parse(ev.hlc) for ev in timeline)
-    stamp = HybridClock(lambda: int(now.timestamp() * 1000)).observe(latest)
-    head = _lock_hq_chain_head(conn, branch_code, now)
     payload: dict[str, Any] = {
         "outcome": outcome.value, "findings": findings, "verification": verification,
         "remedy": remedy, "compensation": _money(compensation),
     }
+    return _write_hq_event(conn, complaint_id, branch_code, timeline, EventKind.HQ_DECISION,
+                           payload, officer, now)
+
+
+def _write_hq_event(conn: Connection, complaint_id: str, branch_code: str, timeline: list[Event],
+                    kind: EventKind, payload: dict[str, Any], officer: str,
+                    now: datetime) -> EventWire:
+    """Append an HQ-written event (device "HQ", role hq_officer) to the branch's stream, on
+    HQ's own audit chain for that branch; devices get it on their next pull."""
+    latest = max(Stamp.parse(ev.hlc) for ev in timeline)
+    stamp = HybridClock(lambda: int(now.timestamp() * 1000)).observe(latest)
+    head = _lock_hq_chain_head(conn, branch_code, now)
     draft = Event(
-        id=uuid.uuid4().hex, complaint_id=complaint_id, kind=EventKind.HQ_DECISION,
+        id=uuid.uuid4().hex, complaint_id=complaint_id, kind=kind,
         payload=payload, actor=officer, actor_role=Role.HQ_OFFICER, device_id=HQ_DEVICE_ID,
         branch_code=branch_code, hlc=str(stamp), occurred_at=now,
         business_date=now.astimezone().date(), prev_hash=head,

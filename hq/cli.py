@@ -8,6 +8,7 @@
   revoke            stop a device's token from working
   publish           publish a reference document (taxonomy, policy, calendar, ...)
   decide            HQ's decision on an escalated complaint, sent back to its branch
+  approve-extension approve (or --decline) an extension a branch asked HQ for
 
 Every verb takes --database URL (default: env COMPLAINT_DESK_HQ_DATABASE, else a SQLite
 file in the platform's data folder). Every error is one line on stderr and exit code 1
@@ -136,6 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
     decide.add_argument("--compensation", default=None, help=_("hq.cli.help.compensation"))
     decide.add_argument("--officer", default="HQ", help=_("hq.cli.help.officer"))
     decide.set_defaults(run=_decide)
+
+    approve = verbs.add_parser("approve-extension", parents=[database],
+                               help=_("hq.cli.help.approve_extension"),
+                               description=_("hq.cli.help.approve_extension"))
+    approve.add_argument("reference", metavar="REFERENCE", help=_("hq.cli.help.reference"))
+    approve.add_argument("--officer", required=True, help=_("hq.cli.help.officer"))
+    approve.add_argument("--decline", action="store_true", help=_("hq.cli.help.decline"))
+    approve.add_argument("--reason", default="", help=_("hq.cli.help.extension_reason"))
+    approve.set_defaults(run=_approve_extension)
     return parser
 
 
@@ -253,6 +263,16 @@ def _decide(args: argparse.Namespace) -> int:
             compensation=args.compensation, officer=args.officer, now=_now(),
         )
     print(_("hq.cli.decided", reference=args.reference, event=event.id))
+    return 0
+
+
+def _approve_extension(args: argparse.Namespace) -> int:
+    with _transaction(args) as conn:
+        event = admin.decide_extension(conn, args.reference, officer=args.officer,
+                                       approve=not args.decline, reason=args.reason, now=_now())
+    code = "hq.cli.extension_declined" if args.decline else "hq.cli.extension_approved"
+    print(_(code, reference=args.reference, event=event.id,
+            due=event.payload.get("new_due") or "-"))
     return 0
 
 

@@ -56,6 +56,8 @@ class EventKind(enum.StrEnum):
     LINKED = "linked"
     ATTACHMENT_ADDED = "attachment_added"
     HQ_DECISION = "hq_decision"
+    EXTENSION_REQUESTED = "extension_requested"  # the branch asks HQ for an HQ-approved extension
+    EXTENSION_DECIDED = "extension_decided"  # HQ only: approves or declines that request
 
 
 class Channel(enum.StrEnum):
@@ -205,3 +207,10 @@ class ComplaintView:
     review_reasons: list[str] = field(default_factory=list)
     updated_at: datetime | None = None
     event_count: int = 0
+    # An extension asked of HQ and not yet decided: {"level", "new_due", "reason"}.
+    extension_request: dict[str, Any] | None = None
+    extension_declined: str = ""  # HQ's reason, when it declined the latest request
+    # Every extension must be told to the customer: open until a notice is printed or a
+    # contact attempt records that it was communicated (CBIRC Order 2020 No. 3 Art. 18).
+    extension_notice_due: bool = False
+    late_extensions: int = 0  # extensions refused by the fold because the deadline had passed

@@ -19,8 +19,14 @@ File shape (see `cn_cbirc_2020.json` for a complete one)::
                 "decision": PERIOD, "max_total": PERIOD | null,
                 "acknowledgement": PERIOD | null, "summary_resolution": PERIOD | null,
                 "extensions": [{"level": 1, "total": PERIOD | "extra": PERIOD,
+                                "approval": "branch" | "hq",
                                 "approver_roles": [...], "notify_customer": true, "label"}]}],
+     "decision_letter": {"required_parts": [...], "required_for_outcome": {OUTCOME: [...]}},
      "texts": {"<key>": {zh_CN, en}}}
+
+An extension level approved at `"hq"` cannot be approved on the branch's PC: the branch
+requests it and it takes effect when HQ's decision event arrives (desktop.services.extensions).
+No extension is allowed once the deadline has passed (an overdue case stays overdue).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -66,6 +72,12 @@ class ExtensionNotAllowed(DomainError):
     code = "deadline.extension_beyond_policy"
 
 
+class ExtensionAfterDeadline(DomainError):
+    """The deadline has already passed: a late extension would hide the breach."""
+
+    code = "deadline.extension_after_due"
+
+
 class ApproverNotAllowed(PermissionDenied):
     """The approver's role is not one the policy names for this extension level."""
 
@@ -88,6 +100,11 @@ class ExtensionLevel:
     extra: Period | None
     notify_customer: bool
     label: Mapping[str, str]
+    approval: str = "branch"  # "hq": only an HQ decision event puts it into effect
+
+    @property
+    def needs_hq(self) -> bool:
+        return self.approval == "hq"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +156,8 @@ class DeadlinePolicy:
     referral_months: int | None
     referral_body: Mapping[str, str]
     texts: Mapping[str, Mapping[str, str]]
+    letter_parts: tuple[str, ...] = ()
+    letter_parts_by_outcome: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -210,12 +229,13 @@ class DeadlinePolicy:
 
     def extended_due(self, received_at: datetime, current_due: datetime, level: int,
                      approver_role: Role | str, business_type: str | None = None,
-                     cause: str | None = None) -> datetime:
+                     cause: str | None = None, *, now: datetime | None = None) -> datetime:
         """The deadline after extension `level`, approved by someone in `approver_role`.
 
         Raises ExtensionNotAllowed when the level is beyond the policy or would not
-        move the deadline later (the rule's `max_total` caps it), and
-        ApproverNotAllowed when the policy does not let that role approve this level.
+        move the deadline later (the rule's `max_total` caps it), ApproverNotAllowed
+        when the policy does not let that role approve this level, and
+        ExtensionAfterDeadline when `now` is past the current deadline.
         """
         ext = self.extension_level(level, business_type, cause)
         try:
@@ -224,6 +244,16 @@ class DeadlinePolicy:
             raise ApproverNotAllowed(level=level, role=str(approver_role)[:20]) from None
         if role not in ext.approver_roles:
             raise ApproverNotAllowed(level=level, role=role.value)
+        return self.extension_target(received_at, current_due, level, business_type, cause, now=now)
+
+    def extension_target(self, received_at: datetime, current_due: datetime, level: int,
+                         business_type: str | None = None, cause: str | None = None, *,
+                         now: datetime | None = None) -> datetime:
+        """The latest deadline extension `level` may set (whoever approves it).
+        Raises ExtensionNotAllowed / ExtensionAfterDeadline as `extended_due` does."""
+        ext = self.extension_level(level, business_type, cause)
+        if now is not None and now > current_due:
+            raise ExtensionAfterDeadline(level=level)
         rule = self.rule_for(business_type, cause)
         received = self.local_day(received_at)
         current = self.local_day(current_due)
@@ -237,6 +267,30 @@ class DeadlinePolicy:
         if new <= current:
             raise ExtensionNotAllowed("deadline.extension_not_later", level=level)
         return self.end_of_day(new)
+
+    def due_soon_until(self, now: datetime) -> datetime:
+        """Deadlines before this moment are "due soon" (counted in working days where the policy says so)."""
+        today = self.local_day(now)
+        if self.due_soon.count is DayCount.WORKING:
+            return self.end_of_day(self.calendar.add_working_days(today, self.due_soon.days))
+        return self.end_of_day(today + timedelta(days=self.due_soon.days))
+
+    def counts_on_calendar(self, period: Period) -> bool:
+        """Whether a period's result depends on the calendar's holidays."""
+        return period.count is DayCount.WORKING or self.roll_forward_last_day
+
+    def is_provisional(self, start: datetime, end: datetime, period: Period | None = None) -> bool:
+        """True when a deadline from `start` to `end` depends on holidays of a year the calendar
+        does not cover: it was counted on weekends alone and may move once HQ publishes the year."""
+        if period is not None and not self.counts_on_calendar(period):
+            return False
+        first, last = self.local_day(start), self.local_day(end)
+        return any(not self.calendar.covers(date(year, 1, 1)) for year in range(first.year, last.year + 1))
+
+    def required_letter_parts(self, outcome: str) -> tuple[str, ...]:
+        """The parts a decision letter must carry for `outcome` (policy data)."""
+        extra = self.letter_parts_by_outcome.get(str(outcome), ())
+        return self.letter_parts + tuple(p for p in extra if p not in self.letter_parts)
 
     def time_left(self, due: datetime, now: datetime) -> TimeLeft:
         """Whether `due` is on time, due soon (within the policy's `due_soon` days) or overdue at `now`."""
@@ -330,9 +384,28 @@ def _extension(value: Mapping[str, Any], expected_level: int, where: str) -> Ext
     roles = frozenset(Role(r) for r in value["approver_roles"])
     if not roles:
         raise PolicyError("policy.invalid", detail=f"{where}: no approver role")
+    approval = str(value.get("approval", "branch"))
+    if approval not in ("branch", "hq"):
+        raise PolicyError("policy.invalid", detail=f"{where}: approval")
+    if approval == "hq" and roles != {Role.HQ_OFFICER}:
+        raise PolicyError("policy.invalid", detail=f"{where}: an HQ approval names only hq_officer")
     return ExtensionLevel(level=expected_level, approver_roles=roles, total=total, extra=extra,
                           notify_customer=bool(value.get("notify_customer", True)),
-                          label=_names(value.get("label"), where))
+                          label=_names(value.get("label"), where), approval=approval)
+
+
+LETTER_PARTS = ("verification", "findings", "basis", "basis_reference", "decision", "remedies")
+
+
+def _letter_parts(value: Any) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    value = value or {}
+    parts = tuple(str(p) for p in value.get("required_parts", []))
+    by_outcome = {str(k): tuple(str(p) for p in v)
+                  for k, v in (value.get("required_for_outcome") or {}).items()}
+    for name in (*parts, *(p for v in by_outcome.values() for p in v)):
+        if name not in LETTER_PARTS:
+            raise PolicyError("policy.invalid", detail=f"decision_letter: unknown part {name[:40]}")
+    return parts, by_outcome
 
 
 def _rule(value: Mapping[str, Any], where: str) -> DeadlineRule:
@@ -376,6 +449,7 @@ def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None =
         review = data.get("review") or {}
         referral = data.get("referral") or {}
         texts = {str(k): _names(v, f"texts.{k}") for k, v in (data.get("texts") or {}).items()}
+        letter_parts, letter_parts_by_outcome = _letter_parts(data.get("decision_letter"))
         if calendar is None:
             calendar = load_calendar(str(data["calendar"]))
         return DeadlinePolicy(
@@ -394,6 +468,8 @@ def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None =
             referral_months=int(referral["months"]) if referral.get("months") else None,
             referral_body=_names(referral["body"], "referral") if referral.get("body") else {},
             texts=texts,
+            letter_parts=letter_parts,
+            letter_parts_by_outcome=letter_parts_by_outcome,
         )
     except PolicyError:
         raise
@@ -420,6 +496,7 @@ __all__ = [
     "DeadlinePolicy",
     "DeadlineRule",
     "DeadlineState",
+    "ExtensionAfterDeadline",
     "ExtensionLevel",
     "ExtensionNotAllowed",
     "Period",

@@ -12,7 +12,11 @@ Event payloads (all values JSON; times ISO-8601 with offset; money as text):
                     received_at, decision_due, policy_id, ...
   assigned          assignee
   escalated         level, reason
-  deadline_extended new_due, reason, approver, approver_role, level
+  deadline_extended new_due, reason, approver, approver_role, level, notify_customer
+  extension_requested  level, new_due, reason (an extension only HQ may approve)
+  extension_decided    level, approved, new_due, reason, officer (HQ only)
+  contact_attempt   channel, reached, text, extension_notice (the customer was told of it)
+  document_printed  document, copy
   resolved / hq_decision  outcome, findings, verification, remedy, compensation
   satisfaction_recorded   score (1–5), comment
   reopened / withdrawn    reason
@@ -32,9 +36,12 @@ from desktop.domain.model import (
     Event,
     EventKind,
     Outcome,
+    Role,
     Status,
 )
 from desktop.domain.states import ACTION_OF_EVENT, next_state
+
+HQ_DEVICE_ID = "HQ"  # the device id of events HQ writes (desktop.sync.wire says the same)
 
 
 def event_order(event: Event) -> tuple[str, str]:
@@ -102,6 +109,19 @@ def _start(ev: Event) -> ComplaintView:
     )
 
 
+def _extend(view: ComplaintView, ev: Event, p: dict[str, Any]) -> None:
+    """Move the deadline, unless it had already passed when the extension was given: an
+    overdue case stays overdue (the attempt stays on the timeline and flags the case)."""
+    if ev.occurred_at > view.decision_due:
+        view.late_extensions += 1
+        _flag(view, "deadline:extended_after_due")
+        return
+    view.decision_due = _when(p["new_due"])
+    view.extensions = int(p.get("level", view.extensions + 1))
+    if p.get("notify_customer", True):
+        view.extension_notice_due = True
+
+
 def _flag(view: ComplaintView, reason: str) -> None:
     view.needs_review = True
     if reason not in view.review_reasons:
@@ -126,8 +146,27 @@ def _apply(view: ComplaintView, ev: Event) -> None:
         case EventKind.ESCALATED:
             view.escalation_level = int(p.get("level", view.escalation_level + 1))
         case EventKind.DEADLINE_EXTENDED:
-            view.decision_due = _when(p["new_due"])
-            view.extensions = int(p.get("level", view.extensions + 1))
+            _extend(view, ev, p)
+        case EventKind.EXTENSION_REQUESTED:
+            view.extension_request = {"level": int(p.get("level", view.extensions + 1)),
+                                      "new_due": str(p.get("new_due", "")),
+                                      "reason": str(p.get("reason", ""))}
+            view.extension_declined = ""
+        case EventKind.EXTENSION_DECIDED:
+            if ev.device_id != HQ_DEVICE_ID or ev.actor_role is not Role.HQ_OFFICER:
+                _flag(view, "forged:extension_decided")  # only HQ approves these extensions
+                return
+            view.extension_request = None
+            if p.get("approved"):
+                _extend(view, ev, p)
+            else:
+                view.extension_declined = str(p.get("reason", "")) or "-"
+        case EventKind.CONTACT_ATTEMPT:
+            if p.get("extension_notice") and p.get("reached"):
+                view.extension_notice_due = False
+        case EventKind.DOCUMENT_PRINTED:
+            if p.get("document") == "extension_notice":
+                view.extension_notice_due = False
         case EventKind.RESOLVED | EventKind.HQ_DECISION:
             view.outcome = Outcome(p["outcome"])
             view.findings = str(p.get("findings", ""))

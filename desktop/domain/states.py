@@ -32,6 +32,8 @@ class Action(enum.StrEnum):
     LINK = "link"
     ADD_ATTACHMENT = "add_attachment"
     HQ_DECIDE = "hq_decide"
+    REQUEST_EXTENSION = "request_extension"
+    HQ_DECIDE_EXTENSION = "hq_decide_extension"
 
 
 # The event each action appends to the timeline.
@@ -52,6 +54,8 @@ EVENT_OF_ACTION: dict[Action, EventKind] = {
     Action.LINK: EventKind.LINKED,
     Action.ADD_ATTACHMENT: EventKind.ATTACHMENT_ADDED,
     Action.HQ_DECIDE: EventKind.HQ_DECISION,
+    Action.REQUEST_EXTENSION: EventKind.EXTENSION_REQUESTED,
+    Action.HQ_DECIDE_EXTENSION: EventKind.EXTENSION_DECIDED,
 }
 ACTION_OF_EVENT: dict[EventKind, Action] = {kind: action for action, kind in EVENT_OF_ACTION.items()}
 
@@ -88,6 +92,9 @@ def _rows() -> dict[tuple[Status | None, Action], Transition]:
           Action.ESCALATE, Status.ESCALATED, _SUPERVISORS)
     # The approver's role is checked against the deadline policy; the table says who may ask.
     allow(_OPEN, Action.EXTEND_DEADLINE, None, _ANYONE_WORKING)
+    # An extension only HQ may approve: the branch asks, HQ decides (an HQ decision event).
+    allow(_OPEN, Action.REQUEST_EXTENSION, None, _COUNTER)
+    allow(_OPEN, Action.HQ_DECIDE_EXTENSION, None, frozenset({Role.HQ_OFFICER}))
     allow((Status.RECEIVED, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.REOPENED),
           Action.RESOLVE, Status.RESOLVED, _COUNTER)
     allow((Status.ESCALATED,), Action.RESOLVE, Status.RESOLVED, _SUPERVISORS | {Role.HQ_OFFICER})

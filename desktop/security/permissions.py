@@ -36,6 +36,8 @@ PERMISSION_OF_ACTION: dict[Action, Permission] = {
     Action.LINK: Permission.LINK,
     Action.ADD_ATTACHMENT: Permission.ATTACHMENT_ADD,
     Action.HQ_DECIDE: Permission.HQ_DECIDE,
+    Action.REQUEST_EXTENSION: Permission.EXTEND,
+    Action.HQ_DECIDE_EXTENSION: Permission.HQ_DECIDE,
 }
 
 # The approval an action carries when an approver is named.

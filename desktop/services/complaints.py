@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import NotFound, ValidationError
+from desktop.domain.errors import DomainError, NotFound, ValidationError
 from desktop.domain.model import ComplaintView, EventKind, Outcome, Status
 from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference, normalise_reference
@@ -40,6 +40,22 @@ MAX_NOTE = 4000
 # What a `document_printed` event may name (reports/ renders each of them).
 DOCUMENT_KINDS = frozenset({"receipt", "letter", "extension_notice", "day_end_report"})
 MAX_REASON = 1000
+
+
+class ExtensionNeedsHq(DomainError):
+    """This extension level is approved by HQ, not on the branch's PC."""
+
+    code = "deadline.extension_needs_hq"
+
+
+class ExtensionNotHq(DomainError):
+    """This extension level is approved at the branch; there is nothing to ask HQ."""
+
+    code = "deadline.extension_not_hq"
+
+
+class ExtensionAlreadyRequested(DomainError):
+    code = "deadline.extension_already_requested"
 
 
 class IntakeRejected(ValidationError):
@@ -158,11 +174,15 @@ def add_note(ctx: ServiceContext, actor: Actor, complaint_id: str, text: str) ->
 
 
 def log_contact_attempt(ctx: ServiceContext, actor: Actor, complaint_id: str, *, channel: str,
-                        reached: bool, text: str = "") -> ComplaintView:
+                        reached: bool, text: str = "",
+                        extension_notice: bool = False) -> ComplaintView:
+    """A call, visit or message to the customer. `extension_notice`: it told them of the
+    deadline extension (with `reached`, that clears the open "extension notice" task)."""
     return _act(ctx, actor, complaint_id, Action.LOG_CONTACT, {
         "channel": clean_text(channel, field="channel", max_length=40),
         "reached": bool(reached),
         "text": clean_text(text, field="note", max_length=MAX_NOTE, multiline=True),
+        "extension_notice": bool(extension_notice),
     })
 
 
@@ -183,16 +203,56 @@ def escalate(ctx: ServiceContext, actor: Actor, complaint_id: str, reason: str) 
 def extend_deadline(ctx: ServiceContext, actor: Actor, complaint_id: str, *, reason: str,
                     approver: Actor) -> ComplaintView:
     """Extend the decision deadline to the policy's next level. The approver (authenticated
-    on this PC) must hold the role the policy names for that level; the policy raises otherwise."""
+    on this PC) must hold the role the policy names for that level; the policy raises otherwise.
+    A level the policy has HQ approve cannot be approved here (ExtensionNeedsHq: use
+    `request_extension`), and no extension is given once the deadline has passed."""
     why = _required_text(reason, "reason", MAX_REASON)
     with ctx.store.read() as s:
         row = _complaint_row(s, complaint_id)
         level = row.extensions + 1
-        new_due = ctx.policy.extended_due(row.received_at, row.decision_due, level, approver.role)
+        ext = ctx.policy.extension_level(level, row.business_type or None, row.cause or None)
+        if ext.needs_hq:
+            raise ExtensionNeedsHq(level=level)
+        new_due = ctx.policy.extended_due(row.received_at, row.decision_due, level, approver.role,
+                                          row.business_type or None, row.cause or None,
+                                          now=ctx.now())
     return _act(ctx, actor, complaint_id, Action.EXTEND_DEADLINE, {
         "new_due": new_due.isoformat(), "reason": why, "level": level,
         "approver": approver.staff_number, "approver_role": approver.role.value,
+        "notify_customer": ext.notify_customer,
     }, role_of=approver)
+
+
+def request_extension(ctx: ServiceContext, actor: Actor, complaint_id: str, *, reason: str,
+                      new_due: date | None = None) -> ComplaintView:
+    """Ask HQ for the next extension where the policy has HQ approve it (CBIRC: the superior
+    office or a head-office senior manager). The case shows "extension requested" until HQ's
+    decision event arrives by pull. `new_due` (a day in the policy's time zone) defaults to the
+    latest the policy allows. Raises ExtensionNotHq for a level the branch approves itself,
+    ExtensionAlreadyRequested, ExtensionAfterDeadline, ExtensionNotAllowed."""
+    why = _required_text(reason, "reason", MAX_REASON)
+    now = ctx.now()
+    with ctx.store.read() as s:
+        row = _complaint_row(s, complaint_id)
+        if (row.details or {}).get("extension_request"):
+            raise ExtensionAlreadyRequested()
+        level = row.extensions + 1
+        business_type, cause = row.business_type or None, row.cause or None
+        ext = ctx.policy.extension_level(level, business_type, cause)
+        if not ext.needs_hq:
+            raise ExtensionNotHq(level=level)
+        latest = ctx.policy.extension_target(row.received_at, row.decision_due, level,
+                                             business_type, cause, now=now)
+        target = latest
+        if new_due is not None:
+            if not ctx.policy.local_day(row.decision_due) < new_due <= ctx.policy.local_day(latest):
+                raise ValidationError("validation.extension_date", field="new_due",
+                                      latest=ctx.policy.local_day(latest).isoformat())
+            target = ctx.policy.end_of_day(new_due)
+    return _act(ctx, actor, complaint_id, Action.REQUEST_EXTENSION, {
+        "level": level, "new_due": target.isoformat(), "reason": why,
+        "notify_customer": ext.notify_customer,
+    })
 
 
 def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Outcome,

@@ -196,6 +196,7 @@ _ROW_COLUMNS = (
     "reference", "branch_code", "customer_id", "customer_name", "business_type", "cause",
     "product", "amount", "description", "request", "received_at", "decision_due", "received_by",
     "assignee", "escalation_level", "extensions", "resolved_at", "closed_at", "needs_review",
+    "extension_notice_due",
 )
 
 
@@ -217,4 +218,7 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
         "related": view.related,
         "review_reasons": view.review_reasons,
         "event_count": view.event_count,
+        "extension_request": view.extension_request,
+        "extension_declined": view.extension_declined,
+        "late_extensions": view.late_extensions,
     }

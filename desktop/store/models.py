@@ -104,6 +104,7 @@ class ComplaintRow(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    extension_notice_due: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # The rest of the projection (findings, remedy, satisfaction, links, review reasons ...).
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -117,6 +118,7 @@ class ComplaintRow(Base):
         Index("ix_complaints_category", "business_type", "cause"),
         Index("ix_complaints_assignee_status", "assignee", "status"),
         Index("ix_complaints_customer_name", "customer_name"),
+        Index("ix_complaints_extension_notice", "extension_notice_due"),
     )
 
 

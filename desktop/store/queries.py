@@ -33,6 +33,7 @@ class Worklist(enum.StrEnum):
     AWAITING_CUSTOMER = "awaiting_customer"
     REVIEW = "review"
     CLOSED = "closed"
+    EXTENSION_NOTICE = "extension_notice"  # extended, the customer not yet told
     ALL = "all"
 
 
@@ -124,6 +125,8 @@ def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta
         stmt = stmt.where(status == Status.RESOLVED.value)
     elif w is Worklist.REVIEW:
         stmt = stmt.where(ComplaintRow.needs_review.is_(True))
+    elif w is Worklist.EXTENSION_NOTICE:
+        stmt = stmt.where(status.in_(OPEN_STATES), ComplaintRow.extension_notice_due.is_(True))
     elif w is Worklist.CLOSED:
         stmt = stmt.where(status.in_([Status.CLOSED.value, Status.WITHDRAWN.value]))
     matches = search_query(q.search)

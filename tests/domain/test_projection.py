@@ -29,6 +29,9 @@ _PAYLOADS: dict[EventKind, dict[str, Any]] = {
     EventKind.REOPENED: {"reason": "customer disagrees"},
     EventKind.WITHDRAWN: {"reason": "customer withdrew"},
     EventKind.LINKED: {"related_reference": "BJ001-01-20260301-0001-X"},
+    EventKind.EXTENSION_REQUESTED: {"level": 2, "new_due": "2026-05-01T23:59:59+08:00", "reason": "r"},
+    EventKind.EXTENSION_DECIDED: {"level": 2, "approved": True, "new_due": "2026-05-01T23:59:59+08:00",
+                                  "reason": "", "officer": "HQ01"},
 }
 
 
@@ -39,6 +42,8 @@ def event(kind: EventKind, tick: int, *, device: str = "dev-a", payload: dict[st
                    "business_type": "B0201", "cause": "R0103", "amount": "100.00",
                    "received_at": T0.isoformat(), "decision_due": "2026-03-17T23:59:59+08:00",
                    "customer": {"id": "cust-1", "name": "张三"}}
+    if kind is EventKind.EXTENSION_DECIDED:  # only HQ writes these
+        device, role = "HQ", Role.HQ_OFFICER
     return Event(
         id=f"{device}-{tick:04d}", complaint_id="c-1", kind=kind,
         payload=payload if payload is not None else dict(_PAYLOADS.get(kind, {})),

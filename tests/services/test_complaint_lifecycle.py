@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -90,13 +90,19 @@ def test_teller_cannot_approve_an_extension_a_supervisor_can(ctx: ServiceContext
     assert view.decision_due > rec.decision_due
 
 
-def test_complex_case_extended_twice_is_due_on_day_sixty(ctx: ServiceContext, teller: Actor,
-                                                          supervisor: Actor, hq_officer: Actor) -> None:
+def test_complex_case_asks_hq_for_the_second_extension_up_to_day_sixty(
+        ctx: ServiceContext, teller: Actor, supervisor: Actor, hq_officer: Actor) -> None:
     rec = uc.record_complaint(ctx, teller, sample_intake())
-    uc.extend_deadline(ctx, teller, rec.complaint_id, reason="复杂", approver=supervisor)
-    view = uc.extend_deadline(ctx, teller, rec.complaint_id, reason="特别复杂", approver=hq_officer)
+    first = uc.extend_deadline(ctx, teller, rec.complaint_id, reason="复杂", approver=supervisor)
+    # Not even an HQ officer signed in on the branch's PC: the approval is HQ's decision event.
+    with pytest.raises(uc.ExtensionNeedsHq):
+        uc.extend_deadline(ctx, teller, rec.complaint_id, reason="特别复杂", approver=hq_officer)
+    view = uc.request_extension(ctx, supervisor, rec.complaint_id, reason="特别复杂")
+    assert view.decision_due == first.decision_due and view.extensions == 1
+    assert view.extension_request is not None
     received_day = ctx.now().astimezone(ctx.device.zone).date()
-    assert view.decision_due.astimezone(ctx.device.zone).date() == received_day + timedelta(days=60)
+    requested = datetime.fromisoformat(view.extension_request["new_due"])
+    assert requested.astimezone(ctx.device.zone).date() == received_day + timedelta(days=60)
 
 
 def test_withdrawal_ends_the_case_the_same_day(ctx: ServiceContext, clock, teller: Actor) -> None:
