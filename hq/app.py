@@ -45,6 +45,7 @@ from desktop.sync.wire import (
     ReferenceDocument,
 )
 from hq import changes, enrollment, ingest
+from hq.console import mount_console
 from hq.db import make_engine
 from hq.enrollment import Device
 from hq.errors import (
@@ -183,6 +184,7 @@ def create_app(engine: Engine, *, clock: Clock = _utc_now) -> FastAPI:
             conn.execute(text("SELECT 1"))
         return {"status": "ok"}
 
+    mount_console(app, clock)
     _install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     app.add_middleware(BodyLimitMiddleware)

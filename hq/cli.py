@@ -9,6 +9,7 @@
   publish           publish a reference document (taxonomy, policy, calendar, ...)
   decide            HQ's decision on an escalated complaint, sent back to its branch
   approve-extension approve (or --decline) an extension a branch asked HQ for
+  staff add|list    HQ staff accounts of the office console (password + TOTP)
 
 Every verb takes --database URL (default: env COMPLAINT_DESK_HQ_DATABASE, else a SQLite
 file in the platform's data folder). Every error is one line on stderr and exit code 1
@@ -18,6 +19,7 @@ file in the platform's data folder). Every error is one line on stderr and exit 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import socket
@@ -35,9 +37,10 @@ from desktop.domain.errors import DomainError
 from desktop.domain.model import Outcome
 from desktop.i18n import translate
 from desktop.sync.wire import REFERENCE_KINDS
-from hq import admin, enrollment
+from hq import admin, enrollment, staff
 from hq.app import DATABASE_ENV
 from hq.db import make_engine, migrate, normalise_url
+from hq.staff import StaffRole
 
 PROG = "complaint-desk-hq"
 KEEP_ALIVE_SECONDS = 75
@@ -146,7 +149,25 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--decline", action="store_true", help=_("hq.cli.help.decline"))
     approve.add_argument("--reason", default="", help=_("hq.cli.help.extension_reason"))
     approve.set_defaults(run=_approve_extension)
+    _add_staff_verbs(verbs, database)
     return parser
+
+
+def _add_staff_verbs(verbs: Any, database: argparse.ArgumentParser) -> None:
+    staff_parser = verbs.add_parser("staff", help=_("hq.cli.help.staff"),
+                                    description=_("hq.cli.help.staff"))
+    staff_verbs = staff_parser.add_subparsers(dest="staff_verb", metavar="ACTION",
+                                              required=True, parser_class=_Parser)
+    add = staff_verbs.add_parser("add", parents=[database], help=_("hq.cli.help.staff_add"),
+                                 description=_("hq.cli.help.staff_add"))
+    add.add_argument("number", metavar="NUMBER", help=_("hq.cli.help.staff_number"))
+    add.add_argument("--name", required=True, help=_("hq.cli.help.staff_name"))
+    add.add_argument("--role", required=True, choices=[r.value for r in StaffRole],
+                     help=_("hq.cli.help.staff_role"))
+    add.add_argument("--department", required=True, help=_("hq.cli.help.staff_department"))
+    add.set_defaults(run=_staff_add)
+    staff_verbs.add_parser("list", parents=[database], help=_("hq.cli.help.staff_list"),
+                           description=_("hq.cli.help.staff_list")).set_defaults(run=_staff_list)
 
 
 def _now() -> datetime:
@@ -273,6 +294,34 @@ def _approve_extension(args: argparse.Namespace) -> int:
     code = "hq.cli.extension_declined" if args.decline else "hq.cli.extension_approved"
     print(_(code, reference=args.reference, event=event.id,
             due=event.payload.get("new_due") or "-"))
+    return 0
+
+
+def _read_password() -> str:
+    """From the terminal (asked twice, not echoed) or else the first line of stdin."""
+    if sys.stdin.isatty():
+        first = getpass.getpass(_("hq.cli.staff_password"))
+        if getpass.getpass(_("hq.cli.staff_password_again")) != first:
+            raise CliError(_("hq.cli.staff_password_mismatch"))
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _staff_add(args: argparse.Namespace) -> int:
+    password = _read_password()
+    with _transaction(args) as conn:
+        account = staff.add_staff(conn, args.number, name=args.name, role=args.role,
+                                  department=args.department, password=password, now=_now())
+    print(_("hq.cli.staff_added", number=account.member.number))
+    print(_("hq.cli.staff_totp", secret=account.totp_secret))
+    print(account.provisioning_uri)
+    return 0
+
+
+def _staff_list(args: argparse.Namespace) -> int:
+    with _transaction(args) as conn:
+        for member in staff.list_staff(conn):
+            print(f"{member.number}\t{member.name}\t{member.role.value}\t{member.department}")
     return 0
 
 

@@ -1,0 +1,37 @@
+"""HQ's office console: server-rendered pages under /console/ on the HQ app.
+
+Views are thin: each reads the request, calls a use case in hq/ (staff, audit, admin,
+...), and renders a Jinja2 template. Scripts come only from static/ (vendored htmx and
+ECharts, and console.js), so the Content-Security-Policy forbids inline script.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from hq.console import audit_views, auth_views, branch_views, home_views
+from hq.console.security import ConsoleHeadersMiddleware
+from hq.console.web import CONSOLE_PREFIX, HERE, Clock, ConsoleRedirect, ConsoleRefused, render
+
+STATIC_PREFIX = f"{CONSOLE_PREFIX}/static"
+
+
+def mount_console(app: FastAPI, clock: Clock) -> None:
+    """Add the console's pages, static files, headers and error pages to `app`."""
+    app.state.console_clock = clock
+    for module in (auth_views, home_views, branch_views, audit_views):
+        app.include_router(module.router, prefix=CONSOLE_PREFIX, include_in_schema=False)
+    app.mount(STATIC_PREFIX, StaticFiles(directory=HERE / "static"), name="console-static")
+    app.add_middleware(ConsoleHeadersMiddleware, prefix=CONSOLE_PREFIX,
+                       static_prefix=STATIC_PREFIX)
+
+    @app.exception_handler(ConsoleRedirect)
+    async def redirect(_request: Request, exc: ConsoleRedirect) -> Response:
+        return RedirectResponse(exc.location, status_code=303)
+
+    @app.exception_handler(ConsoleRefused)
+    async def refused(request: Request, exc: ConsoleRefused) -> Response:
+        return render(request, "error.html", status=exc.status, code=exc.code,
+                      params=exc.params)

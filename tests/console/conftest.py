@@ -1,0 +1,212 @@
+"""A real HQ with its console for each test module (uvicorn on a loopback port, over a
+SQLite file, and over PostgreSQL where a module asks for `backend_hq`), HQ staff
+accounts made through the use case, and Debian's Chromium driven by Playwright.
+
+The server's clock is the real one plus an offset a test may move (idle timeout,
+lockout expiry); TOTP codes are computed for that same clock, as a phone would.
+Chromium: /usr/bin/chromium, installed with apt-get when missing and we are root;
+otherwise the browser tests skip with the reason, or fail when REQUIRE_BROWSER=1.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pyotp
+import pytest
+from sqlalchemy import Engine
+
+from hq import staff
+from hq.app import create_app
+from hq.db import make_engine, migrate
+from tests.hq.conftest import (  # noqa: F401  (fixtures, re-exported for this folder)
+    LiveHq,
+    _ThreadedServer,
+    postgres_database_url,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PASSWORD = "correct-horse-battery-9"
+CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@dataclass
+class MovableClock:
+    offset: timedelta = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+@dataclass(frozen=True)
+class StaffLogin:
+    number: str
+    password: str
+    secret: str
+    role: str
+    department: str
+
+    def code(self, at: datetime, steps_ahead: int = 0) -> str:
+        return pyotp.TOTP(self.secret).at(at + timedelta(seconds=30 * steps_ahead))
+
+
+@dataclass
+class ConsoleHq:
+    base_url: str
+    engine: Engine
+    clock: MovableClock
+    live: LiveHq
+    clients: list[httpx.Client] = field(default_factory=list)
+
+    @property
+    def console(self) -> str:
+        return f"{self.base_url}/console"
+
+    def add_staff(self, role: str = "officer", department: str = "消费者权益保护部",
+                  name: str = "测试员工") -> StaffLogin:
+        number = "H" + uuid.uuid4().hex[:8].upper()
+        with self.engine.begin() as conn:
+            account = staff.add_staff(conn, number, name=name, role=role,
+                                      department=department, password=PASSWORD,
+                                      now=self.clock())
+        return StaffLogin(number, PASSWORD, account.totp_secret, role, department)
+
+    def client(self, **headers: str) -> httpx.Client:
+        client = httpx.Client(base_url=self.base_url, timeout=30, headers=headers)
+        self.clients.append(client)
+        return client
+
+    def signed_in(self, login: StaffLogin) -> tuple[httpx.Client, str]:
+        """An HTTP client with a console session for `login`, and its CSRF token."""
+        client = self.client()
+        page = client.get("/console/login")
+        token = csrf_of(page.text)
+        answer = client.post("/console/login", data={
+            "csrf_token": token, "number": login.number, "password": login.password,
+            "code": login.code(self.clock()), "next": "/console/"})
+        assert answer.status_code == 303, answer.text
+        return client, csrf_of(client.get("/console/").text)
+
+    def close(self) -> None:
+        for client in self.clients:
+            client.close()
+        self.clients.clear()
+
+
+def csrf_of(html: str) -> str:
+    found = CSRF_INPUT.search(html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+def _serve(database_url: str) -> Iterator[ConsoleHq]:
+    engine = make_engine(database_url)
+    migrate(engine)
+    app_engine = make_engine(database_url)
+    clock = MovableClock()
+    with _ThreadedServer(create_app(app_engine, clock=clock)) as server:
+        base = f"http://127.0.0.1:{server.port}"
+        live = LiveHq(engine.dialect.name, base, database_url, engine)
+        hq = ConsoleHq(base, engine, clock, live)
+        yield hq
+        hq.close()
+        live.close()
+    app_engine.dispose()
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def console_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleHq]:
+    """A live HQ over a fresh SQLite file, for this module."""
+    path = tmp_path_factory.mktemp("console") / "hq.sqlite3"
+    yield from _serve(f"sqlite:///{path}")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def backend_hq(request: pytest.FixtureRequest,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleHq]:
+    """A live HQ for this module, once over SQLite and once over PostgreSQL."""
+    if request.param == "postgres":
+        url: str = request.getfixturevalue("postgres_database_url")
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('console') / 'hq.sqlite3'}"
+    yield from _serve(url)
+
+
+@pytest.fixture(autouse=True)
+def _reset_clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    for name in ("console_hq", "backend_hq"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name).clock.offset = timedelta()
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (REQUIRE_BROWSER=1)")
+    print(f"browser tests skipped: {reason}")
+    pytest.skip(reason)
+
+
+def _ensure_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        _unavailable(f"{CHROMIUM} is missing; install it with `apt-get install -y chromium`")
+    print("installing Debian's chromium for the browser tests (apt-get)")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    done = subprocess.run("apt-get update -qq && apt-get install -y -qq chromium", shell=True,
+                          env=env, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0 or not CHROMIUM.exists():
+        _unavailable(f"apt-get could not install chromium: {done.stderr.strip()[-300:]}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (never `playwright install`)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright for Python is not installed (pip install -e '.[test]')")
+    _ensure_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser context (own cookies) and page; console errors are collected
+    in `page.console_errors` so a test can prove the CSP was never violated."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text)
+           if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.console_errors = errors
+    yield tab
+    context.close()
+
+
+def browser_login(page: Any, hq: ConsoleHq, login: StaffLogin, target: str = "/console/") -> None:
+    page.goto(f"{hq.base_url}{target}")
+    page.fill("input[name=number]", login.number)
+    page.fill("input[name=password]", login.password)
+    page.fill("input[name=code]", login.code(hq.clock()))
+    page.click("button[type=submit]")
+    page.wait_for_load_state()

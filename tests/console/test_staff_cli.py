@@ -1,0 +1,75 @@
+"""`complaint-desk-hq staff add|list`: an HQ admin creates console accounts; the
+password comes from stdin (or the terminal), the TOTP secret is printed once."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyotp
+import pytest
+
+from hq import staff
+from hq.cli import main
+from hq.db import make_engine
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMPLAINT_DESK_LANG", "en")
+
+
+def _add(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db: str,
+         password: str, *argv: str) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    code = main(["staff", "add", *argv, "--database", db])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_added_account_signs_in_with_its_password_and_printed_secret(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    code, out, err = _add(monkeypatch, capsys, db, "a-long-enough-secret",
+                          "P001", "--name", "刘洋", "--role", "panel_member",
+                          "--department", "Legal")
+    assert code == 0, err
+    secret = re.search(r"TOTP secret .*: ([A-Z2-7]+)", out)
+    assert secret and "otpauth://totp/" in out
+    engine = make_engine(db)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        session = staff.log_in(conn, "P001", "a-long-enough-secret",
+                               pyotp.TOTP(secret.group(1)).at(now), now)
+    assert session.member.role is staff.StaffRole.PANEL_MEMBER
+    engine.dispose()
+    assert main(["staff", "list", "--database", db]) == 0
+    assert capsys.readouterr().out == "P001\t刘洋\tpanel_member\tLegal\n"
+
+
+def test_a_weak_password_or_taken_number_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    code, _out, err = _add(monkeypatch, capsys, db, "short", "A001", "--name", "X",
+                           "--role", "admin", "--department", "IT")
+    assert code == 1 and "at least 12 characters" in err and "Traceback" not in err
+    assert _add(monkeypatch, capsys, db, "long-enough-password", "A001", "--name", "X",
+                "--role", "admin", "--department", "IT")[0] == 0
+    code, _out, err = _add(monkeypatch, capsys, db, "long-enough-password", "A001",
+                           "--name", "Y", "--role", "admin", "--department", "IT")
+    assert code == 1 and "in use already" in err
+    main(["staff", "list", "--database", db])
+    assert capsys.readouterr().out == "A001\tX\tadmin\tIT\n"
+
+
+def test_an_unknown_role_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    with pytest.raises(SystemExit) as exit_:
+        _add(monkeypatch, capsys, db, "long-enough-password", "A002", "--name", "X",
+             "--role", "boss", "--department", "IT")
+    assert exit_.value.code == 2
