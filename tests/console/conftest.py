@@ -210,3 +210,50 @@ def browser_login(page: Any, hq: ConsoleHq, login: StaffLogin, target: str = "/c
     page.fill("input[name=code]", login.code(hq.clock()))
     page.click("button[type=submit]")
     page.wait_for_load_state()
+
+
+@dataclass
+class BranchPc:
+    """A branch counter PC: a real desktop profile enrolled at the live HQ, syncing with
+    the desktop's own sync engine (desktop.sync.engine.sync_now)."""
+
+    hq: ConsoleHq
+    branch_code: str
+    folder: Path
+    stores: list[Any] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        from desktop.profile import open_profile
+        from desktop.sync.enrollment import enroll
+
+        store = open_profile(self.folder)
+        self.stores.append(store)
+        enroll(store, self.hq.base_url, self.hq.live.enrollment_code(self.branch_code),
+               device_name="柜台一号机")
+        self.store = store
+
+    def context(self) -> Any:
+        from desktop.services.context import load_context
+        from tests.conftest import SettableClock
+
+        return load_context(self.store, clock=SettableClock(datetime.now(UTC)))
+
+    def sync(self) -> Any:
+        from desktop.sync.client import HqClient
+        from desktop.sync.engine import sync_now
+        from desktop.sync.enrollment import device_token, hq_url
+
+        ctx = self.context()
+        with HqClient(hq_url(self.store), device_token(self.store), timeout=10.0) as client:
+            return sync_now(ctx, client)
+
+    def close(self) -> None:
+        for store in self.stores:
+            store.close()
+
+
+@pytest.fixture
+def branch_pc(console_hq: ConsoleHq, tmp_path: Path) -> Iterator[BranchPc]:
+    pc = BranchPc(console_hq, console_hq.live.new_branch("示范银行测试支行"), tmp_path / "pc1")
+    yield pc
+    pc.close()
