@@ -38,7 +38,7 @@ def _kind(kind: str) -> str:
 def overview(request: Request) -> Response:
     session = require_staff(request, READERS)
     with transaction(request) as conn:
-        newest = {kind: (reference_data.history(conn, kind) or [None])[0]
+        newest = {kind: next(iter(reference_data.history(conn, kind)), None)
                   for kind in REFERENCE_KINDS}
     return render(request, "reference.html", session, newest=newest)
 
