@@ -8,6 +8,7 @@ The profile is prepared once; later runs start the HQ again and reuse everything
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -39,6 +40,11 @@ DEMO_STAFF = (
     ("M001", "陈刚", Role.MANAGER),
     ("A001", "赵静", Role.AUDITOR),
 )
+# The demo HQ console's officer (README.md); the TOTP secret is made by HQ on first run and
+# kept beside the demo database, for the demo only: a real secret is shown once.
+DEMO_HQ_OFFICER = ("H001", "王芳", "消费者权益保护部")
+DEMO_HQ_PASSWORD = "demo-hq-pass-2026"
+HQ_CONSOLE_LOGIN_FILE = "demo-hq-console-login.json"
 HQ_DATABASE_FILE = "demo-hq.sqlite3"
 HQ_LOG_FILE = "demo-hq.log"
 HQ_START_TIMEOUT = 30.0
@@ -77,10 +83,10 @@ class DemoHq:
                 self.process.kill()
 
 
-def _hq_admin(folder: Path, *args: str) -> str:
+def _hq_admin(folder: Path, *args: str, stdin: str | None = None) -> str:
     url = f"sqlite:///{folder / HQ_DATABASE_FILE}"
     done = subprocess.run([*_hq_command(), *args, "--database", url], capture_output=True,
-                          text=True, timeout=60)
+                          text=True, timeout=60, input=stdin)
     if done.returncode != 0:
         raise DemoHqFailed(done.stderr.strip() or f"complaint-desk-hq {args[0]} failed")
     return done.stdout.strip()
@@ -151,6 +157,11 @@ def prepare_demo(folder: Path, *, complaints: int = 300, with_hq: bool = True,
             progress(f"Preparing the demo profile in {folder} ...")
             _create(folder, store, hq, complaints)
             progress(f"Demo profile ready: {complaints} complaints.")
+        if hq is not None:
+            login = demo_console_login(folder)
+            progress(translate("demo.hq_console", None, url=f"{hq.url}/console/",
+                               number=login["number"], password=login["password"],
+                               secret=login["totp_secret"]))
     except BaseException:
         if hq is not None:
             hq.stop()
@@ -158,6 +169,23 @@ def prepare_demo(folder: Path, *, complaints: int = 300, with_hq: bool = True,
     finally:
         store.close()
     return hq
+
+
+def demo_console_login(folder: Path) -> dict[str, str]:
+    """The demo HQ officer's console login, made on first use (staff number, password and
+    TOTP secret). Raises DemoHqFailed when the HQ command refuses."""
+    path = folder / HQ_CONSOLE_LOGIN_FILE
+    if path.exists():
+        saved: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+        return saved
+    number, name, department = DEMO_HQ_OFFICER
+    out = _hq_admin(folder, "staff", "add", number, "--name", name, "--role", "officer",
+                    "--department", department, stdin=DEMO_HQ_PASSWORD + "\n")
+    uri = next(line for line in out.splitlines() if line.startswith("otpauth://"))
+    secret = uri.split("secret=", 1)[1].split("&", 1)[0]
+    login = {"number": number, "password": DEMO_HQ_PASSWORD, "totp_secret": secret}
+    path.write_text(json.dumps(login), encoding="utf-8")
+    return login
 
 
 def _is_new(store: Store) -> bool:
