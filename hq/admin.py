@@ -176,7 +176,7 @@ def decide_extension(conn: Connection, reference: str, *, officer: str, approve:
 def decide_escalated_case(
     conn: Connection, reference: str, *, outcome: Outcome, findings: str, verification: str,
     remedy: str = "", compensation: str | None = None, officer: str = HQ_DEVICE_ID,
-    now: datetime,
+    now: datetime, basis: str = "", basis_reference: str = "",
 ) -> EventWire:
     """Write HQ's decision on an escalated complaint into its branch's event stream
     (actor role hq_officer, device "HQ"); the branch's devices get it on their next pull.
@@ -199,6 +199,7 @@ def decide_escalated_case(
     payload: dict[str, Any] = {
         "outcome": outcome.value, "findings": findings, "verification": verification,
         "remedy": remedy, "compensation": _money(compensation),
+        "basis": basis, "basis_reference": basis_reference,
     }
     return _write_hq_event(conn, complaint_id, branch_code, timeline, EventKind.HQ_DECISION,
                            payload, officer, now)

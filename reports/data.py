@@ -95,6 +95,12 @@ class LetterData:
     compensation: Decimal | None = None
     currency: str = "CNY"
     staff_number: str = ""
+    basis: str = ""  # the basis and reasons of the decision
+    basis_reference: str = ""  # the specific rule or contract clause it rests on
+    handling_rules: str = ""  # what the case was handled under (the policy's own words)
+    # The parts the policy requires (desktop.domain.policy LETTER_PARTS): the letter refuses
+    # to render while one is empty or edited out.
+    required_parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

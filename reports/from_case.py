@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime, tzinfo
+from string import Template
 from typing import Any
 
 from desktop.domain.errors import DomainError
@@ -182,6 +183,10 @@ def letter_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonom
             review_request_days=policy.review_request.days if policy.review_request else 0,
             review_decision_days=policy.review_decision.days if policy.review_decision else 0),
         remedy=view.remedy, compensation=view.compensation, staff_number=staff_number,
+        basis=str(decided.get("basis") or ""),
+        basis_reference=str(decided.get("basis_reference") or ""),
+        handling_rules=policy.text("handling_rules", locale),
+        required_parts=policy.required_letter_parts(view.outcome.value),
     )
 
 
@@ -191,7 +196,8 @@ def case_letter_fields(data: LetterData, policy: DeadlinePolicy, locale: str) ->
     remedies section is the policy's own `decision_remedies` text."""
     fields = letter_fields(data.outcome, data, locale)
     if policy.review_request is None or policy.review_decision is None:
-        fields["remedies"] = policy.text("decision_remedies", locale)
+        fields["remedies"] = Template(policy.text("decision_remedies", locale)).safe_substitute(
+            time_limit_waiver=policy.text("time_limit_waiver", locale)).strip()
     return fields
 
 

@@ -29,8 +29,13 @@ from reports.parts import bank_signoff, letterhead, sheet_decorator
 
 # The editable fields in the order they print; all but the first and last carry a heading.
 LETTER_FIELDS = (
-    "opening", "complaint", "verification", "findings", "decision", "remedy", "remedies", "closing",
+    "opening", "complaint", "verification", "findings", "basis", "decision", "remedy", "remedies",
+    "closing",
 )
+# A required part of the case's decision whose text must survive into the printed letter.
+_CASE_PARTS = ("verification", "findings", "basis", "basis_reference")
+# A required part that is a section of the letter and must not be empty.
+_SECTION_PARTS = ("decision", "remedies")
 _HEADED = LETTER_FIELDS[1:-1]
 _ZH_NUMERALS = "一二三四五六七八九十"
 _SENTENCE_ENDS = "。！？；.!?;"
@@ -89,7 +94,16 @@ def _placeholders(outcome: Outcome, data: LetterData, locale: str) -> dict[str, 
         remedy_text += sep + label("letter.compensation", locale, amount=compensation)
     if not remedy_text:
         remedy_text = label("letter.no_remedy", locale)
+    basis_text = scrub_free_text(data.basis.strip())
+    if data.basis_reference.strip():
+        reference_line = label("letter.basis_reference", locale,
+                               reference=scrub_free_text(data.basis_reference.strip()))
+        basis_text = f"{basis_text}\n{reference_line}" if basis_text else reference_line
     return {
+        "basis": scrub_free_text(data.basis.strip()),
+        "basis_reference": scrub_free_text(data.basis_reference.strip()),
+        "basis_text": basis_text,
+        "handling_rules": data.handling_rules.strip() or label("letter.default_rules", locale),
         "customer_name": _customer_name(data),
         "reference": data.reference,
         "received_date": format_date(data.received_at, locale),
@@ -128,6 +142,28 @@ def letter_fields(outcome: Outcome | str, data: LetterData, locale: str = "zh_CN
     return {key: Template(text).safe_substitute(values).strip() for key, text in template.items()}
 
 
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def check_required_parts(data: LetterData, texts: Mapping[str, str], locale: str) -> None:
+    """Raise ReportError (report.error.letter_part_missing) if a part the policy requires is
+    empty in the case or missing from the letter's (possibly edited) texts: no template or
+    edit can drop one."""
+    printed = _squeezed("".join(scrub_free_text(texts.get(key, "")) for key in LETTER_FIELDS))
+    for part in data.required_parts:
+        if part in _CASE_PARTS:
+            value = _squeezed(scrub_free_text(str(getattr(data, part)).strip()))
+            present = bool(value) and value in printed
+        elif part in _SECTION_PARTS:
+            present = bool(texts.get(part, "").strip())
+        else:
+            continue
+        if not present:
+            raise ReportError("report.error.letter_part_missing",
+                              part=label(f"letter.part.{part}", locale))
+
+
 def _heading(index: int, key: str, locale: str) -> str:
     text = label(f"letter.heading.{key}", locale)
     if is_chinese(locale):
@@ -141,14 +177,15 @@ def render_letter(data: LetterData, *, fields: Mapping[str, str] | None = None,
 
     `fields` are the (possibly edited) texts from `letter_fields`; a missing key
     takes the template's text, an empty one leaves its section out. Free text is
-    scrubbed of ID and mobile numbers. Raises ReportError for an unknown field name
-    or a missing template. copy_number > 1 marks every page 副本 / COPY.
+    scrubbed of ID and mobile numbers. Raises ReportError for an unknown field name,
+    a missing template, or a part `data.required_parts` names that is empty or edited out. copy_number > 1 marks every page 副本 / COPY.
     """
     texts = letter_fields(data.outcome, data, locale)
     for key, text in (fields or {}).items():
         if key not in texts:
             raise ReportError("report.error.unknown_letter_field", field=key)
         texts[key] = text
+    check_required_parts(data, texts, locale)
     pp = paper("a4")
     st = styles(pp.body_size)
     width = pp.width - 2 * pp.margin

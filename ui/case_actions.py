@@ -109,6 +109,10 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
         try:
             level = ctx.policy.extension_level(view.extensions + 1, view.business_type, view.cause)
             roles = frozenset(level.approver_roles)
+            if level.needs_hq:  # asked of HQ, not approved here; one request at a time
+                roles = frozenset()
+                if view.extension_request:
+                    allowed.remove(Action.EXTEND_DEADLINE)
         except ExtensionNotAllowed:
             allowed.remove(Action.EXTEND_DEADLINE)
         if roles and (role not in roles or not _can_approve(actor, Action.EXTEND_DEADLINE)):
@@ -150,11 +154,18 @@ def run_action(ctx: ServiceContext, action: Action, actor: Actor, complaint_id: 
         case Action.ESCALATE:
             return c.escalate(ctx, actor, complaint_id, values["reason"])
         case Action.EXTEND_DEADLINE:
+            detail_view = c.current_view(ctx, complaint_id)
+            level = ctx.policy.extension_level(detail_view.extensions + 1,
+                                               detail_view.business_type or None,
+                                               detail_view.cause or None)
+            if level.needs_hq:  # the branch asks; HQ's decision arrives by pull
+                return c.request_extension(ctx, actor, complaint_id, reason=values["reason"])
             return c.extend_deadline(ctx, actor, complaint_id, reason=values["reason"],
                                      approver=approver or actor)
         case Action.RESOLVE:
             return c.resolve(ctx, actor, complaint_id, outcome=Outcome(values["outcome"]),
                              findings=values["findings"], verification=values["verification"],
+                             basis=values["basis"], basis_reference=values["basis_reference"],
                              remedy=values["remedy"], compensation=values["compensation"] or None)
         case Action.RECORD_SATISFACTION:
             return c.record_satisfaction(ctx, actor, complaint_id, int(values["score"]),
@@ -266,7 +277,8 @@ class CaseActionDialog(Translatable, QDialog):
                 for value in Outcome:
                     outcome.addItem("", value.value)
                 return [("outcome", outcome), ("findings", _multiline(self)),
-                        ("verification", _multiline(self)), ("remedy", QLineEdit(self)),
+                        ("verification", _multiline(self)), ("basis", _multiline(self)),
+                        ("basis_reference", QLineEdit(self)), ("remedy", QLineEdit(self)),
                         ("compensation", QLineEdit(self))]
             case Action.RECORD_SATISFACTION:
                 score = QSpinBox(self)
@@ -342,6 +354,8 @@ class CaseActionDialog(Translatable, QDialog):
             "assignee": self.tr("&Handled by"), "reason": self.tr("&Reason"),
             "outcome": self.tr("&Outcome"), "findings": self.tr("&Findings"),
             "verification": self.tr("How it was &verified"), "remedy": self.tr("Re&medy"),
+            "basis": self.tr("&Basis and reasons"),
+            "basis_reference": self.tr("Rule or contract c&lause relied on"),
             "compensation": self.tr("&Compensation (yuan)"), "score": self.tr("&Score (1–5)"),
             "comment": self.tr("C&omment"), "reference": self.tr("Related &reference"),
         }

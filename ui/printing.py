@@ -61,8 +61,8 @@ FORMATS: dict[str, tuple[str, ...]] = {  # as reports.from_case.FORMATS; default
     RECEIPT: ("roll80", "a5", "a4"), LETTER: ("a4",), EXTENSION_NOTICE: ("a4", "a5"),
     DAY_END_REPORT: ("a4", "a5"),
 }
-LETTER_FIELDS = ("opening", "complaint", "verification", "findings", "decision", "remedy",
-                 "remedies", "closing")  # as reports.LETTER_FIELDS, in print order
+LETTER_FIELDS = ("opening", "complaint", "verification", "findings", "basis", "decision",
+                 "remedy", "remedies", "closing")  # as reports.LETTER_FIELDS, in print order
 SETTINGS_FILE = "printing.ini"
 
 

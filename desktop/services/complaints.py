@@ -256,17 +256,30 @@ def request_extension(ctx: ServiceContext, actor: Actor, complaint_id: str, *, r
 
 
 def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Outcome,
-            findings: str, verification: str = "", remedy: str = "",
-            compensation: Decimal | str | None = None,
+            findings: str, verification: str = "", basis: str = "", basis_reference: str = "",
+            remedy: str = "", compensation: Decimal | str | None = None,
             approver: Actor | None = None) -> ComplaintView:
-    """Record the decision. Compensation above the policy's threshold needs a supervisor's
+    """Record the decision. Every part the policy requires of a decision letter for this
+    outcome (`decision_letter` in the policy file: how it was verified, findings, basis and
+    reasons, the specific rule or contract clause for a decision against the customer) must
+    be given; ValidationError (code validation.letter_part.<part>, `field` the part) names
+    the first one missing. Compensation above the policy's threshold needs a supervisor's
     approval on this PC (`approver`); raises ApprovalRequired without it."""
     amount = validate_amount(compensation, field="compensation") if compensation not in (None, "") else None
-    return _act(ctx, actor, complaint_id, Action.RESOLVE, {
-        "outcome": Outcome(outcome).value,
-        "findings": _required_text(findings, "findings", MAX_NOTE),
+    outcome = Outcome(outcome)
+    texts = {
+        "findings": clean_text(findings, field="findings", max_length=MAX_NOTE, multiline=True),
         "verification": clean_text(verification, field="verification", max_length=MAX_NOTE,
                                    multiline=True),
+        "basis": clean_text(basis, field="basis", max_length=MAX_NOTE, multiline=True),
+        "basis_reference": clean_text(basis_reference, field="basis_reference", max_length=400),
+    }
+    for part in ("findings", *ctx.policy.required_letter_parts(outcome.value)):
+        if part in texts and not texts[part].strip():
+            raise ValidationError(f"validation.letter_part.{part}", field=part)
+    return _act(ctx, actor, complaint_id, Action.RESOLVE, {
+        "outcome": outcome.value,
+        **texts,
         "remedy": clean_text(remedy, field="remedy", max_length=MAX_NOTE, multiline=True),
         "compensation": str(amount) if amount is not None else None,
     }, role_of=approver)
@@ -321,6 +334,15 @@ def record_print(ctx: ServiceContext, actor: Actor, complaint_id: str, *, docume
         raise ValidationError("validation.invalid", field="copy_number")
     return _act(ctx, actor, complaint_id, Action.PRINT_DOCUMENT,
                 {"document": document, "copy": copy_number})
+
+
+def current_view(ctx: ServiceContext, complaint_id: str) -> ComplaintView:
+    """The complaint's view folded from its events. Raises NotFound."""
+    with ctx.store.read() as s:
+        _complaint_row(s, complaint_id)
+        view = fold(complaint_events(s, complaint_id))
+    assert view is not None
+    return view
 
 
 def print_count(ctx: ServiceContext, complaint_id: str, document: str) -> int:

@@ -182,6 +182,14 @@
             <translation>Re&amp;medy</translation>
         </message>
         <message>
+            <source>&amp;Basis and reasons</source>
+            <translation>&amp;Basis and reasons</translation>
+        </message>
+        <message>
+            <source>Rule or contract c&amp;lause relied on</source>
+            <translation>Rule or contract c&amp;lause relied on</translation>
+        </message>
+        <message>
             <source>&amp;Compensation (yuan)</source>
             <translation>&amp;Compensation (yuan)</translation>
         </message>
@@ -1786,6 +1794,22 @@ The customer asks for: {request}</translation>
         <message>
             <source>Findings</source>
             <translation>Findings</translation>
+        </message>
+        <message>
+            <source>How it was &amp;verified</source>
+            <translation>How it was &amp;verified</translation>
+        </message>
+        <message>
+            <source>How the complaint was verified</source>
+            <translation>How the complaint was verified</translation>
+        </message>
+        <message>
+            <source>&amp;Basis and reasons</source>
+            <translation>&amp;Basis and reasons</translation>
+        </message>
+        <message>
+            <source>Basis and reasons</source>
+            <translation>Basis and reasons</translation>
         </message>
         <message>
             <source>&amp;Remedy</source>

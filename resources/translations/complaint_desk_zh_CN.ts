@@ -182,6 +182,14 @@
         <translation>补救措施(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;Basis and reasons</source>
+        <translation>依据和理由(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Rule or contract c&amp;lause relied on</source>
+        <translation>所依据的规定或合同条款(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Compensation (yuan)</source>
         <translation>补偿金额（元）(&amp;C)</translation>
     </message>
@@ -1783,6 +1791,22 @@ The customer asks for: {request}</source>
     <message>
         <source>Findings</source>
         <translation>调查情况</translation>
+    </message>
+    <message>
+        <source>How it was &amp;verified</source>
+        <translation>核实方式(&amp;V)</translation>
+    </message>
+    <message>
+        <source>How the complaint was verified</source>
+        <translation>投诉的核实方式</translation>
+    </message>
+    <message>
+        <source>&amp;Basis and reasons</source>
+        <translation>依据和理由(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Basis and reasons</source>
+        <translation>依据和理由</translation>
     </message>
     <message>
         <source>&amp;Remedy</source>

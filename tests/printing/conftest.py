@@ -25,6 +25,8 @@ FULL_PHONE = "13800138000"
 FINDINGS = f"经查，客户（身份证{FULL_ID}，手机{FULL_PHONE}）反映的排队问题属实，系叫号系统故障所致。"
 VERIFICATION = "调阅了叫号系统日志和营业厅监控录像。"
 REMEDY = "向客户当面致歉并修复叫号系统"
+BASIS = "营业厅服务须在叫号后十五分钟内受理，当日系统故障未能及时处理。"
+BASIS_REFERENCE = "《营业厅服务规范》第3.2条"
 EXTENSION_REASON = "需调取总行系统日志逐笔核对"
 
 
@@ -47,7 +49,7 @@ def cases(ctx: ServiceContext, clock: SettableClock, teller: Actor, supervisor: 
     resolved = record_complaint(ctx, teller, sample_intake(description="柜台叫号系统失灵，排队两小时。"))
     clock.advance(hours=2)
     resolve(ctx, teller, resolved.complaint_id, outcome=Outcome.UPHELD, findings=FINDINGS,
-            verification=VERIFICATION, remedy=REMEDY, compensation="200")
+            verification=VERIFICATION, basis=BASIS, basis_reference=BASIS_REFERENCE, remedy=REMEDY, compensation="200")
     extended = record_complaint(ctx, teller, sample_intake(request="要求查明原因并退还手续费。"))
     clock.advance(days=3)
     extend_deadline(ctx, teller, extended.complaint_id, reason=EXTENSION_REASON, approver=supervisor)

@@ -16,7 +16,11 @@ REPORTS_DIR = Path(__file__).resolve().parents[2] / "reports"
 
 
 def _catalogue(locale: str) -> dict[str, str]:
-    return json.loads(resource_path("i18n", locale, "reports.json").read_text(encoding="utf-8"))
+    """Every report.* label of `locale`, from all area files (as the app merges them)."""
+    merged: dict[str, str] = {}
+    for path in sorted(resource_path("i18n", locale).glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return {key: text for key, text in merged.items() if key.startswith("report.")}
 
 
 def test_both_languages_hold_the_same_report_labels_with_the_same_placeholders() -> None:

@@ -26,7 +26,7 @@ from desktop.services.cases import case_detail
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.intake import CustomerInput
 from desktop.store.models import ComplaintRow, CustomerRow, EventRow
-from tests.services.intakes import VALID_ID, sample_intake
+from tests.services.intakes import DECISION_PARTS, VALID_ID, sample_intake
 
 SECRETS = (VALID_ID, "13800138000", "王小明")
 CONTROL_AND_BIDI = "\x00\x01\x07\x08\x1b\x7f\x85\u200b\u200e\u200f\u202a\u202e\u2066\u2069\ufeff\r\n\t"
@@ -173,7 +173,7 @@ def open_case(ctx: ServiceContext, teller: Actor) -> str:
 
 def _resolved(ctx: ServiceContext, teller: Actor) -> str:
     cid = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
-    uc.resolve(ctx, teller, cid, outcome=Outcome.NOT_UPHELD, findings="核实无误")
+    uc.resolve(ctx, teller, cid, outcome=Outcome.NOT_UPHELD, findings="核实无误", **DECISION_PARTS)
     return cid
 
 
@@ -187,11 +187,11 @@ USE_CASES: dict[str, Callable[[ServiceContext, Actor, str, Any], Any]] = {
     "escalate": lambda c, a, cid, x: uc.escalate(c, a, cid, x),
     "extend_deadline": lambda c, a, cid, x: uc.extend_deadline(
         c, a, cid, reason=x, approver=Actor("S001", a.role.SUPERVISOR)),
-    "resolve_findings": lambda c, a, cid, x: uc.resolve(c, a, cid, outcome=Outcome.UPHELD, findings=x),
+    "resolve_findings": lambda c, a, cid, x: uc.resolve(c, a, cid, outcome=Outcome.UPHELD, findings=x, **DECISION_PARTS),
     "resolve_remedy": lambda c, a, cid, x: uc.resolve(c, a, cid, outcome=Outcome.UPHELD,
-                                                      findings="属实", remedy=x),
+                                                      findings="属实", **DECISION_PARTS, remedy=x),
     "resolve_compensation": lambda c, a, cid, x: uc.resolve(c, a, cid, outcome=Outcome.UPHELD,
-                                                            findings="属实", compensation=x),
+                                                            findings="属实", **DECISION_PARTS, compensation=x),
     "withdraw": lambda c, a, cid, x: uc.withdraw(c, a, cid, x),
     "link_related": lambda c, a, cid, x: uc.link_related(c, a, cid, x),
     "record_print": lambda c, a, cid, x: uc.record_print(c, a, cid, document=x, copy_number=1),

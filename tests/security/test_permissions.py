@@ -23,7 +23,7 @@ from desktop.services import complaints as uc
 from desktop.services.context import Actor, ServiceContext
 from desktop.store.models import EventRow
 from tests.security.files import pdf_bytes
-from tests.services.intakes import sample_intake
+from tests.services.intakes import DECISION_PARTS, sample_intake
 
 SUPERVISOR = Actor("S001", Role.SUPERVISOR, "张敏")
 
@@ -38,7 +38,7 @@ class UseCase:
 
 def _resolved(ctx: ServiceContext) -> str:
     cid = uc.record_complaint(ctx, SUPERVISOR, sample_intake()).complaint_id
-    uc.resolve(ctx, SUPERVISOR, cid, outcome=Outcome.NOT_UPHELD, findings="核实无误")
+    uc.resolve(ctx, SUPERVISOR, cid, outcome=Outcome.NOT_UPHELD, findings="核实无误", **DECISION_PARTS)
     return cid
 
 
@@ -59,7 +59,7 @@ USE_CASES = [
             lambda ctx, a, cid, f: uc.extend_deadline(ctx, a, cid, reason="案情复杂",
                                                       approver=SUPERVISOR)),
     UseCase("resolve", Action.RESOLVE, Status.RECEIVED,
-            lambda ctx, a, cid, f: uc.resolve(ctx, a, cid, outcome=Outcome.UPHELD, findings="属实")),
+            lambda ctx, a, cid, f: uc.resolve(ctx, a, cid, outcome=Outcome.UPHELD, findings="属实", **DECISION_PARTS)),
     UseCase("record_print", Action.PRINT_DOCUMENT, Status.RECEIVED,
             lambda ctx, a, cid, f: uc.record_print(ctx, a, cid, document="receipt", copy_number=1)),
     UseCase("withdraw", Action.WITHDRAW, Status.RECEIVED,
@@ -131,13 +131,13 @@ def test_compensation_above_the_threshold_needs_a_supervisor(ctx: ServiceContext
     cid = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
     before = event_count(ctx)
     with pytest.raises(ApprovalRequired) as caught:
-        uc.resolve(ctx, teller, cid, outcome=Outcome.UPHELD, findings="属实",
+        uc.resolve(ctx, teller, cid, outcome=Outcome.UPHELD, findings="属实", **DECISION_PARTS,
                    compensation=threshold + Decimal("0.01"))
     assert str(threshold) in caught.value.message("en")
     assert event_count(ctx) == before
-    uc.resolve(ctx, teller, cid, outcome=Outcome.UPHELD, findings="属实", compensation=threshold)
+    uc.resolve(ctx, teller, cid, outcome=Outcome.UPHELD, findings="属实", **DECISION_PARTS, compensation=threshold)
     other = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
-    view = uc.resolve(ctx, supervisor, other, outcome=Outcome.UPHELD, findings="属实",
+    view = uc.resolve(ctx, supervisor, other, outcome=Outcome.UPHELD, findings="属实", **DECISION_PARTS,
                       compensation=threshold * 5)
     assert view.compensation == threshold * 5
 

@@ -11,6 +11,9 @@ from desktop.domain.taxonomy import load_taxonomy
 from desktop.services.intake import CustomerInput, Intake
 
 VALID_ID = "11010519491231002X"  # checksum and birth date valid
+# The parts of a decision every policy's letter may require (resolve refuses without them).
+DECISION_PARTS = {"verification": "调阅交易流水及柜台监控录像核实", "basis": "经核对业务规定与交易记录",
+                  "basis_reference": "《借记卡章程》第五条"}
 
 
 def sample_customer() -> CustomerInput:

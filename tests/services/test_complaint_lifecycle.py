@@ -15,7 +15,7 @@ from desktop.services import complaints as uc
 from desktop.services.cases import case_detail
 from desktop.services.context import Actor, ServiceContext
 from desktop.store.models import ComplaintRow, EventRow
-from tests.services.intakes import sample_intake
+from tests.services.intakes import DECISION_PARTS, sample_intake
 
 
 def event_count(ctx: ServiceContext) -> int:
@@ -47,7 +47,7 @@ def test_full_lifecycle_to_closure(ctx: ServiceContext, clock, teller: Actor) ->
     uc.add_note(ctx, teller, cid, "已调取流水")
     uc.log_contact_attempt(ctx, teller, cid, channel="phone", reached=False, text="无人接听")
     clock.advance(days=2)
-    view = uc.resolve(ctx, teller, cid, outcome=Outcome.PARTLY_UPHELD, findings="部分属实",
+    view = uc.resolve(ctx, teller, cid, outcome=Outcome.PARTLY_UPHELD, findings="部分属实", **DECISION_PARTS,
                       remedy="退还手续费", compensation="12.50")
     assert view.status is Status.RESOLVED
     assert view.compensation == Decimal("12.50")
@@ -116,7 +116,7 @@ def test_withdrawal_ends_the_case_the_same_day(ctx: ServiceContext, clock, telle
 
 def test_reopen_needs_a_supervisor(ctx: ServiceContext, teller: Actor, supervisor: Actor) -> None:
     cid = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
-    uc.resolve(ctx, teller, cid, outcome=Outcome.NOT_UPHELD, findings="操作合规")
+    uc.resolve(ctx, teller, cid, outcome=Outcome.NOT_UPHELD, findings="操作合规", **DECISION_PARTS)
     with pytest.raises(PermissionDenied):
         uc.reopen(ctx, teller, cid, reason="客户提供新证据", approver=teller)
     view = uc.reopen(ctx, teller, cid, reason="客户提供新证据", approver=supervisor)
@@ -133,7 +133,7 @@ def test_blank_note_is_refused_with_a_field_message(ctx: ServiceContext, teller:
 
 def test_satisfaction_outside_one_to_five_is_refused(ctx: ServiceContext, teller: Actor) -> None:
     cid = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
-    uc.resolve(ctx, teller, cid, outcome=Outcome.UPHELD, findings="属实")
+    uc.resolve(ctx, teller, cid, outcome=Outcome.UPHELD, findings="属实", **DECISION_PARTS)
     before = event_count(ctx)
     with pytest.raises(ValidationError):
         uc.record_satisfaction(ctx, teller, cid, 6)

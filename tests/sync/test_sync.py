@@ -26,7 +26,7 @@ from desktop.sync.status import unsent_count
 from desktop.sync.wire import EventWire, PushRequest
 from tests.conftest import SettableClock
 from tests.hq.conftest import LiveHq
-from tests.services.intakes import sample_intake
+from tests.services.intakes import DECISION_PARTS, sample_intake
 from tests.sync.conftest import Branch, assert_agree, client_for, local_ids
 from tests.sync.proxy import FlakyProxy
 
@@ -74,8 +74,9 @@ def test_two_devices_resolving_offline_converge_and_flag_the_case(
         sync_now(a, ca)
         sync_now(b, cb)
         # Both offline: each resolves the same case differently.
-        uc.resolve(a, teller, cid, outcome=Outcome.UPHELD, findings="属实", compensation="50")
-        uc.resolve(b, Actor("T002", teller.role), cid, outcome=Outcome.NOT_UPHELD, findings="不属实")
+        uc.resolve(a, teller, cid, outcome=Outcome.UPHELD, findings="属实", **DECISION_PARTS, compensation="50")
+        uc.resolve(b, Actor("T002", teller.role), cid, outcome=Outcome.NOT_UPHELD, findings="不属实",
+                   **DECISION_PARTS)
         for _ in range(2):
             sync_now(a, ca)
             sync_now(b, cb)

@@ -40,6 +40,8 @@ def test_settled_at_the_counter_is_recorded_resolved_and_closed(counter: Counter
     save = panel.save_step
     assert save.resolution_box.isVisibleTo(panel)
     type_text("当场向客户解释了收费依据，客户表示理解。", save.findings)
+    type_text("当场调阅交易流水核对", save.verification)
+    type_text("按照收费标准第三条收取", save.basis)
     save.confirmed.setChecked(True)
     save.satisfaction.setValue(5)
     press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier, save.findings)

@@ -41,7 +41,8 @@ def empty_form() -> dict[str, Any]:
         "description": "", "request": "", "product": "", "amount": "", "incident_date": "",
         "contact_channel": "phone", "contact_time": "", "complained_about": "",
         "consent": False, "resolved_on_spot": False,
-        "resolution": {"outcome": "upheld", "findings": "", "remedy": "", "compensation": "",
+        "resolution": {"outcome": "upheld", "findings": "", "verification": "", "basis": "",
+                       "remedy": "", "compensation": "",
                        "confirmed": False, "satisfaction": 0},
         # shown on screen only: who the known customer is (masked), what was searched
         "screen": {"known_customer": None, "search": ""},

@@ -422,6 +422,8 @@ class IntakePanel(Translatable, QWidget):
                 complaints.resolve(ctx, actor, recorded.complaint_id,
                                    outcome=Outcome(resolution.get("outcome") or "upheld"),
                                    findings=str(resolution.get("findings") or ""),
+                                   verification=str(resolution.get("verification") or ""),
+                                   basis=str(resolution.get("basis") or ""),
                                    remedy=str(resolution.get("remedy") or ""),
                                    compensation=str(resolution.get("compensation") or "") or None)
                 score = int(resolution.get("satisfaction") or 0)

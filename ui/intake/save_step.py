@@ -52,6 +52,8 @@ class SaveStep(IntakeStep):
         self.findings = QPlainTextEdit(self)
         self.findings.setTabChangesFocus(True)
         self.findings.setMaximumHeight(90)
+        self.verification = QLineEdit(self)
+        self.basis = QLineEdit(self)
         self.remedy = QLineEdit(self)
         self.compensation = QLineEdit(self)
         self.compensation.setPlaceholderText("0.00")
@@ -60,6 +62,8 @@ class SaveStep(IntakeStep):
         self.confirmed = QCheckBox(self)
         for path, widget in (("resolution.outcome", self.outcome),
                              ("resolution.findings", self.findings),
+                             ("resolution.verification", self.verification),
+                             ("resolution.basis", self.basis),
                              ("resolution.remedy", self.remedy),
                              ("resolution.compensation", self.compensation),
                              ("resolution.satisfaction", self.satisfaction),
@@ -68,6 +72,8 @@ class SaveStep(IntakeStep):
         self.resolution_box.setLayout(self.resolution_form)
         self.outcome.currentIndexChanged.connect(lambda _i: self._emit("resolution.outcome"))
         self.findings.textChanged.connect(lambda: self._emit("resolution.findings"))
+        self.verification.textEdited.connect(lambda _t: self._emit("resolution.verification"))
+        self.basis.textEdited.connect(lambda _t: self._emit("resolution.basis"))
         self.remedy.textEdited.connect(lambda _t: self._emit("resolution.remedy"))
         self.compensation.textEdited.connect(lambda _t: self._emit("resolution.compensation"))
         self.satisfaction.valueChanged.connect(lambda _v: self._emit("resolution.satisfaction"))
@@ -130,6 +136,8 @@ class SaveStep(IntakeStep):
         r = form.get("resolution") or {}
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(r.get("outcome") or "upheld")))
         self.findings.setPlainText(str(r.get("findings") or ""))
+        self.verification.setText(str(r.get("verification") or ""))
+        self.basis.setText(str(r.get("basis") or ""))
         self.remedy.setText(str(r.get("remedy") or ""))
         self.compensation.setText(str(r.get("compensation") or ""))
         self.satisfaction.setValue(int(r.get("satisfaction") or 0))
@@ -139,6 +147,7 @@ class SaveStep(IntakeStep):
     def store(self, form: dict[str, Any]) -> None:
         form["resolution"] = {
             "outcome": str(self.outcome.currentData()), "findings": self.findings.toPlainText(),
+            "verification": self.verification.text(), "basis": self.basis.text(),
             "remedy": self.remedy.text(), "compensation": self.compensation.text(),
             "satisfaction": self.satisfaction.value(), "confirmed": self.confirmed.isChecked(),
         }
@@ -201,6 +210,9 @@ class SaveStep(IntakeStep):
         rows = self.resolution_form.rows
         rows["resolution.outcome"].set_label(self.tr("&Outcome"), self.tr("Outcome"), required=True)
         rows["resolution.findings"].set_label(self.tr("&Findings"), self.tr("Findings"), required=True)
+        rows["resolution.verification"].set_label(self.tr("How it was &verified"),
+                                                  self.tr("How the complaint was verified"))
+        rows["resolution.basis"].set_label(self.tr("&Basis and reasons"), self.tr("Basis and reasons"))
         rows["resolution.remedy"].set_label(self.tr("&Remedy"), self.tr("Remedy"))
         rows["resolution.compensation"].set_label(self.tr("Com&pensation"), self.tr("Compensation in yuan"))
         rows["resolution.satisfaction"].set_label(self.tr("Satisfaction (1–5)"),
