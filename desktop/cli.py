@@ -33,6 +33,7 @@ EXIT_USAGE = 2
 # Areas that add admin verbs: each module has `add_commands(subparsers, common)`.
 ADMIN_COMMAND_MODULES = (
     "desktop.admin_commands",
+    "desktop.policy_commands",
 )
 OPTIONAL_COMMAND_MODULES = (
     "desktop.sync.commands",

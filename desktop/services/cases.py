@@ -40,7 +40,9 @@ class CaseDetail:
 
 
 def _due_soon(ctx: ServiceContext) -> timedelta:
-    return timedelta(days=ctx.policy.due_soon_days)
+    """How far ahead "due soon" reaches now: counted in working days where the policy says so."""
+    now = ctx.now()
+    return ctx.policy.due_soon_until(now) - now
 
 
 def worklist_count(ctx: ServiceContext, query: WorklistQuery) -> int:

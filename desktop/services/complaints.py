@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -353,4 +353,5 @@ def print_count(ctx: ServiceContext, complaint_id: str, document: str) -> int:
 
 
 def due_soon_cutoff(ctx: ServiceContext) -> datetime:
-    return ctx.now() + timedelta(days=ctx.policy.due_soon_days)
+    """Deadlines before this are due soon (working days where the policy counts them)."""
+    return ctx.policy.due_soon_until(ctx.now())
