@@ -18,7 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check desktop ui reports hq tests tools
-	$(BIN)/mypy desktop hq
+	$(BIN)/mypy desktop hq ui reports
 	$(BIN)/python tools/run_pytest.py
 
 bench: $(STAMP)

@@ -13,15 +13,15 @@ from sqlalchemy import select
 
 from bench.data import open_seeded
 from bench.timing import measure, row
-from desktop.domain.model import CustomerKind, IdDocumentType, Role
+from desktop.domain.model import Actor, CustomerKind, IdDocumentType, Role
+from desktop.domain.worklist import Worklist, WorklistQuery
 from desktop.profile import open_profile
 from desktop.services import complaints as uc
 from desktop.services.cases import worklist_rows
-from desktop.services.context import Actor, load_context, set_up_device
+from desktop.services.context import load_context, set_up_device
 from desktop.services.intake import CustomerInput, Intake
 from desktop.services.seed import chinese_name, seed, valid_resident_id
 from desktop.store.models import ComplaintRow, CustomerRow
-from desktop.store.queries import Worklist, WorklistQuery
 
 
 def _seed_speed(count: int) -> dict[str, Any]:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.timing import measure, row
-from desktop.domain.model import CustomerKind, IdDocumentType, Role
+from desktop.domain.model import Actor, CustomerKind, IdDocumentType, Role
+from desktop.domain.worklist import Worklist, WorklistQuery
 from desktop.profile import open_profile, rotate_profile_key
 from desktop.security.audit import verify_store
 from desktop.security.profile_keys import attachment_key
@@ -23,11 +24,10 @@ from desktop.security.sealed_files import seal, unseal
 from desktop.security.staff import add_staff, authenticate
 from desktop.services import complaints as uc
 from desktop.services.cases import worklist_rows
-from desktop.services.context import Actor, ServiceContext, load_context, set_up_device
+from desktop.services.context import ServiceContext, load_context, set_up_device
 from desktop.services.intake import CustomerInput, Intake
 from desktop.services.seed import chinese_name, seed, valid_resident_id
 from desktop.store.db import Store, open_store
-from desktop.store.queries import Worklist, WorklistQuery
 
 _rng = random.Random(11)
 PASSWORD = "bench-pass-2026"

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.cli import EXIT_OK, CliError, open_args_profile, print_json, t
+from desktop.command_line import EXIT_OK, CliError, open_args_profile, print_json, t
 from desktop.domain.masking import mask_id_number, mask_name, mask_phone
 from desktop.domain.model import Role, Status
 from desktop.services.context import load_context, set_up_device

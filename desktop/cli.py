@@ -12,60 +12,19 @@ and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
+from desktop import admin_commands, policy_commands, print_commands
+from desktop.command_line import EXIT_ERROR, EXIT_OK, CliError, common_options, locale, t
 from desktop.domain.errors import DomainError
-from desktop.i18n import normalise_locale, translate
-from desktop.paths import PROFILE_ENV, profile_dir
+from desktop.paths import profile_dir
+from desktop.security import commands as security_commands
+from desktop.sync import commands as sync_commands
 
 log = logging.getLogger("complaint_desk.cli")
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-
-# Areas that add admin verbs: each module has `add_commands(subparsers, common)`.
-ADMIN_COMMAND_MODULES = (
-    "desktop.admin_commands",
-    "desktop.policy_commands",
-)
-OPTIONAL_COMMAND_MODULES = (
-    "desktop.sync.commands",
-    "desktop.security.commands",
-    "reports.commands",
-)
-
-
-class CliError(Exception):
-    """An error to print as one line; `code` is a message code of the core catalogue."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(code)
-
-
-def locale() -> str:
-    import os
-
-    return normalise_locale(os.environ.get("COMPLAINT_DESK_LANG") or os.environ.get("LANG"))
-
-
-def t(code: str, **params: Any) -> str:
-    return translate(code, locale(), **params)
-
-
-def common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--profile", metavar="DIR",
-                        help=f"profile folder (default: ${PROFILE_ENV} or the user data folder)")
-    return common
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,32 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     admin = sub.add_parser("admin", help="administration verbs (run 'admin --help')",
                            description="Administration verbs for scripts and admins.")
     verbs = admin.add_subparsers(dest="verb", metavar="VERB", required=True)
-    for name in ADMIN_COMMAND_MODULES:
-        importlib.import_module(name).add_commands(verbs, common)
-    for name in OPTIONAL_COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.add_commands(verbs, common)
+    for area in (admin_commands, policy_commands, sync_commands, security_commands,
+                 print_commands):
+        area.add_commands(verbs, common)
     return parser
-
-
-def open_args_profile(args: argparse.Namespace,
-                      on_recovery_key: Callable[[str], None] | None = None) -> tuple[Path, Any]:
-    """The profile the arguments name, opened. A profile created now shows its recovery key
-    through `on_recovery_key` (once: for the branch safe)."""
-    from desktop.profile import open_profile
-
-    folder = profile_dir(args.profile)
-    return folder, open_profile(folder, on_recovery_key=on_recovery_key)
-
-
-def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
 
 
 def run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

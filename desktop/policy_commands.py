@@ -8,7 +8,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from desktop.cli import EXIT_OK, CliError, print_json, t
+from desktop.command_line import EXIT_OK, CliError, print_json, t
 
 
 def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from desktop.domain.documents import DAY_END_REPORT, FORMATS
 from desktop.domain.model import Status
 from reports.data import DayEndReportData, ReportError, SyncSummary, WorklistLine
 from reports.formatting import format_count, format_date, format_datetime, label
@@ -26,7 +27,7 @@ from reports.layout import (
 )
 from reports.parts import letterhead, sheet_decorator
 
-REPORT_FORMATS = ("a4", "a5")
+REPORT_FORMATS = FORMATS[DAY_END_REPORT]
 
 
 def _grid(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],

@@ -34,12 +34,13 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from desktop.domain.documents import PAPER_FORMATS
 from reports.data import ReportError
 from reports.fonts import cjk_font
 from reports.formatting import is_chinese, label
 from reports.text import ChineseParagraph, plain_paragraph
 
-FORMATS = ("roll80", "a5", "a4")
+FORMATS = PAPER_FORMATS
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
 # PDF viewers and printer drivers refuse pages taller than 200 in; a longer roll

@@ -18,6 +18,7 @@ from string import Template
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.domain.documents import LETTER_FIELDS
 from desktop.domain.model import Outcome
 from desktop.i18n import normalise_locale
 from desktop.resources import resource_path
@@ -27,11 +28,6 @@ from reports.identity import mask_address, mask_name, scrub_free_text
 from reports.layout import copy_banner, paper, para, prose, render_sheets, styles
 from reports.parts import bank_signoff, letterhead, sheet_decorator
 
-# The editable fields in the order they print; all but the first and last carry a heading.
-LETTER_FIELDS = (
-    "opening", "complaint", "verification", "findings", "basis", "decision", "remedy", "remedies",
-    "closing",
-)
 # A required part of the case's decision whose text must survive into the printed letter.
 _CASE_PARTS = ("verification", "findings", "basis", "basis_reference")
 # A required part that is a section of the letter and must not be empty.

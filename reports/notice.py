@@ -5,13 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.domain.documents import EXTENSION_NOTICE, FORMATS
 from reports.data import ExtensionNoticeData, ReportError
 from reports.formatting import format_date, is_chinese, label
 from reports.identity import mask_address, mask_name, scrub_free_text
 from reports.layout import copy_banner, field_table, paper, para, prose, render_sheets, styles
 from reports.parts import bank_signoff, letterhead, sheet_decorator
 
-NOTICE_FORMATS = ("a4", "a5")
+NOTICE_FORMATS = FORMATS[EXTENSION_NOTICE]
 
 
 def render_extension_notice(data: ExtensionNoticeData, *, fmt: str = "a4", locale: str = "zh_CN",

@@ -14,9 +14,9 @@ import pytest
 # Headless everywhere: every test that touches Qt draws offscreen, set here, not by the user.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.domain.model import Role
+from desktop.domain.model import Actor, Role
 from desktop.profile import open_profile
-from desktop.services.context import Actor, ServiceContext, load_context, set_up_device
+from desktop.services.context import ServiceContext, load_context, set_up_device
 from desktop.store.db import Store
 
 # A Monday morning in Beijing, away from holidays.

@@ -32,7 +32,8 @@ from ui.settings import UiSettings
 from ui.worker import DatabaseWorker
 
 if TYPE_CHECKING:
-    from desktop.services.context import Actor, ServiceContext
+    from desktop.domain.model import Actor
+    from desktop.services.context import ServiceContext
     from ui.main_window import MainWindow
 
 log = logging.getLogger("complaint_desk.ui.app")

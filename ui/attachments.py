@@ -26,8 +26,9 @@ from ui import spacing
 from ui.worker import Changes
 
 if TYPE_CHECKING:
+    from desktop.domain.model import Actor
     from desktop.services.attachments import AttachmentInfo
-    from desktop.services.context import Actor, ServiceContext
+    from desktop.services.context import ServiceContext
     from ui.context import AppContext
 
 ModelIndex = QModelIndex | QPersistentModelIndex

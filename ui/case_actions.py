@@ -41,11 +41,11 @@ from ui.interaction import error_text
 from ui.worker import Changes
 
 if TYPE_CHECKING:
-    from desktop.domain.model import ComplaintView
+    from desktop.domain.model import Actor, ComplaintView
     from desktop.domain.policy import TimeLeft
     from desktop.services.attachments import AttachmentInfo
     from desktop.services.cases import CaseDetail
-    from desktop.services.context import Actor, ServiceContext
+    from desktop.services.context import ServiceContext
     from ui.context import AppContext
 
 # The case actions the view offers, in button order, with their entry in the actions table.
@@ -89,7 +89,7 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
     from desktop.security.permissions import PERMISSION_OF_ACTION
     from desktop.security.permissions import allowed as permitted
     from desktop.services.cases import case_detail
-    from ui.reads import staff_names
+    from desktop.services.roster import staff_names
 
     detail = case_detail(ctx, complaint_id)
     view = detail.view

@@ -36,7 +36,7 @@ from ui.case_actions import (
     load_case_screen,
     perform,
 )
-from ui.categories import category_label
+from ui.categories import category_line
 from ui.i18n import Translatable
 from ui.timeline_model import TimelineModel
 from ui.worker import Changes
@@ -333,9 +333,8 @@ class CaseView(Translatable, QWidget):
         v["status"].setText(labels.label(labels.STATUS, view.status.value))
         v["customer"].setText(" · ".join(t for t in (customer.name,
                                                       mask_phone(customer.phone) if customer.phone else "") if t))
-        v["category"].setText(" · ".join(t for t in (
-            category_label(self._app.categories(), "business_type", view.business_type, locale),
-            category_label(self._app.categories(), "cause", view.cause, locale)) if t))
+        v["category"].setText(category_line(self._app.categories(), view.business_type, view.cause,
+                                            locale))
         v["received"].setText(labels.format_datetime(view.received_at, zone))
         due = labels.format_datetime(view.decision_due, zone)
         if view.extensions:

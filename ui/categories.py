@@ -8,35 +8,19 @@ another branch) is shown as the code itself rather than failing.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
-from desktop.domain.errors import DomainError
+from desktop.domain.categories import category_label
 
 if TYPE_CHECKING:
     from desktop.domain.taxonomy import Taxonomy
     from ui.context import AppContext
 
 
-@cache
-def shipped_taxonomy() -> Taxonomy:
-    """The taxonomy shipped in resources/, for before a profile is open.
-    Raises PolicyError if the data file is missing or malformed."""
-    from desktop.domain.taxonomy import load_taxonomy
-
-    return load_taxonomy()
-
-
-def category_label(taxonomy: Taxonomy, axis: str, code: str, locale: str, *,
-                   full: bool = False) -> str:
-    if not code:
-        return ""
-    try:
-        if full:
-            return taxonomy.full_label(axis, code, locale)
-        return taxonomy.label(axis, code, locale)
-    except DomainError:
-        return code
+def category_line(taxonomy: Taxonomy, business_type: str, cause: str, locale: str) -> str:
+    """"Business type · cause" in `locale` (either left out when blank)."""
+    return " · ".join(t for t in (category_label(taxonomy, "business_type", business_type, locale),
+                                  category_label(taxonomy, "cause", cause, locale)) if t)
 
 
 class CategoryNames:
@@ -51,10 +35,7 @@ class CategoryNames:
         key = (business_type, cause, locale)
         found = self._known.get(key)
         if found is None:
-            taxonomy = self._app.categories()
-            found = " · ".join(t for t in (
-                category_label(taxonomy, "business_type", business_type, locale),
-                category_label(taxonomy, "cause", cause, locale)) if t)
+            found = category_line(self._app.categories(), business_type, cause, locale)
             if len(self._known) > 5000:
                 self._known.clear()
             self._known[key] = found

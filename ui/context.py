@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -25,10 +26,20 @@ from ui.sync_status import SyncFactsSource, read_sync_facts
 from ui.worker import DatabaseWorker
 
 if TYPE_CHECKING:
+    from desktop.domain.model import Actor
     from desktop.domain.taxonomy import Taxonomy
-    from desktop.services.context import Actor
     from desktop.store.db import Store
     from desktop.sync.client import HqClient
+
+
+@cache
+def shipped_taxonomy() -> Taxonomy:
+    """The taxonomy shipped in resources/, for before a profile is open.
+    Raises PolicyError if the data file is missing or malformed."""
+    from desktop.domain.taxonomy import load_taxonomy
+
+    return load_taxonomy()
+
 
 Clock = Callable[[], datetime]
 HqConnect = Callable[..., "HqClient"]
@@ -110,8 +121,6 @@ class AppContext:
         """The taxonomy in force (HQ's published one, else the shipped one)."""
         if self.taxonomy is not None:
             return self.taxonomy
-        from ui.categories import shipped_taxonomy
-
         return shipped_taxonomy()
 
     def save_settings(self) -> None:

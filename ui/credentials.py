@@ -18,7 +18,8 @@ from ui.i18n import Translatable
 from ui.interaction import error_text
 
 if TYPE_CHECKING:
-    from desktop.services.context import Actor, ServiceContext
+    from desktop.domain.model import Actor
+    from desktop.services.context import ServiceContext
     from ui.context import AppContext
 
 

@@ -34,7 +34,7 @@ from ui.status_bar import progress_text
 from ui.sync import Result, SyncController, SyncKind, SyncOutcome, SyncStep
 
 if TYPE_CHECKING:
-    from desktop.services.context import Actor
+    from desktop.domain.model import Actor
     from ui.context import AppContext
     from ui.print_preview import PrintPreviewDialog
 

@@ -20,7 +20,7 @@ from ui.credentials import CredentialsForm, check_credentials
 from ui.i18n import Translatable
 
 if TYPE_CHECKING:
-    from desktop.services.context import Actor
+    from desktop.domain.model import Actor
     from ui.context import AppContext
 
 _INPUT_EVENTS = frozenset({

@@ -26,7 +26,7 @@ from ui.credentials import CredentialsForm, check_credentials
 from ui.i18n import Translatable, language_name
 
 if TYPE_CHECKING:
-    from desktop.services.context import Actor
+    from desktop.domain.model import Actor
     from ui.context import AppContext
 
 

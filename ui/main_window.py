@@ -32,7 +32,8 @@ from ui.sync import HqState, Result, SyncController, SyncKind, SyncOutcome
 from ui.worklist_view import WORKLISTS, WorklistPanel
 
 if TYPE_CHECKING:
-    from desktop.services.context import Actor, ServiceContext
+    from desktop.domain.model import Actor
+    from desktop.services.context import ServiceContext
     from desktop.services.drafts import Draft
     from ui.context import AppContext
     from ui.day_end import DayEndDialog

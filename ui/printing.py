@@ -43,35 +43,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.documents import (
+    DAY_END_REPORT,
+    EXTENSION_NOTICE,
+    FORMATS,
+    LETTER,
+    LETTER_FIELDS,
+    RECEIPT,
+    document_name,
+)
 from desktop.i18n import translate
 from ui import spacing
 from ui.interaction import error_text
 from ui.worker import Changes
 
 if TYPE_CHECKING:
-    from desktop.services.context import Actor, ServiceContext
+    from desktop.domain.model import Actor
+    from desktop.services.context import ServiceContext
+    from desktop.services.printing import CasePrint
     from ui.context import AppContext
     from ui.print_preview import PreviewDocument, PrintPreviewDialog
 
 log = logging.getLogger("complaint_desk.ui.printing")
 
-RECEIPT, LETTER, EXTENSION_NOTICE, DAY_END_REPORT = (
-    "receipt", "letter", "extension_notice", "day_end_report")
-FORMATS: dict[str, tuple[str, ...]] = {  # as reports.from_case.FORMATS; default first
-    RECEIPT: ("roll80", "a5", "a4"), LETTER: ("a4",), EXTENSION_NOTICE: ("a4", "a5"),
-    DAY_END_REPORT: ("a4", "a5"),
-}
-LETTER_FIELDS = ("opening", "complaint", "verification", "findings", "basis", "decision",
-                 "remedy", "remedies", "closing")  # as reports.LETTER_FIELDS, in print order
 SETTINGS_FILE = "printing.ini"
 
 
 def t(code: str, locale: str, **params: Any) -> str:
     return translate(f"printing.ui.{code}", locale, **params)
-
-
-def document_name(document: str, locale: str) -> str:
-    return translate(f"printing.document.{document}", locale)
 
 
 def letter_field_name(key: str, locale: str) -> str:
@@ -121,70 +120,40 @@ class PrinterMemory:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A rendered document and what the timeline needs when it is printed."""
+    """A rendered document and, for a case document, what its timeline entry needs."""
 
     document: PreviewDocument
-    complaint_id: str | None
-    reference: str
+    case_print: CasePrint | None = None
 
 
 def prepare_case_document(ctx: ServiceContext, actor: Actor, document: str, complaint_id: str,
                           locale: str, fmt: str, fields: Mapping[str, str] | None = None) -> Prepared:
-    """Read the case and render `document` as its next print (print count + 1).
+    """The case's `document` rendered as its next print (desktop.services.printing).
     Raises NotFound, DocumentNotAvailable or ReportError (DomainErrors)."""
-    from desktop.services.cases import case_detail
-    from desktop.services.complaints import print_count
-    from reports.from_case import render_case_document
+    from desktop.services.printing import prepare_case_print
     from ui.print_preview import PreviewDocument
 
-    detail = case_detail(ctx, complaint_id)
-    copy_number = print_count(ctx, complaint_id, document) + 1
-    pdf = render_case_document(document, detail, policy=ctx.policy, taxonomy=ctx.taxonomy,
-                               zone=ctx.device.zone, today=ctx.business_date(), locale=locale,
-                               copy_number=copy_number, fmt=fmt, staff_number=actor.staff_number,
-                               fields=fields)
-    reference = detail.view.reference
+    printed = prepare_case_print(ctx, actor, document, complaint_id, locale=locale, fmt=fmt,
+                                 fields=fields)
+    reference, copy_number = printed.reference, printed.copy_number
     title = t("title", locale, document=document_name(document, locale), reference=reference)
-    return Prepared(PreviewDocument(pdf=pdf, kind=document, title=title,
+    return Prepared(PreviewDocument(pdf=printed.pdf, kind=document, title=title,
                                     file_name=f"{reference}-{document}-{copy_number}.pdf",
-                                    fmt=fmt, copy_number=copy_number), complaint_id, reference)
-
-
-def case_letter_texts(ctx: ServiceContext, actor: Actor, complaint_id: str,
-                      locale: str) -> tuple[str, dict[str, str]]:
-    """(reference, the letter's texts filled in from the case). Raises DocumentNotAvailable
-    for a case without a decision."""
-    from desktop.services.cases import case_detail
-    from reports.from_case import case_letter_fields, letter_data
-
-    detail = case_detail(ctx, complaint_id)
-    data = letter_data(detail, policy=ctx.policy, taxonomy=ctx.taxonomy, zone=ctx.device.zone,
-                       locale=locale, letter_date=ctx.business_date(),
-                       staff_number=actor.staff_number)
-    return detail.view.reference, case_letter_fields(data, ctx.policy, locale)
+                                    fmt=fmt, copy_number=copy_number), printed)
 
 
 def prepare_day_end_report(ctx: ServiceContext, actor: Actor, business_date: date | None,
                            locale: str, fmt: str) -> Prepared:
     """The day-end report of `business_date` (default: today). Raises NotPermitted for a
     role without the day-end report right."""
-    from desktop.security.permissions import require
-    from desktop.security.policy import Permission
-    from desktop.services.day_report import day_figures
-    from reports.from_case import device_name, render_day_end
+    from desktop.services.printing import prepare_day_end_print
     from ui.print_preview import PreviewDocument
 
-    require(actor, Permission.REPORT_DAY_END)
-    day = business_date or ctx.business_date()
-    device = ctx.device
-    pdf = render_day_end(day_figures(ctx, day), taxonomy=ctx.taxonomy, zone=device.zone,
-                         locale=locale, generated_at=ctx.now(), operator=actor.staff_number,
-                         device=device_name(device.branch_code, device.device_number, locale),
-                         fmt=fmt, branch_code=device.branch_code)
-    title = t("title_day_end", locale, date=day.isoformat())
-    return Prepared(PreviewDocument(pdf=pdf, kind=DAY_END_REPORT, title=title,
-                                    file_name=f"day-end-{day.isoformat()}.pdf", fmt=fmt),
-                    None, "")
+    printed = prepare_day_end_print(ctx, actor, business_date, locale=locale, fmt=fmt)
+    day = printed.business_date.isoformat()
+    return Prepared(PreviewDocument(pdf=printed.pdf, kind=DAY_END_REPORT,
+                                    title=t("title_day_end", locale, date=day),
+                                    file_name=f"day-end-{day}.pdf", fmt=fmt))
 
 
 # -- a preview from start to timeline -----------------------------------------------------------------
@@ -257,17 +226,17 @@ class PreviewSession(QObject):
         """Put the print on the timeline (case documents), tell the user, close the preview."""
         app, prepared, parent = self._app, self.prepared, self._parent
         self.dialog.accept()
-        if prepared is None or prepared.complaint_id is None:
+        if prepared is None or prepared.case_print is None:
             app.interaction.inform(parent, self.dialog.windowTitle(), done_text)
             return
-        actor = app.staff.require()
-        complaint_id, copy_number = prepared.complaint_id, prepared.document.copy_number
-        document, title = self._document, self.dialog.windowTitle()
+        actor, printed = app.staff.require(), prepared.case_print
+        complaint_id, copy_number = printed.complaint_id, printed.copy_number
+        title = self.dialog.windowTitle()
 
         def record(ctx: ServiceContext) -> int:
-            from desktop.services.complaints import record_print
+            from desktop.services.printing import record_case_print
 
-            record_print(ctx, actor, complaint_id, document=document, copy_number=copy_number)
+            record_case_print(ctx, actor, printed)
             return copy_number
 
         def done(_copy: int) -> None:
@@ -387,7 +356,12 @@ def preview_letter(parent: QWidget | None, app: AppContext, complaint_id: str) -
 
     dialog.confirmed.connect(open_preview)
     dialog.open()
-    app.worker.query(dialog, lambda ctx: case_letter_texts(ctx, actor, complaint_id, locale),
+    def texts(ctx: ServiceContext) -> tuple[str, dict[str, str]]:
+        from desktop.services.printing import letter_texts
+
+        return letter_texts(ctx, actor, complaint_id, locale)
+
+    app.worker.query(dialog, texts,
                      lambda found: dialog.fill(*found), failed)
     return dialog
 

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.store.queries import (
+from desktop.domain.worklist import (
     CaseRow,
     SortKey,
     SortPosition,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.queries import Worklist
+from desktop.domain.worklist import Worklist
 from ui import labels, spacing
 from ui.actions import WORKLIST_KEYS
 from ui.i18n import Translatable

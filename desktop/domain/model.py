@@ -37,6 +37,10 @@ class Status(enum.StrEnum):
         return self not in (Status.RESOLVED, Status.CLOSED, Status.WITHDRAWN)
 
 
+# The stored values of the open statuses (for `status IN (...)` in SQL).
+OPEN_STATES = tuple(s.value for s in Status if s.is_open)
+
+
 class EventKind(enum.StrEnum):
     """What happened to a complaint; each is one entry on its timeline."""
 
@@ -106,6 +110,15 @@ class Staff:
     role: Role
     branch_code: str
     active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The staff member acting, as authenticated by the security layer."""
+
+    staff_number: str
+    role: Role
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

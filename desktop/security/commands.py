@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from datetime import UTC, datetime
 from typing import Any
 
-from desktop.cli import EXIT_ERROR, EXIT_OK, CliError, open_args_profile, print_json, t
+from desktop.command_line import EXIT_ERROR, EXIT_OK, CliError, open_args_profile, print_json, t
 from desktop.profile import (
     encrypt_profile,
     profile_dir,
@@ -22,7 +23,6 @@ from desktop.profile import (
 )
 from desktop.security.audit import VerifyReport, verify_store
 from desktop.security.staff import add_local_admin, authenticate, unlock
-from desktop.services.context import system_clock
 from desktop.store.events import get_setting
 
 
@@ -188,7 +188,7 @@ def cmd_unlock_staff(args: argparse.Namespace) -> int:
     password = _secret("security.cli.ask_password", args.password_stdin)
     _, store = open_args_profile(args)
     try:
-        actor = authenticate(store, args.by, password, system_clock())
+        actor = authenticate(store, args.by, password, datetime.now(UTC))
         unlock(store, actor, args.number)
     finally:
         store.close()

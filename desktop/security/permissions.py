@@ -15,9 +15,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.domain.errors import PermissionDenied
+from desktop.domain.model import Actor
 from desktop.domain.states import Action
 from desktop.security.policy import Permission, SecurityPolicy, security_policy
-from desktop.services.context import Actor
 
 PERMISSION_OF_ACTION: dict[Action, Permission] = {
     Action.RECEIVE: Permission.RECORD,

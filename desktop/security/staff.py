@@ -20,10 +20,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
 
 from desktop.domain.errors import DomainError, ValidationError
-from desktop.domain.model import Role
+from desktop.domain.model import Actor, Role
 from desktop.security.permissions import require
 from desktop.security.policy import Permission, SecurityPolicy, security_policy
-from desktop.services.context import Actor
 from desktop.store.db import Store
 from desktop.store.models import StaffRow
 

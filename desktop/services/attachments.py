@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.errors import DomainError, NotFound
-from desktop.domain.model import EventKind, Status
+from desktop.domain.model import Actor, EventKind, Status
 from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
 from desktop.security.permissions import authorize, require
 from desktop.security.policy import Permission, security_policy
@@ -31,7 +31,7 @@ from desktop.security.sealed_files import (
     unseal,
     write_read_only,
 )
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.store.events import append_local_event, complaint_events
 from desktop.store.models import ComplaintRow
 

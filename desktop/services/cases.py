@@ -8,22 +8,14 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from desktop.domain.errors import NotFound
-from desktop.domain.model import (
-    ComplaintView,
-    Customer,
-    CustomerKind,
-    Event,
-    EventKind,
-    IdDocumentType,
-)
+from desktop.domain.model import ComplaintView, Customer, Event, EventKind
 from desktop.domain.projection import fold
+from desktop.domain.worklist import CaseRow, SortPosition, WorklistQuery
 from desktop.services.context import ServiceContext
+from desktop.services.customers import customer_of
 from desktop.store.events import complaint_events
 from desktop.store.models import ComplaintRow, CustomerRow
 from desktop.store.queries import (
-    CaseRow,
-    SortPosition,
-    WorklistQuery,
     count_worklist,
     worklist_page,
     worklist_page_after,
@@ -81,10 +73,7 @@ def case_detail(ctx: ServiceContext, complaint_id: str) -> CaseDetail:
     view = fold(events)
     if view is None or c is None:
         raise NotFound(what=complaint_id)
-    customer = Customer(id=c.id, kind=CustomerKind(c.kind), name=c.name,
-                        id_type=IdDocumentType(c.id_type) if c.id_type else None,
-                        id_number=c.id_number, phone=c.phone, address=c.address,
-                        credit_code=c.credit_code, contact_person=c.contact_person)
+    customer = customer_of(c)
     received = next((e.payload for e in events if e.kind is EventKind.RECEIVED), {})
     return CaseDetail(view=view, customer=customer, timeline=events, received_payload=dict(received))
 

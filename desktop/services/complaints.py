@@ -18,14 +18,15 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from desktop.domain.documents import DOCUMENT_KINDS
 from desktop.domain.errors import DomainError, NotFound, ValidationError
-from desktop.domain.model import ComplaintView, EventKind, Outcome, Status
+from desktop.domain.model import Actor, ComplaintView, EventKind, Outcome, Status
 from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference, normalise_reference
 from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
 from desktop.domain.validation import check_intake, clean_text, validate_amount
 from desktop.security.permissions import authorize
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.services.intake import (
     Intake,
     RepeatWarning,
@@ -38,7 +39,6 @@ from desktop.store.models import ComplaintRow, DailySequence
 
 MAX_NOTE = 4000
 # What a `document_printed` event may name (reports/ renders each of them).
-DOCUMENT_KINDS = frozenset({"receipt", "letter", "extension_notice", "day_end_report"})
 MAX_REASON = 1000
 
 

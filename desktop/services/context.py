@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from desktop.domain.calendar import calendar_from_dict
 from desktop.domain.errors import DomainError
-from desktop.domain.model import Role
+from desktop.domain.model import Actor as Actor  # a domain value; also importable from here
 from desktop.domain.policy import DeadlinePolicy, load_policy, policy_from_dict
 from desktop.domain.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_dict
 from desktop.store.db import Store
@@ -47,15 +47,6 @@ class Device:
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """The staff member acting, as authenticated by the security layer."""
-
-    staff_number: str
-    role: Role
-    name: str = ""
 
 
 @dataclass

@@ -18,9 +18,9 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from desktop.domain.model import OPEN_STATES
 from desktop.services.context import ServiceContext
 from desktop.store.models import ComplaintRow, DayCloseRow, EventRow
-from desktop.store.queries import OPEN_STATES
 from desktop.sync.engine import local_digest
 from desktop.sync.status import last_sync, unsent_count
 

@@ -12,14 +12,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFound
-from desktop.domain.model import Agent, Channel, CustomerKind, IdDocumentType, Status
+from desktop.domain.model import OPEN_STATES, Agent, Channel, CustomerKind, IdDocumentType, Status
 from desktop.store.events import apply_customer_fields
 from desktop.store.models import ComplaintRow, CustomerRow
 
 if TYPE_CHECKING:
     from desktop.services.context import ServiceContext
-
-OPEN_STATES = [s.value for s in Status if s.is_open]
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,3 +194,22 @@ def find_customers(ctx: ServiceContext, query: str, limit: int = 20) -> list[Cus
                 open_complaints=sum(1 for st in statuses if st in OPEN_STATES),
             ))
     return matches
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFacts:
+    decision_due: datetime
+    policy_name: dict[str, str]
+    repeats: list[RepeatWarning]
+
+
+def review_facts(ctx: ServiceContext, customer_id: str | None, business_type: str,
+                 cause: str) -> ReviewFacts:
+    """The decision deadline a complaint recorded now would get, and earlier complaints of
+    this customer in the same category (the repeat-complaint warning)."""
+    due = ctx.policy.decision_due(ctx.now(), business_type or None, cause or None)
+    repeats: list[RepeatWarning] = []
+    if customer_id and business_type and cause:
+        with ctx.store.read() as s:
+            repeats = find_repeats(s, ctx, customer_id, business_type, cause)
+    return ReviewFacts(decision_due=due, policy_name=dict(ctx.policy.name), repeats=repeats)

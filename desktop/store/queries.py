@@ -8,93 +8,31 @@ trigram text), so both stay instant at a million complaints.
 
 from __future__ import annotations
 
-import enum
 import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, Select, column, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from desktop.domain.model import Status
+from desktop.domain.model import OPEN_STATES, Status
+from desktop.domain.worklist import (
+    CaseRow,
+    SortKey,
+    SortPosition,
+    Worklist,
+    WorklistQuery,
+    order_fields,
+)
 from desktop.store.models import ComplaintRow, CustomerRow
 
-OPEN_STATES = [s.value for s in Status if s.is_open]
 SEARCH_CAP = 1000  # search narrows to at most this many complaints, newest first
 
 
-class Worklist(enum.StrEnum):
-    MINE = "mine"
-    BRANCH = "branch"
-    DUE_SOON = "due_soon"
-    OVERDUE = "overdue"
-    ESCALATED = "escalated"
-    AWAITING_CUSTOMER = "awaiting_customer"
-    REVIEW = "review"
-    CLOSED = "closed"
-    EXTENSION_NOTICE = "extension_notice"  # extended, the customer not yet told
-    ALL = "all"
-
-
-class SortKey(enum.StrEnum):
-    REFERENCE = "reference"
-    CUSTOMER = "customer_name"
-    STATUS = "status"
-    RECEIVED = "received_at"
-    DUE = "decision_due"
-    ASSIGNEE = "assignee"
-
-
-@dataclass(frozen=True, slots=True)
-class CaseRow:
-    """One line of the worklist: a plain value, safe to hand to the GUI thread."""
-
-    id: str
-    reference: str
-    status: Status
-    customer_name: str
-    business_type: str
-    cause: str
-    received_at: datetime
-    decision_due: datetime
-    assignee: str
-    escalation_level: int
-    needs_review: bool
-    num: int = 0  # the row number: with the sort value, where this row sits in any sort order
-
-
-# Where a row sits in a worklist's sort order: the values of its order columns (see
-# `order_columns`), the row number last.
-SortPosition = tuple[Any, ...]
-
-
 def order_columns(sort: SortKey) -> tuple[Any, ...]:
-    """The columns a worklist sorted by `sort` is ordered by: the sort column; for status and
-    handler, which many rows share, then the decision deadline; the row number last. Each of
-    these orders is the order of an index, so a page is read from it without sorting."""
-    column = getattr(ComplaintRow, sort.value)
-    if sort in (SortKey.STATUS, SortKey.ASSIGNEE):
-        return (column, ComplaintRow.decision_due, ComplaintRow.num)
-    return (column, ComplaintRow.num)
-
-
-def sort_position(row: CaseRow, sort: SortKey) -> SortPosition:
-    """Where `row` sits in a worklist sorted by `sort` (for `worklist_page_after`)."""
-    values = []
-    for col in order_columns(sort):
-        value = getattr(row, col.key)
-        values.append(value.value if isinstance(value, Status) else value)
-    return tuple(values)
-
-
-@dataclass(frozen=True, slots=True)
-class WorklistQuery:
-    worklist: Worklist = Worklist.BRANCH
-    staff_number: str = ""
-    search: str = ""
-    sort: SortKey = SortKey.DUE
-    descending: bool = False
+    """The columns a worklist sorted by `sort` is ordered by (`order_fields`). Each of these
+    orders is the order of an index, so a page is read from it without sorting."""
+    return tuple(getattr(ComplaintRow, name) for name in order_fields(sort))
 
 
 _COLUMNS = (ComplaintRow.id, ComplaintRow.reference, ComplaintRow.status, ComplaintRow.customer_name,

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from desktop.cli import EXIT_OK, CliError, open_args_profile, t
+from desktop.command_line import EXIT_OK, CliError, open_args_profile, t
 from desktop.services.context import load_context
 from desktop.sync.engine import close_day, sync_now
 from desktop.sync.enrollment import connect, enroll

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.demo import DEMO_PASSWORD, DEMO_STAFF, prepare_demo, start_demo_hq
+from desktop.domain.worklist import Worklist, WorklistQuery
 from desktop.profile import open_profile
 from desktop.security.staff import authenticate
 from desktop.services.cases import worklist_count
 from desktop.services.context import load_context
-from desktop.store.queries import Worklist, WorklistQuery
 from desktop.sync.engine import sync_now
 from desktop.sync.enrollment import connect
 from desktop.sync.status import unsent_count

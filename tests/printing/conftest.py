@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from desktop.domain.model import Outcome
+from desktop.domain.model import Actor, Outcome
 from desktop.services.complaints import extend_deadline, record_complaint, resolve
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from tests.conftest import SettableClock
 from tests.services.intakes import VALID_ID, sample_intake
 

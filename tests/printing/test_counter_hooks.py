@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.worklist import WorklistQuery
 from desktop.services.cases import worklist_rows
-from desktop.store.queries import WorklistQuery
 from tests.ui.conftest import Counter, counter, make_counter, profile, profile_template  # noqa: F401
 from ui.print_preview import PrintPreviewDialog
 

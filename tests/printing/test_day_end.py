@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.model import Role, Status
+from desktop.domain.model import Actor, Role, Status
 from desktop.services.complaints import add_note, record_complaint
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.services.day_report import day_figures
 from desktop.store.db import Store
 from desktop.sync.engine import close_day

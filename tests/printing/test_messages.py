@@ -15,7 +15,7 @@ from desktop.resources import resource_path
 ROOT = Path(__file__).resolve().parents[2]
 # module → how its short codes become full ones
 MODULES = {
-    "reports/from_case.py": "printing.", "reports/commands.py": "",
+    "desktop/services/documents.py": "printing.", "desktop/print_commands.py": "",
     "ui/printing.py": "printing.ui.", "ui/print_preview.py": "printing.ui.",
 }
 CALL = re.compile(r'\bt\(\s*"([a-z_.]+)"')

@@ -16,8 +16,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.model import Actor
 from desktop.services.complaints import print_count
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.store.db import Store
 from tests.conftest import SettableClock
 from tests.printing.conftest import EXTENSION_REASON, FULL_ID, Cases

@@ -9,14 +9,15 @@ from datetime import date
 
 import pytest
 
+from desktop.domain.documents import LETTER
 from desktop.domain.errors import ValidationError
 from desktop.domain.model import Outcome
 from desktop.domain.policy import load_policy
 from desktop.services import complaints as uc
 from desktop.services.cases import case_detail
 from desktop.services.context import Actor, ServiceContext
+from desktop.services.documents import case_letter_fields, letter_data, render_case_document
 from reports.data import ReportError
-from reports.from_case import LETTER, case_letter_fields, letter_data, render_case_document
 from tests.reports.helpers import flat, text_of
 from tests.services.intakes import DECISION_PARTS, sample_intake
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.errors import NotFound, PermissionDenied
-from desktop.domain.model import EventKind, Role
+from desktop.domain.model import Actor, EventKind, Role
 from desktop.security.policy import security_policy
 from desktop.services import complaints as uc
 from desktop.services.attachments import (
@@ -24,7 +24,7 @@ from desktop.services.attachments import (
     open_attachment,
 )
 from desktop.services.cases import case_detail
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from tests.security.files import jpeg_bytes, pdf_bytes, png_bytes, tiff_bytes
 from tests.services.intakes import sample_intake
 

@@ -12,10 +12,10 @@ from sqlalchemy import select, text
 from desktop.cli import main
 from desktop.domain.chain import GENESIS, event_hash
 from desktop.domain.hlc import Stamp
-from desktop.domain.model import Event, EventKind, Role
+from desktop.domain.model import Actor, Event, EventKind, Role
 from desktop.security.audit import verify_store
 from desktop.services import complaints as uc
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.store.events import row_to_event, store_remote_events
 from desktop.store.models import EventRow
 from tests.services.intakes import VALID_ID, sample_intake

@@ -14,6 +14,7 @@ from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import select
 
 from desktop.domain.errors import DomainError
+from desktop.domain.model import Actor
 from desktop.profile import (
     ProfileDamaged,
     RecoveryKeyWrong,
@@ -41,7 +42,7 @@ from desktop.security.profile_keys import (
 from desktop.services import complaints as uc
 from desktop.services.attachments import add_attachment, open_attachment
 from desktop.services.cases import case_detail
-from desktop.services.context import Actor, ServiceContext, load_context, set_up_device
+from desktop.services.context import ServiceContext, load_context, set_up_device
 from desktop.store.db import DATABASE_FILE, Store
 from desktop.store.models import ComplaintRow
 from tests.security.files import png_bytes

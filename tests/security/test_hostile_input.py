@@ -19,11 +19,11 @@ from sqlalchemy import func, select
 
 from desktop.domain import validation as v
 from desktop.domain.errors import DomainError, NotFound
-from desktop.domain.model import Outcome
+from desktop.domain.model import Actor, Outcome
 from desktop.services import complaints as uc
 from desktop.services.attachments import add_attachment
 from desktop.services.cases import case_detail
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.services.intake import CustomerInput
 from desktop.store.models import ComplaintRow, CustomerRow, EventRow
 from tests.services.intakes import DECISION_PARTS, VALID_ID, sample_intake

@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.errors import PermissionDenied, PolicyError
-from desktop.domain.model import Outcome, Role, Status
+from desktop.domain.model import Actor, Outcome, Role, Status
 from desktop.domain.states import TRANSITIONS, Action
 from desktop.resources import load_json
 from desktop.security.permissions import PERMISSION_OF_ACTION, ApprovalRequired, authorize
 from desktop.security.policy import Permission, policy_from_dict, security_policy
 from desktop.services import attachments as att
 from desktop.services import complaints as uc
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.store.models import EventRow
 from tests.security.files import pdf_bytes
 from tests.services.intakes import DECISION_PARTS, sample_intake

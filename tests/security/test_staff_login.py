@@ -8,7 +8,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from desktop.domain.errors import PermissionDenied, ValidationError
-from desktop.domain.model import Role
+from desktop.domain.model import Actor, Role
 from desktop.security.policy import Permission, security_policy
 from desktop.security.staff import (
     AccountLocked,
@@ -25,7 +25,6 @@ from desktop.security.staff import (
     set_password,
     unlock,
 )
-from desktop.services.context import Actor
 from desktop.store.db import Store
 from desktop.store.models import StaffRow
 from tests.conftest import SettableClock

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.errors import PermissionDenied, TransitionNotAllowed, ValidationError
-from desktop.domain.model import EventKind, Outcome, Status
+from desktop.domain.model import Actor, EventKind, Outcome, Status
 from desktop.domain.reference import is_valid_reference
 from desktop.services import complaints as uc
 from desktop.services.cases import case_detail
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.store.models import ComplaintRow, EventRow
 from tests.services.intakes import DECISION_PARTS, sample_intake
 

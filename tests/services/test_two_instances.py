@@ -9,9 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.domain.chain import first_broken_link
-from desktop.domain.model import Role
+from desktop.domain.model import Actor, Role
 from desktop.profile import open_profile
-from desktop.services.context import Actor, load_context
+from desktop.services.context import load_context
 from desktop.store.db import Store
 from desktop.store.events import row_to_event
 from desktop.store.models import ComplaintRow, EventRow

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from desktop.domain.model import Actor
+from desktop.domain.worklist import Worklist, WorklistQuery
 from desktop.services import complaints as uc
 from desktop.services.cases import worklist_count, worklist_rows
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.services.seed import seed
-from desktop.store.queries import Worklist, WorklistQuery, search_nums
+from desktop.store.queries import search_nums
 from tests.services.intakes import sample_customer, sample_intake
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from desktop.domain.worklist import CaseRow, SortKey, Worklist, WorklistQuery, sort_position
 from desktop.services.cases import (
     worklist_count,
     worklist_landmarks,
@@ -16,7 +17,6 @@ from desktop.services.cases import (
 )
 from desktop.services.context import ServiceContext
 from desktop.services.seed import seed
-from desktop.store.queries import CaseRow, SortKey, Worklist, WorklistQuery, sort_position
 
 PAGE = 7
 

@@ -8,8 +8,8 @@ import sys
 import threading
 from collections.abc import Callable
 
+from desktop.domain.model import Actor
 from desktop.services import complaints as uc
-from desktop.services.context import Actor
 from desktop.sync.client import RetryPolicy
 from desktop.sync.engine import push_outbox, sync_now
 from desktop.sync.status import unsent_count

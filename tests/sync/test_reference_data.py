@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.domain.model import Role
+from desktop.domain.model import Actor, Role
 from desktop.resources import load_json
 from desktop.security.staff import LoginFailed, authenticate, hash_password
 from desktop.services import complaints as uc
-from desktop.services.context import Actor, load_context
+from desktop.services.context import load_context
 from desktop.sync.engine import sync_now
 from hq import admin
 from tests.hq.conftest import LiveHq

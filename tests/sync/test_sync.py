@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from desktop.domain.model import Outcome, Status
+from desktop.domain.model import Actor, Outcome, Status
 from desktop.services import complaints as uc
 from desktop.services.cases import case_detail
-from desktop.services.context import Actor, ServiceContext
+from desktop.services.context import ServiceContext
 from desktop.store.events import row_to_event
 from desktop.store.models import EventRow
 from desktop.sync.client import HqRefused, HqUnreachable, RetryPolicy

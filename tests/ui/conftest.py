@@ -29,11 +29,11 @@ from desktop.demo import (
     DemoHq,
     prepare_demo,
 )
-from desktop.domain.model import CustomerKind, IdDocumentType, Role
+from desktop.domain.model import Actor, CustomerKind, IdDocumentType, Role
 from desktop.profile import open_profile
 from desktop.security.staff import add_staff
 from desktop.services.complaints import record_complaint
-from desktop.services.context import Actor, load_context, set_up_device
+from desktop.services.context import load_context, set_up_device
 from desktop.services.intake import CustomerInput, Intake
 from desktop.services.seed import seed
 from desktop.store.db import Store

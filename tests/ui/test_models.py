@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from desktop.store.queries import SortKey, Worklist, WorklistQuery
+from desktop.domain.worklist import SortKey, Worklist, WorklistQuery
 from tests.ui.conftest import Counter
 from ui import spacing, worklist_model
 from ui.intake.category_step import CategoryStep

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from desktop.domain.worklist import WorklistQuery
 from desktop.services.cases import worklist_rows
 from desktop.services.complaints import print_count
-from desktop.store.queries import WorklistQuery
 from tests.ui.conftest import Counter
 from ui.print_preview import PrintPreviewDialog
 

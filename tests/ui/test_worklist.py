@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.store.queries import Worklist
+from desktop.domain.worklist import Worklist
 from tests.ui.conftest import Counter
 from tests.ui.keys import press, type_text
 from ui.worklist_model import CASE_ID_ROLE

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.model import CustomerKind, IdDocumentType
+from desktop.services.customers import CustomerHistory, customer_history, search_customers
 from ui import labels, spacing
 from ui.actions import ActionId, make_action, relabel
 from ui.intake.fields import FieldForm, chain_tab_order, enter_moves_on
 from ui.intake.form import empty_agent
 from ui.intake.models import CUSTOMER_ID_ROLE, CustomerMatchModel, HistoryModel
 from ui.intake.step import IntakeStep
-from ui.reads import CustomerHistory, customer_history, search_customers
 
 if TYPE_CHECKING:
     from desktop.services.context import ServiceContext

@@ -24,9 +24,9 @@ from ui.categories import CategoryNames
 from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from desktop.services.customers import HistoryLine
     from desktop.services.intake import CustomerMatch
     from ui.context import AppContext
-    from ui.reads import HistoryLine
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -12,8 +12,6 @@ Ctrl+Enter goes to the next step, Alt+Left back, Ctrl+S saves.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -44,7 +42,7 @@ from ui.intake.form import (
     intake_from,
 )
 from ui.intake.review_step import ReviewStep
-from ui.intake.save_step import SaveStep
+from ui.intake.save_step import SaveResult, SaveStep
 from ui.intake.step import IntakeStep
 from ui.worker import Changes
 
@@ -54,15 +52,6 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 NOTICE_STYLE = "background: #e3f2fd; padding: 6px;"
-
-
-@dataclass(frozen=True, slots=True)
-class SaveResult:
-    complaint_id: str
-    reference: str
-    decision_due: datetime
-    closed: bool = False
-    problem: str = ""  # recorded, but resolving on the spot failed: why
 
 
 class IntakePanel(Translatable, QWidget):

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.domain.categories import category_label
 from desktop.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+from desktop.services.intake import ReviewFacts, review_facts
 from ui import labels, spacing
-from ui.categories import category_label
 from ui.intake.step import IntakeStep
-from ui.reads import ReviewFacts, review_facts
 
 if TYPE_CHECKING:
     from desktop.services.context import ServiceContext

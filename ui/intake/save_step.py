@@ -3,6 +3,8 @@ then offer the receipt (a print preview, from which it prints or is saved as PDF
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -28,7 +30,15 @@ from ui.intake.step import IntakeStep
 
 if TYPE_CHECKING:
     from ui.context import AppContext
-    from ui.intake.panel import SaveResult
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    complaint_id: str
+    reference: str
+    decision_due: datetime
+    closed: bool = False
+    problem: str = ""  # recorded, but resolving on the spot failed: why
 
 
 class SaveStep(IntakeStep):

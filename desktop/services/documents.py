@@ -19,6 +19,16 @@ from datetime import date, datetime, tzinfo
 from string import Template
 from typing import Any
 
+from desktop.domain.categories import category_label
+from desktop.domain.documents import (
+    CASE_DOCUMENTS,
+    DAY_END_REPORT,
+    EXTENSION_NOTICE,
+    FORMATS,
+    LETTER,
+    RECEIPT,
+    document_name,
+)
 from desktop.domain.errors import DomainError
 from desktop.domain.model import Event, EventKind, Outcome, Status
 from desktop.domain.policy import DeadlinePolicy
@@ -44,19 +54,6 @@ from reports.letter import letter_fields, render_letter
 from reports.notice import render_extension_notice
 from reports.receipt import render_receipt
 
-# The `document` of a `document_printed` event, per case document.
-RECEIPT = "receipt"
-LETTER = "letter"
-EXTENSION_NOTICE = "extension_notice"
-CASE_DOCUMENTS = (RECEIPT, LETTER, EXTENSION_NOTICE)
-DAY_END_REPORT = "day_end_report"
-# The paper each document is offered on, default first.
-FORMATS: dict[str, tuple[str, ...]] = {
-    RECEIPT: ("roll80", "a5", "a4"),
-    LETTER: ("a4",),
-    EXTENSION_NOTICE: ("a4", "a5"),
-    DAY_END_REPORT: ("a4", "a5"),
-}
 _DECIDED = (Status.RESOLVED, Status.CLOSED)
 
 
@@ -71,11 +68,6 @@ def t(code: str, locale: str, **params: Any) -> str:
     return translate(f"printing.{code}", locale, **params)
 
 
-def document_name(document: str, locale: str) -> str:
-    """What the document is called in `locale` (RECEIPT → 投诉受理回执 / acknowledgement receipt)."""
-    return t(f"document.{document}", locale)
-
-
 def device_name(branch_code: str, device_number: int, locale: str) -> str:
     """A counter PC as the day-end report names it: BJ001 第3号终端 / BJ001 counter PC 3."""
     return t("device", locale, branch=branch_code, number=device_number)
@@ -86,15 +78,8 @@ def device_name(branch_code: str, device_number: int, locale: str) -> str:
 def category_text(taxonomy: Taxonomy, business_type: str, cause: str, locale: str) -> str:
     """"Business type · cause" in `locale`; a code the taxonomy does not know is shown as it is."""
 
-    def name(axis: str, code: str) -> str:
-        if not code:
-            return ""
-        try:
-            return taxonomy.label(axis, code, locale)
-        except DomainError:
-            return code
-
-    business, why = name("business_type", business_type), name("cause", cause)
+    business = category_label(taxonomy, "business_type", business_type, locale)
+    why = category_label(taxonomy, "cause", cause, locale)
     if business and why:
         return t("category", locale, business_type=business, cause=why)
     return business or why

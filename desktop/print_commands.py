@@ -1,5 +1,8 @@
 """Admin verb `print` (DESIGN §6): a case document or the day-end report to a PDF file.
 
+The printing itself is desktop.services.printing (the counter's preview calls it too);
+this module parses the verb, says who prints and writes the file.
+
   complaint-desk admin print receipt   REFERENCE --pdf FILE [--format roll80|a5|a4]
   complaint-desk admin print letter    REFERENCE --pdf FILE [--fields FILE.json]
   complaint-desk admin print extension REFERENCE --pdf FILE [--format a4|a5]
@@ -27,30 +30,31 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import EXIT_OK, CliError, locale, open_args_profile, t
+from desktop.command_line import EXIT_OK, CliError, locale, open_args_profile, t
+from desktop.domain import documents
+from desktop.domain.documents import FORMATS, document_name
 from desktop.domain.errors import NotFound
-from desktop.domain.model import Role
+from desktop.domain.model import Actor, Role
 from desktop.i18n import LOCALES, normalise_locale
-from desktop.services.context import Actor, ServiceContext, load_context
-from reports.from_case import (
-    EXTENSION_NOTICE,
-    FORMATS,
-    LETTER,
-    RECEIPT,
-    case_letter_fields,
-    device_name,
-    document_name,
-    letter_data,
-    render_case_document,
-    render_day_end,
+from desktop.security.permissions import require
+from desktop.security.policy import Permission
+from desktop.services.cases import complaint_id_of
+from desktop.services.context import ServiceContext, load_context
+from desktop.services.printing import (
+    letter_texts,
+    prepare_case_print,
+    prepare_day_end_print,
+    record_case_print,
 )
+from desktop.services.roster import active_staff
 
 # What may be echoed back in "no such reference": letters and digits in dash-joined groups.
 _REFERENCE_SHAPE = re.compile(r"[A-Za-z0-9]{1,12}(?:-[A-Za-z0-9]{1,12}){2,5}")
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLI_STAFF = "admin"
 CLI_ROLE = Role.SUPERVISOR  # the least role that may print case documents and the day-end report
-DOCUMENT_OF_VERB = {"receipt": RECEIPT, "letter": LETTER, "extension": EXTENSION_NOTICE}
+DOCUMENT_OF_VERB = {"receipt": documents.RECEIPT, "letter": documents.LETTER,
+                    "extension": documents.EXTENSION_NOTICE}
 
 
 def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
@@ -85,7 +89,7 @@ def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
                          description="The day-end report: counts by status and category, received, "
                                      "resolved, overdue, due the next day, sync and reconciliation.")
     k.add_argument("date", metavar="DATE", help="business date, YYYY-MM-DD")
-    k.add_argument("--format", choices=FORMATS["day_end_report"], default="a4",
+    k.add_argument("--format", choices=FORMATS[documents.DAY_END_REPORT], default="a4",
                    help="paper (default a4)")
     k.set_defaults(handler=cmd_print_day_end)
 
@@ -100,15 +104,12 @@ def _actor(ctx: ServiceContext, staff: str | None) -> Actor:
     """The printing actor: a roster account, or the command line's default."""
     if not staff:
         return Actor(CLI_STAFF, CLI_ROLE)
-    from desktop.store.models import StaffRow
-
-    number = staff.strip().upper()
-    with ctx.store.read() as s:
-        row = s.get(StaffRow, number) if 0 < len(number) <= 32 else None
-        if row is None or not row.active:
-            shown = number if number.isascii() and number.isalnum() else "?"
-            raise CliError("printing.error.unknown_staff", number=shown)
-        return Actor(row.number, Role(row.role), row.name)
+    actor = active_staff(ctx, staff)
+    if actor is None:
+        number = staff.strip().upper()
+        shown = number if number.isascii() and number.isalnum() else "?"
+        raise CliError("printing.error.unknown_staff", number=shown)
+    return actor
 
 
 def _cannot_write(path: Path, exc: OSError) -> CliError:
@@ -156,11 +157,6 @@ def _letter_fields(path: Path | None) -> dict[str, str] | None:
 # -- verbs ---------------------------------------------------------------------------------------
 
 def cmd_print_case(args: argparse.Namespace) -> int:
-    from desktop.security.permissions import require
-    from desktop.security.policy import Permission
-    from desktop.services.cases import case_detail, complaint_id_of
-    from desktop.services.complaints import print_count, record_print
-
     document = DOCUMENT_OF_VERB[args.verb]
     lang = _document_locale(args)
     edited = _letter_fields(getattr(args, "fields", None))
@@ -177,34 +173,20 @@ def cmd_print_case(args: argparse.Namespace) -> int:
                                reference=args.reference.strip()) from None
             # Not shaped like a reference (an ID number typed by mistake?): never echoed.
             raise CliError("printing.error.no_such_complaint") from None
-        detail = case_detail(ctx, complaint_id)
-        copy_number = print_count(ctx, complaint_id, document) + 1
-        zone, today = ctx.device.zone, ctx.business_date()
         fields = None
         if edited is not None:
-            letter = letter_data(detail, policy=ctx.policy, taxonomy=ctx.taxonomy, zone=zone,
-                                 locale=lang, letter_date=today, staff_number=actor.staff_number)
-            fields = {**case_letter_fields(letter, ctx.policy, lang), **edited}
-        pdf = render_case_document(document, detail, policy=ctx.policy, taxonomy=ctx.taxonomy,
-                                   zone=zone, today=today, locale=lang, copy_number=copy_number,
-                                   fmt=args.format, staff_number=actor.staff_number, fields=fields)
-
-        def record() -> None:
-            record_print(ctx, actor, complaint_id, document=document, copy_number=copy_number)
-
-        write_pdf(args.pdf, pdf, record)
+            fields = {**letter_texts(ctx, actor, complaint_id, lang)[1], **edited}
+        printed = prepare_case_print(ctx, actor, document, complaint_id, locale=lang,
+                                     fmt=args.format, fields=fields)
+        write_pdf(args.pdf, printed.pdf, lambda: record_case_print(ctx, actor, printed))
     finally:
         store.close()
     print(t("printing.cli.printed", document=document_name(document, locale()),
-            reference=detail.view.reference, copy=copy_number, path=str(args.pdf)))
+            reference=printed.reference, copy=printed.copy_number, path=str(args.pdf)))
     return EXIT_OK
 
 
 def cmd_print_day_end(args: argparse.Namespace) -> int:
-    from desktop.security.permissions import require
-    from desktop.security.policy import Permission
-    from desktop.services.day_report import day_figures
-
     try:
         if not _DATE_SHAPE.fullmatch(args.date):
             raise ValueError(args.date)
@@ -215,15 +197,9 @@ def cmd_print_day_end(args: argparse.Namespace) -> int:
     _, store = open_args_profile(args)
     try:
         ctx = load_context(store, locale=locale())
-        actor = _actor(ctx, args.staff)
-        require(actor, Permission.REPORT_DAY_END)
-        figures = day_figures(ctx, day)
-        device = ctx.device
-        pdf = render_day_end(figures, taxonomy=ctx.taxonomy, zone=device.zone, locale=lang,
-                             generated_at=ctx.now(), operator=actor.staff_number,
-                             device=device_name(device.branch_code, device.device_number, lang),
-                             fmt=args.format, branch_code=device.branch_code)
-        write_pdf(args.pdf, pdf)
+        printed = prepare_day_end_print(ctx, _actor(ctx, args.staff), day, locale=lang,
+                                        fmt=args.format)
+        write_pdf(args.pdf, printed.pdf)
     finally:
         store.close()
     print(t("printing.cli.day_end_printed", date=day.isoformat(), path=str(args.pdf)))

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.domain.model import CustomerKind
+from desktop.domain.model import Actor, CustomerKind
 from desktop.domain.policy import load_policy
 from desktop.services.cases import case_detail
 from desktop.services.complaints import record_complaint
-from desktop.services.context import Actor, ServiceContext
-from desktop.services.intake import CustomerInput
-from reports.from_case import (
+from desktop.services.context import ServiceContext
+from desktop.services.documents import (
     case_letter_fields,
     extension_notice_data,
     letter_data,
     receipt_data,
     verification_code,
 )
+from desktop.services.intake import CustomerInput
 from tests.printing.conftest import EXTENSION_REASON, Cases
 from tests.services.intakes import sample_intake
 
