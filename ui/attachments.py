@@ -12,17 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui import spacing
+from ui.item_models import RowsModel
 from ui.worker import Changes
 
 if TYPE_CHECKING:
@@ -31,7 +28,6 @@ if TYPE_CHECKING:
     from desktop.services.context import ServiceContext
     from ui.context import AppContext
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 SHA_ROLE = Qt.ItemDataRole.UserRole + 1
 FILE_FILTER = "PDF, PNG, JPEG, TIFF (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
 
@@ -42,28 +38,16 @@ def _size(size: int) -> str:
     return f"{max(1, size // 1024)} KB"
 
 
-class AttachmentModel(QAbstractListModel):
+class AttachmentModel(RowsModel["AttachmentInfo"]):
     """One line per attached file: its name, kind, size and who added it."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[AttachmentInfo] = []
-
     def set_items(self, items: list[AttachmentInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> AttachmentInfo | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.value(row)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        a = self._items[index.row()]
+    def cell(self, a: AttachmentInfo, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             kind = a.media_type.split("/")[-1].upper()
             return QCoreApplication.translate("AttachmentModel", "{name} ({kind}, {size}), added by {who}").format(

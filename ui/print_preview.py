@@ -4,8 +4,9 @@ Save as PDF … (the exact bytes).
 
 Qt's PDF module is not part of PySide6-Essentials, so PDFium (pypdfium2) draws the pages:
 into QImages for the screen, and in horizontal bands straight onto the QPrinter, so a
-600 dpi A4 page never needs one half-gigabyte image. All rasterising runs on Qt's thread
-pool; results come back to the GUI thread through a queued signal (`Jobs`).
+600 dpi A4 page never needs one half-gigabyte image. All rasterising and printing runs on
+the dialog's task runner (ui/tasks.py; one thread: PDFium is not thread-safe); results come
+back to the GUI thread.
 
 The dialog knows nothing of cases or the database: `ui.printing` gives it a document and
 listens to `printed` / `saved` to put the print on the timeline.
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QSizeF, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QImage,
     QKeySequence,
@@ -52,6 +53,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import translate
 from ui import spacing
 from ui.interaction import Interaction
+from ui.tasks import TaskRunner
 
 log = logging.getLogger("complaint_desk.ui.print_preview")
 
@@ -189,63 +191,6 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, pages: Sequence[int] | None = No
     return sent
 
 
-# -- running rasterising off the GUI thread --------------------------------------------------------
-
-@dataclass(slots=True)
-class _Result:
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
-    value: Any
-    failed: bool
-
-
-class Jobs(QObject):
-    """Runs functions on Qt's thread pool; their results arrive on the GUI thread.
-
-    `pending` counts jobs not yet delivered; `idle` fires when it returns to zero (the
-    dialog waits for that before it lets itself be deleted, so no job outlives it).
-    """
-
-    idle = Signal()
-    _delivered = Signal(object)
-
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
-        super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
-        self.pending = 0
-        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> None:
-        emit = self._delivered.emit
-
-        def run() -> None:
-            try:
-                result = _Result(on_done, on_error, fn(), False)
-            except Exception as exc:  # delivered to the GUI thread, never lost
-                result = _Result(on_done, on_error, exc, True)
-            try:
-                emit(result)
-            except RuntimeError:  # the dialog went with its window while this job ran
-                log.info("a rendering job finished after its dialog was gone")
-
-        self.pending += 1
-        self._pool.start(run)
-
-    @Slot(object)
-    def _deliver(self, result: _Result) -> None:
-        self.pending -= 1
-        callback = result.on_error if result.failed else result.on_done
-        try:
-            if callback is not None:
-                callback(result.value)
-            elif result.failed:
-                log.warning("rendering job failed: %s", type(result.value).__name__)
-        finally:
-            if self.pending == 0:
-                self.idle.emit()
-
-
 # -- the dialog --------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +245,7 @@ class PrintPreviewDialog(QDialog):
         self._refit.setSingleShot(True)
         self._refit.setInterval(150)
         self._refit.timeout.connect(self.fit_width)
-        self.jobs = Jobs(self)
+        self.jobs = TaskRunner(self, threads=1, name="preview")
         self.jobs.idle.connect(self._maybe_delete)
 
         self.format_box = QComboBox(self)
@@ -384,7 +329,8 @@ class PrintPreviewDialog(QDialog):
             self.format_box.blockSignals(True)
             self.format_box.setCurrentIndex(index)
             self.format_box.blockSignals(False)
-        self.jobs.submit(lambda: page_sizes(document.pdf), self._sizes_known, self._failed)
+        self.jobs.submit(lambda _task: page_sizes(document.pdf), on_done=self._sizes_known,
+                         on_error=self._failed)
 
     def _sizes_known(self, sizes: list[tuple[float, float]]) -> None:
         self._sizes = sizes
@@ -401,8 +347,9 @@ class PrintPreviewDialog(QDialog):
         ratio = self.devicePixelRatioF() or 1.0
         per_point = self._zoom * SCREEN_DPI / 72.0 * ratio
         self._show_zoom()
-        self.jobs.submit(lambda: render_pages(document.pdf, per_point),
-                         lambda images: self._show_pages(generation, images, ratio), self._failed)
+        self.jobs.submit(lambda _task: render_pages(document.pdf, per_point),
+                         on_done=lambda images: self._show_pages(generation, images, ratio),
+                         on_error=self._failed)
 
     def _show_pages(self, generation: int, images: list[QImage], ratio: float) -> None:
         if generation != self._generation or self._closing:
@@ -555,8 +502,8 @@ class PrintPreviewDialog(QDialog):
             self.failed_to_print.emit(t("print_failed_text", self._locale, printer=name))
 
         self._printer_in_use = printer
-        self.jobs.submit(lambda: print_pdf(document.pdf, printer, pages=pages, copies=copies),
-                         done, failed)
+        self.jobs.submit(lambda _task: print_pdf(document.pdf, printer, pages=pages, copies=copies),
+                         on_done=done, on_error=failed)
 
     def ask_save_path(self) -> None:
         """Ask where to save (the `choose_save_path` hook), then `save_to` it."""
@@ -592,6 +539,7 @@ class PrintPreviewDialog(QDialog):
         # (several MB each) go with it, and the freed heap goes back to the system.
         if self._closing and self.jobs.pending == 0 and not self._deleting:
             self._deleting = True
+            self.jobs.shutdown()  # nothing is pending: lets its thread go at once
             self.destroyed.connect(_release_memory)
             self.deleteLater()
 

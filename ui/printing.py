@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -55,6 +55,7 @@ from desktop.domain.documents import (
 from desktop.i18n import translate
 from ui import spacing
 from ui.interaction import error_text
+from ui.print_preview import t
 from ui.worker import Changes
 
 if TYPE_CHECKING:
@@ -67,10 +68,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("complaint_desk.ui.printing")
 
 SETTINGS_FILE = "printing.ini"
-
-
-def t(code: str, locale: str, **params: Any) -> str:
-    return translate(f"printing.ui.{code}", locale, **params)
 
 
 def letter_field_name(key: str, locale: str) -> str:

@@ -1,8 +1,8 @@
 """Sync with HQ from the window: in the background, with progress and cancel, and by itself
 every few minutes while HQ is reachable; the day-end close runs the same way.
 
-The network work runs on a thread of its own (a one-thread QThreadPool), never on the GUI
-thread and never on the database worker: the sync engine (desktop.sync.engine) opens its
+The network work runs on a task runner of its own (ui/tasks.py, one thread), never on the
+GUI thread and never on the database worker: the sync engine (desktop.sync.engine) opens its
 own short transactions through `ctx.store`, so a slow or absent HQ holds up nothing else.
 Only one sync runs at a time; an automatic one that comes due while another runs is skipped.
 
@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import enum
 import logging
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ui.tasks import Task, TaskRunner
 from ui.worker import Changes
 
 if TYPE_CHECKING:
@@ -108,23 +107,26 @@ class SyncOutcome:
 
 # -- the job, on the sync thread (no Qt here) ---------------------------------------------------------
 
-def run_sync_job(ctx: ServiceContext, connect: HqConnect, kind: SyncKind, cancel: threading.Event,
-                 step: Callable[[SyncStep], None], *, business_date: date | None = None,
-                 closed_by: str = "") -> SyncOutcome:
-    """Connect, look whether HQ answers at all, then sync (or close `business_date`).
-    Every expected failure becomes an outcome; an unexpected one raises."""
+def run_sync_job(ctx: ServiceContext, connect: HqConnect, kind: SyncKind, task: Task, *,
+                 business_date: date | None = None, closed_by: str = "") -> SyncOutcome:
+    """Connect, look whether HQ answers at all, then sync (or close `business_date`),
+    reporting each step through `task.progress`. Every expected failure becomes an
+    outcome; an unexpected one raises."""
     from desktop.sync.client import HqRefused, HqUnreachable, RetryPolicy
     from desktop.sync.engine import DayEndMismatch, SyncCancelled, SyncProgress, close_day, sync_now
     from desktop.sync.enrollment import NoKeyring, NotEnrolled
 
     def wait(seconds: float) -> None:  # a retry's pause, cut short by Cancel
-        if cancel.wait(seconds):
+        if task.wait(seconds):
             raise SyncCancelled()
 
-    def progress(p: SyncProgress) -> None:
-        step(SyncStep(kind, p.phase, p.done, p.total))
+    def cancelled() -> bool:
+        return task.cancelled
 
-    step(SyncStep(kind, "connect"))
+    def progress(p: SyncProgress) -> None:
+        task.progress(SyncStep(kind, p.phase, p.done, p.total))
+
+    task.progress(SyncStep(kind, "connect"))
     try:
         client = connect(ctx.store, timeout=CLIENT_TIMEOUT_S, sleep=wait,
                          retry=RetryPolicy(attempts=RETRY_ATTEMPTS, base_delay=RETRY_BASE_DELAY_S,
@@ -134,18 +136,18 @@ def run_sync_job(ctx: ServiceContext, connect: HqConnect, kind: SyncKind, cancel
     answered = False
     with client:
         try:
-            if cancel.is_set():
+            if task.cancelled:
                 raise SyncCancelled()
             if not client.reachable():  # one quick look, so offline costs no retries
                 return SyncOutcome(kind, Result.OFFLINE, error=HqUnreachable(attempts=1))
             answered = True
-            step(SyncStep(kind, "push"))
+            task.progress(SyncStep(kind, "push"))
             if kind is SyncKind.DAY_END:
                 day = business_date or ctx.business_date()
                 report: Any = close_day(ctx, client, day, closed_by=closed_by,
-                                        cancelled=cancel.is_set, progress=progress)
+                                        cancelled=cancelled, progress=progress)
                 return SyncOutcome(kind, Result.DONE, report=report, business_date=day)
-            report = sync_now(ctx, client, cancelled=cancel.is_set, progress=progress)
+            report = sync_now(ctx, client, cancelled=cancelled, progress=progress)
             return SyncOutcome(kind, Result.DONE, report=report)
         except SyncCancelled as exc:
             return SyncOutcome(kind, Result.CANCELLED, error=exc, business_date=business_date,
@@ -160,18 +162,6 @@ def run_sync_job(ctx: ServiceContext, connect: HqConnect, kind: SyncKind, cancel
 
 # -- the controller, on the GUI thread --------------------------------------------------------------
 
-def _if_alive(emit: Callable[[Any], None]) -> Callable[[Any], None]:
-    """`emit`, which does nothing once its window is gone (destroyed without shutting down)."""
-
-    def send(value: Any) -> None:
-        try:
-            emit(value)
-        except RuntimeError:  # the controller was deleted while the job ran
-            log.info("sync finished after its window was closed")
-
-    return send
-
-
 class SyncController(QObject):
     """Starts syncs (by hand, by timer, at day end), one at a time, and says how they went.
 
@@ -184,15 +174,11 @@ class SyncController(QObject):
     finished = Signal(object)
     state_changed = Signal()
 
-    _stepped = Signal(object)
-    _done = Signal(object)
-
     def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._cancel: threading.Event | None = None
+        self.tasks = TaskRunner(self, threads=1, name="sync")
+        self._task: Task | None = None
         self.running: SyncKind | None = None
         self.hq_state = HqState.UNKNOWN
         self.last_outcome: SyncOutcome | None = None
@@ -205,8 +191,6 @@ class SyncController(QObject):
         self.timer.setObjectName("auto_sync_timer")
         self.timer.timeout.connect(self.sync_automatically)
         self.set_auto_interval(max(0, app.settings.auto_sync_minutes) * 60_000)
-        self._stepped.connect(self._step, Qt.ConnectionType.QueuedConnection)
-        self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     # -- automatic sync ---------------------------------------------------------------------------
 
@@ -252,13 +236,13 @@ class SyncController(QObject):
 
     def cancel(self) -> None:
         """Ask the running sync to stop at its next step (its outcome says CANCELLED)."""
-        if self._cancel is not None and not self._cancel.is_set():
-            self._cancel.set()
+        if self._task is not None and not self._task.cancelled:
+            self._task.cancel()
             self.state_changed.emit()
 
     @property
     def cancelling(self) -> bool:
-        return self._cancel is not None and self._cancel.is_set()
+        return self._task is not None and self._task.cancelled
 
     # -- running ------------------------------------------------------------------------------------
 
@@ -268,22 +252,20 @@ class SyncController(QObject):
         ctx = self._app.worker.shared_context()
         if ctx is None:
             return False
-        cancel = threading.Event()
-        self._cancel, self.running, self.last_step = cancel, kind, SyncStep(kind, "connect")
+        self.running, self.last_step = kind, SyncStep(kind, "connect")
         self.last_attempt = self._app.now()
         connect = self._app.hq_connect
-        step, done = _if_alive(self._stepped.emit), _if_alive(self._done.emit)
 
-        def job() -> None:
+        def job(task: Task) -> SyncOutcome:
             try:
-                outcome = run_sync_job(ctx, connect, kind, cancel, step,
-                                       business_date=business_date, closed_by=closed_by)
+                return run_sync_job(ctx, connect, kind, task, business_date=business_date,
+                                    closed_by=closed_by)
             except Exception as exc:  # told in the window, never lost
                 log.error("sync failed: %s", type(exc).__name__, exc_info=exc)
-                outcome = SyncOutcome(kind, Result.FAILED, error=exc, business_date=business_date)
-            done(outcome)
+                return SyncOutcome(kind, Result.FAILED, error=exc, business_date=business_date)
 
-        self._pool.start(job)
+        self._task = self.tasks.submit(job, owner=self, on_done=self._finish,
+                                       on_progress=self._step)
         self.started.emit(kind)
         self.state_changed.emit()
         return True
@@ -300,7 +282,7 @@ class SyncController(QObject):
 
     @Slot(object)
     def _finish(self, outcome: SyncOutcome) -> None:
-        self.running, self._cancel, self.last_step = None, None, None
+        self.running, self._task, self.last_step = None, None, None
         self.last_outcome = outcome
         state = outcome.hq_state
         if state is not None:
@@ -315,5 +297,5 @@ class SyncController(QObject):
         self._closed = True
         self.timer.stop()
         self.cancel()
-        if not self._pool.waitForDone(SHUTDOWN_WAIT_MS):
+        if not self.tasks.wait(SHUTDOWN_WAIT_MS / 1000):
             log.warning("a sync was still running at shutdown; it resumes next time")

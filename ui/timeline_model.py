@@ -5,22 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
+from desktop.domain.projection import event_order
 from ui import labels
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.item_models import RowsModel
 
 if TYPE_CHECKING:
     from desktop.domain.model import Event
     from ui.context import AppContext
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     QT_TRANSLATE_NOOP("TimelineModel", "When"),
     QT_TRANSLATE_NOOP("TimelineModel", "Who"),
@@ -33,40 +31,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TimelineModel", text)
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsModel["Event"]):
+    context = "TimelineModel"
+    columns = COLUMNS
+
     def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, app.languages)
         self._app = app
-        self._events: list[Event] = []
         self._names: dict[str, str] = {}
-        app.languages.changed.connect(self._relabel)
 
     def set_events(self, events: list[Event], staff_names: dict[str, str] | None = None) -> None:
-        self.beginResetModel()
-        self._events = sorted(events, key=lambda e: (e.hlc, e.id))
         self._names = dict(staff_names or {})
-        self.endResetModel()
+        self.set_rows(sorted(events, key=event_order))
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return _tr(COLUMNS[section])
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
-            return None
-        event = self._events[index.row()]
+    def cell(self, event: Event, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.ToolTipRole):
-            match index.column():
+            match column:
                 case 0:
                     return labels.format_datetime(event.occurred_at, self._app.branch.zone)
                 case 1:
@@ -123,8 +104,3 @@ class TimelineModel(QAbstractTableModel):
                 return QCoreApplication.translate("TimelineModel", "{document}, copy {copy}").format(document=p.get("document", ""),
                                                              copy=p.get("copy", ""))
         return ""
-
-    def _relabel(self, _locale: str) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._events:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._events) - 1, len(COLUMNS) - 1))

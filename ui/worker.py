@@ -1,9 +1,9 @@
 """The one database worker: every call into the core runs here, never on the GUI thread.
 
 Widgets hand the worker a function of the service context (a read or a change)
-and a callback; the function runs on the single worker thread, its plain
-result (a dataclass, never an ORM object) comes back to the GUI thread through
-a queued signal. A successful change also emits `changed` once, so each view
+and a callback; the function runs on the worker's one-thread task runner
+(ui/tasks.py), its plain result (a dataclass, never an ORM object) comes back to
+the GUI thread. A successful change also emits `changed` once, so each view
 can decide whether to refresh (the Anki "operation did execute" notice).
 
 What can go wrong: a function raising is delivered to its `on_error` callback
@@ -14,15 +14,14 @@ the meantime is skipped instead of crashing.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.services.context import ServiceContext
@@ -43,15 +42,6 @@ class Changes:
     extra: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass(slots=True)
-class _Delivery(Generic[T]):
-    owner: QObject | None
-    callback: Callable[[Any], None] | None
-    value: Any
-    changes: Changes | None = None
-    is_error: bool = False
-
-
 class ProfileNotOpen(RuntimeError):
     """A task asked for the service context before the profile was opened."""
 
@@ -64,23 +54,19 @@ class DatabaseWorker(QObject):
     opened = Signal(object)  # the ServiceContext, once the profile is open
     idle = Signal()  # no task is pending any more
 
-    _delivered = Signal(object)
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database")
+        self.tasks = TaskRunner(self, threads=1, name="database")
+        self.tasks.failed.connect(self.failed)
+        self.tasks.idle.connect(self.idle)
         self._context: ServiceContext | None = None
-        self._pending = 0
-        self._lock = threading.Lock()
-        self._closed = False
-        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     # -- state --------------------------------------------------------------------------------
 
     @property
     def pending(self) -> int:
         """Tasks submitted whose result has not been delivered yet."""
-        return self._pending
+        return self.tasks.pending
 
     @property
     def is_open(self) -> bool:
@@ -160,64 +146,24 @@ class DatabaseWorker(QObject):
     def call_now(self, fn: Callable[[ServiceContext], T]) -> T:
         """Run `fn` on the worker and wait for it: only for shutdown and test set-up,
         never from a widget (it blocks the GUI thread)."""
-        future: Future[T] = self._pool.submit(lambda: fn(self.context()))
-        return future.result()
+        return self.tasks.call_now(lambda: fn(self.context()))
 
     def _submit(self, task: Callable[[], Any], owner: QObject | None,
                 on_done: Callable[[Any], None] | None,
                 on_error: Callable[[BaseException], None] | None,
                 changes: Changes | None) -> None:
-        if self._closed:
-            log.warning("task submitted after shutdown ignored")
-            return
-        with self._lock:
-            self._pending += 1
-
-        def work() -> None:
-            try:
-                value = task()
-            except BaseException as exc:  # delivered to the GUI thread, never lost
-                if not isinstance(exc, Exception):
-                    log.error("worker task stopped by %s", type(exc).__name__)
-                self._delivered.emit(_Delivery(owner, on_error, exc, None, True))
-                return
-            self._delivered.emit(_Delivery(owner, on_done, value, changes, False))
-
-        self._pool.submit(work)
-
-    @Slot(object)
-    def _deliver(self, delivery: _Delivery[Any]) -> None:
-        with self._lock:
-            self._pending -= 1
-        alive = delivery.owner is None or shiboken6.isValid(delivery.owner)
-        try:
-            if delivery.is_error:
-                if delivery.callback is not None and alive:
-                    delivery.callback(delivery.value)
-                else:
-                    log.info("unhandled worker error: %s", type(delivery.value).__name__)
-                    self.failed.emit(delivery.value)
-            else:
-                if delivery.callback is not None and alive:
-                    delivery.callback(delivery.value)
-                if delivery.changes is not None:
-                    self.changed.emit(delivery.changes)
-        finally:
-            if self._pending == 0:
-                self.idle.emit()
+        announce = None if changes is None else (lambda: self.changed.emit(changes))
+        self.tasks.submit(lambda _task: task(), owner=owner, on_done=on_done, on_error=on_error,
+                          after=announce)
 
     # -- shutting down -------------------------------------------------------------------------
 
     def shutdown(self) -> None:
         """Finish what is queued (a last draft save, say), then close the database."""
-        if self._closed:
-            return
-        self._closed = True
 
         def close() -> None:
             if self._context is not None:
                 self._context.store.close()
                 self._context = None
 
-        self._pool.submit(close)
-        self._pool.shutdown(wait=True)
+        self.tasks.shutdown(last=close)

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -43,13 +42,13 @@ from desktop.domain.worklist import (
 from ui import labels, spacing
 from ui.categories import CategoryNames
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.item_models import ModelIndex
 
 if TYPE_CHECKING:
     from desktop.domain.policy import TimeLeft
     from desktop.services.context import ServiceContext
     from ui.context import AppContext
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_CACHED_PAGES = 12
 WANTED_PAGES = 4  # the pages most recently asked for by the view; older requests are skipped
 # A list at least this long is read along its sort index, testing each row's status, when a

@@ -48,7 +48,8 @@ def event_order(event: Event) -> tuple[str, str]:
     return (event.hlc, event.id)
 
 
-def _decimal(value: Any) -> Decimal | None:
+def amount_or_none(value: Any) -> Decimal | None:
+    """An amount as an event payload carries it (text or number); None when blank or not a number."""
     if value in (None, ""):
         return None
     try:
@@ -98,7 +99,7 @@ def _start(ev: Event) -> ComplaintView:
         received_at=_when(p["received_at"]),
         decision_due=_when(p["decision_due"]),
         product=str(p.get("product", "")),
-        amount=_decimal(p.get("amount")),
+        amount=amount_or_none(p.get("amount")),
         description=str(p.get("description", "")),
         request=str(p.get("request", "")),
         extra_fields={str(k): str(v) for k, v in (p.get("extra_fields") or {}).items()},
@@ -171,7 +172,7 @@ def _apply(view: ComplaintView, ev: Event) -> None:
             view.outcome = Outcome(p["outcome"])
             view.findings = str(p.get("findings", ""))
             view.remedy = str(p.get("remedy", ""))
-            view.compensation = _decimal(p.get("compensation"))
+            view.compensation = amount_or_none(p.get("compensation"))
             view.resolved_at = ev.occurred_at
         case EventKind.SATISFACTION_RECORDED:
             view.satisfaction = int(p["score"])

@@ -11,11 +11,11 @@ PC (extension, reopening, compensation above the threshold) are checked here too
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.domain.errors import PermissionDenied
 from desktop.domain.model import Actor
+from desktop.domain.projection import amount_or_none
 from desktop.domain.states import Action
 from desktop.security.policy import Permission, SecurityPolicy, security_policy
 
@@ -71,16 +71,6 @@ def allowed(actor: Actor, permission: Permission) -> bool:
     return security_policy().allows(actor.role, permission)
 
 
-def _compensation(payload: Mapping[str, Any]) -> Decimal | None:
-    value = payload.get("compensation")
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
 def authorize(actor: Actor, action: Action, payload: Mapping[str, Any] | None = None,
               approver: Actor | None = None) -> None:
     """Check that `actor` may take `action` and that any approval it needs is present.
@@ -95,7 +85,7 @@ def authorize(actor: Actor, action: Action, payload: Mapping[str, Any] | None = 
         # A supervisor acting alone approves their own action; a teller needs a second person.
         require(approver, approval, policy)
     if action is Action.RESOLVE:
-        amount = _compensation(payload or {})
+        amount = amount_or_none((payload or {}).get("compensation"))
         if amount is not None and amount > policy.compensation_approval_above:
             if approver is None and not policy.allows(actor.role, Permission.APPROVE_COMPENSATION):
                 raise ApprovalRequired(action=action.value,
