@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import translate
+from desktop.domain.documents import printing_text
 from ui import spacing
 from ui.interaction import Interaction
 from ui.tasks import TaskRunner
@@ -72,7 +72,8 @@ class PrintFailed(Exception):
 
 
 def t(code: str, locale: str, **params: Any) -> str:
-    return translate(f"printing.ui.{code}", locale, **params)
+    """The screens' printing texts: `printing.ui.<code>` in `locale`."""
+    return printing_text(f"ui.{code}", locale, **params)
 
 
 # -- PDFium ----------------------------------------------------------------------------------------

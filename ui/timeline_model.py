@@ -27,10 +27,6 @@ COLUMNS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineModel", text)
-
-
 class TimelineModel(RowsModel["Event"]):
     context = "TimelineModel"
     columns = COLUMNS

@@ -5,6 +5,8 @@ screens all read.
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop.i18n import translate
 
 # The `document` of a `document_printed` event, per case document; and the day-end report.
@@ -33,6 +35,11 @@ LETTER_FIELDS = (
 )
 
 
+def printing_text(code: str, locale: str, **params: Any) -> str:
+    """The `printing.<code>` text in `locale` (resources/i18n/<locale>/printing.json)."""
+    return translate(f"printing.{code}", locale, **params)
+
+
 def document_name(document: str, locale: str) -> str:
     """What the document is called in `locale` (RECEIPT → 投诉受理回执 / acknowledgement receipt)."""
-    return translate(f"printing.document.{document}", locale)
+    return printing_text(f"document.{document}", locale)

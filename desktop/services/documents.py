@@ -29,12 +29,12 @@ from desktop.domain.documents import (
     RECEIPT,
     document_name,
 )
+from desktop.domain.documents import printing_text as t
 from desktop.domain.errors import DomainError
 from desktop.domain.model import Event, EventKind, Outcome, Status
 from desktop.domain.policy import DeadlinePolicy
 from desktop.domain.projection import event_order
 from desktop.domain.taxonomy import Taxonomy
-from desktop.i18n import translate
 from desktop.services.cases import CaseDetail
 from desktop.services.day_report import DayFigures, DueLine
 from reports.branding import load_bank_info
@@ -61,11 +61,6 @@ class DocumentNotAvailable(DomainError):
     """The case has no such document (yet), or not on that paper; the code says which."""
 
     code = "printing.error.not_resolved"
-
-
-def t(code: str, locale: str, **params: Any) -> str:
-    """The `printing.<code>` text in `locale`."""
-    return translate(f"printing.{code}", locale, **params)
 
 
 def device_name(branch_code: str, device_number: int, locale: str) -> str:
