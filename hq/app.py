@@ -145,6 +145,7 @@ def create_app(engine: Engine, *, clock: Clock = _utc_now) -> FastAPI:
         except pydantic.ValidationError as exc:
             raise invalid_from(exc.errors(include_input=False)) from None
         checked = ingest.check_events(device, batch)
+        ingest.check_clocks(batch, clock())
         with transaction() as conn:
             return ingest.store_batch(conn, device, batch.batch_key, checked, clock())
 

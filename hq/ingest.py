@@ -9,6 +9,7 @@ What can go wrong (each an HqError the app answers with its status):
   409 hq.push.chain_broken                           prev_hash links to nothing HQ holds
   409 hq.push.event_conflict                         an event id HQ holds with other content
   409 hq.push.batch_key_reused                       a batch key sent before with other events
+  422 hq.push.clock_ahead                            stamped by a clock ahead of HQ's (check_clocks)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from desktop.domain.chain import GENESIS, canonical_json, event_body
+from desktop.domain.hlc import Stamp, max_drift_ms, minutes_ahead
 from desktop.domain.model import EventKind
 from desktop.sync.wire import PushRequest, PushResponse
 from hq import tables
@@ -210,3 +212,15 @@ def _insert_events(conn: Connection, events: Sequence[CheckedEvent], now: dateti
         # Another device stored an event under the same id a moment ago.
         clash = next(ev.id for ev in events if ev.id not in inserted)
         raise Conflict("hq.push.event_conflict", event_id=clash)
+
+
+def check_clocks(request: PushRequest, now: datetime) -> None:
+    """Refuse a batch holding an event stamped further ahead of HQ's clock than the policy's
+    drift bound (resources/security_policy.json): a PC whose clock is set ahead would
+    otherwise drag every device of its branch forward. Raises InvalidRequest."""
+    now_ms, bound = int(now.timestamp() * 1000), max_drift_ms()
+    for wire in request.events:
+        ahead = Stamp.parse(wire.hlc).wall_ms - now_ms
+        if ahead > bound:
+            raise InvalidRequest("hq.push.clock_ahead", event_id=wire.id,
+                                 minutes=minutes_ahead(ahead))

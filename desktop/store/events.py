@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.domain.chain import GENESIS, event_hash
-from desktop.domain.hlc import HybridClock, Stamp
+from desktop.domain.hlc import HybridClock, Stamp, max_drift_ms
 from desktop.domain.model import ComplaintView, Event, EventKind, Role
 from desktop.domain.projection import fold
 from desktop.store.models import ComplaintRow, CustomerRow, EventRow, Setting
@@ -54,11 +54,14 @@ def get_settings(session: Session, *keys: str) -> dict[str, str]:
     return {key: value for key, value in rows}
 
 
-def _clock(session: Session, now: datetime, last: str | None = None) -> HybridClock:
+def _clock(session: Session, now: datetime, last: str | None = None, *,
+           trusted: datetime | None = None, bounded: bool = False) -> HybridClock:
     if last is None:
         last = get_setting(session, HLC_KEY)
     now_ms = int(now.timestamp() * 1000)
-    return HybridClock(lambda: now_ms, Stamp.parse(last) if last else None)
+    return HybridClock(lambda: now_ms, Stamp.parse(last) if last else None,
+                       max_drift_ms=max_drift_ms() if bounded else None,
+                       trusted_ms=int(trusted.timestamp() * 1000) if trusted else None)
 
 
 def row_to_event(row: EventRow) -> Event:
@@ -110,22 +113,24 @@ def append_local_event(
     return ev
 
 
-def store_remote_events(session: Session, events: list[Event], now: datetime) -> int:
+def store_remote_events(session: Session, events: list[Event], now: datetime, *,
+                        trusted_now: datetime | None = None) -> int:
     """Store events written elsewhere (other devices, HQ); ones already here are skipped.
-    Returns how many were new. Call inside Store.write()."""
+    Returns how many were new. Call inside Store.write(). Raises ClockAhead for an event
+    stamped beyond the drift bound of `trusted_now` (HQ's time when known) or `now`."""
     if not events:
         return 0
     ids = [e.id for e in events]
     known = set(session.scalars(select(EventRow.id).where(EventRow.id.in_(ids))))
-    clock = _clock(session, now)
+    clock = _clock(session, now, trusted=trusted_now, bounded=True)
     touched: set[str] = set()
     new = 0
     for ev in events:
         if ev.id in known:
             continue
         known.add(ev.id)
-        session.add(_event_to_row(ev, "remote"))
         clock.observe(Stamp.parse(ev.hlc))
+        session.add(_event_to_row(ev, "remote"))
         touched.add(ev.complaint_id)
         if ev.kind is EventKind.RECEIVED:
             _upsert_customer(session, ev.payload.get("customer") or {}, ev.occurred_at)

@@ -190,3 +190,25 @@ class DayCloseRow(Base):
     event_count: Mapped[int] = mapped_column(Integer)
     digest: Mapped[str] = mapped_column(String(64))
     resent: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class QuarantineRow(Base):
+    """An event pulled from HQ that this client could not read or apply (an empty receipt,
+    a stamp from a clock far ahead, a kind it does not know). It is kept here, outside the
+    timeline, so sync goes on; a supervisor sees it and HQ is told through the sync result.
+    `reason` is a message code, `detail` the kind of failure (never identity data)."""
+
+    __tablename__ = "quarantined_events"
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    complaint_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    kind: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    branch_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    business_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reason: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[Any] = mapped_column(JSON)
+    quarantined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_quarantine_business_date", "business_date"),)

@@ -12,18 +12,20 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import httpx
+import pydantic
 
 from desktop.domain.errors import DomainError
 from desktop.sync.wire import (
     API_PREFIX,
+    Change,
     DigestResponse,
     EnrollRequest,
     EnrollResponse,
-    PullResponse,
     PushRequest,
     PushResponse,
     ReferenceDocument,
@@ -38,6 +40,53 @@ class HqUnreachable(DomainError):
     """HQ could not be reached (offline, refused, timed out); params: attempts."""
 
     code = "sync.unreachable"
+
+
+class BadPage(DomainError):
+    """HQ's answer to a pull is not a page at all (no cursor): nothing can be applied."""
+
+    code = "sync.bad_page"
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableChange:
+    """One change of a pull page that does not fit the wire schema; kept as it came."""
+
+    seq: int
+    content: Any
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class PulledPage:
+    """A pull page read change by change: one change this client cannot read is set
+    aside in `unreadable` instead of failing the page (and with it every later sync)."""
+
+    changes: list[Change]
+    unreadable: list[UnreadableChange]
+    next_cursor: int
+    more: bool
+
+
+def read_page(body: Any) -> PulledPage:
+    """Parse a PullResponse body leniently. Raises BadPage when the envelope is broken."""
+    if not isinstance(body, dict) or not isinstance(body.get("changes"), list):
+        raise BadPage()
+    cursor, more = body.get("next_cursor"), body.get("more")
+    if not isinstance(cursor, int) or isinstance(cursor, bool) or cursor < 0 or not isinstance(more, bool):
+        raise BadPage()
+    changes: list[Change] = []
+    unreadable: list[UnreadableChange] = []
+    for raw in body["changes"]:
+        try:
+            changes.append(Change.model_validate(raw))
+        except pydantic.ValidationError as exc:
+            seq = raw.get("seq") if isinstance(raw, dict) else None
+            first = exc.errors(include_input=False)[0]
+            where = ".".join(str(part) for part in first.get("loc", ()))
+            unreadable.append(UnreadableChange(seq if isinstance(seq, int) else cursor, raw,
+                                               f"{where}: {first.get('type', '')}"[:200]))
+    return PulledPage(changes, unreadable, cursor, more)
 
 
 class HqRefused(DomainError):
@@ -73,6 +122,9 @@ class HqClient:
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self._rng = rng or random.Random()
+        # HQ's time from the Date header of its last answer: a better time than this PC's
+        # clock for bounding remote stamps, and how a wrong PC clock is noticed.
+        self.hq_time: datetime | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -91,6 +143,7 @@ class HqClient:
             except httpx.TransportError as exc:  # refused, reset, timed out
                 last = exc
             else:
+                self._note_hq_time(response)
                 if response.status_code < 400:
                     return parse(response.json())
                 if response.status_code < 500:
@@ -101,6 +154,14 @@ class HqClient:
         if isinstance(last, HqRefused):
             raise last
         raise HqUnreachable(attempts=self.retry.attempts)
+
+    def _note_hq_time(self, response: httpx.Response) -> None:
+        try:
+            when = parsedate_to_datetime(response.headers.get("date", ""))
+        except (TypeError, ValueError, IndexError):
+            return
+        if when.tzinfo is not None:
+            self.hq_time = when
 
     def enroll(self, request: EnrollRequest) -> EnrollResponse:
         body = request.model_dump(mode="json")
@@ -113,10 +174,10 @@ class HqClient:
         return self._call(lambda: self._http.post(f"{API_PREFIX}/events", content=body, headers=headers),
                           PushResponse.model_validate)
 
-    def pull(self, since: int, limit: int) -> PullResponse:
+    def pull(self, since: int, limit: int) -> PulledPage:
         params = {"since": since, "limit": limit}
         return self._call(lambda: self._http.get(f"{API_PREFIX}/changes", params=params),
-                          PullResponse.model_validate)
+                          read_page)
 
     def digest(self, business_date: date) -> DigestResponse:
         return self._call(lambda: self._http.get(f"{API_PREFIX}/digest/{business_date.isoformat()}"),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from typing import Any
 
-from desktop.command_line import EXIT_OK, CliError, open_args_profile, t
+from desktop.command_line import EXIT_ERROR, EXIT_OK, CliError, locale, open_args_profile, t
 from desktop.services.context import load_context
-from desktop.sync.engine import close_day, sync_now
+from desktop.sync.engine import SyncReport, close_day, sync_now
 from desktop.sync.enrollment import connect, enroll
+from desktop.sync.quarantine import quarantined_events
 
 
 def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
@@ -36,6 +38,12 @@ def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--staff", default="admin", help="who closes the day (staff number)")
     p.set_defaults(handler=cmd_day_end)
 
+    p = verbs.add_parser("quarantine", parents=[common], help=t("sync.cli.help.quarantine"),
+                         description="List the events pulled from HQ that this PC could not apply "
+                                     "and keeps aside (sync goes on past them). Tell HQ, which owns "
+                                     "the fix.")
+    p.set_defaults(handler=cmd_quarantine)
+
 
 def cmd_enroll(args: argparse.Namespace) -> int:
     from desktop.security.commands import print_recovery_key
@@ -60,7 +68,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
         store.close()
     print(t("sync.cli.synced", pushed=report.pushed, duplicates=report.duplicates,
             pulled=report.pulled))
-    return EXIT_OK
+    return EXIT_ERROR if tell_sync_warnings(report) else EXIT_OK
+
+
+def tell_sync_warnings(report: SyncReport) -> bool:
+    """Print what a sync set aside or found wrong on stderr; True if this PC's events
+    could not be sent (its clock is ahead of HQ's)."""
+    if report.quarantined:
+        print(t("sync.cli.quarantined", count=report.quarantined, total=report.quarantine_total),
+              file=sys.stderr)
+    if report.clock_offset_s is not None:
+        print(t("sync.cli.clock_offset", minutes=round(abs(report.clock_offset_s) / 60)),
+              file=sys.stderr)
+    if report.clock_refused is not None:
+        print(t("sync.cli.clock_refused", message=report.clock_refused.message(locale())),
+              file=sys.stderr)
+        return True
+    return False
 
 
 def cmd_day_end(args: argparse.Namespace) -> int:
@@ -77,4 +101,22 @@ def cmd_day_end(args: argparse.Namespace) -> int:
         store.close()
     print(t("sync.cli.day_end_done", date=report.business_date.isoformat(), count=report.event_count,
             resent=report.resent))
+    tell_sync_warnings(report.sync)
+    if report.quarantined:
+        print(t("sync.cli.day_end_quarantined", count=report.quarantined), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    _, store = open_args_profile(args)
+    try:
+        held = quarantined_events(load_context(store))
+    finally:
+        store.close()
+    if not held:
+        print(t("sync.cli.quarantine_empty"))
+    for q in held:
+        print(t("sync.cli.quarantine_row", when=q.quarantined_at.isoformat(timespec="seconds"),
+                seq=q.seq, event=q.event_id, kind=q.kind or "-", complaint=q.complaint_id or "-",
+                device=q.device_id or "-", reason=t(q.reason), detail=q.detail))
     return EXIT_OK

@@ -11,20 +11,39 @@ Crash safety, step by step:
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.orm import Session
 
 from desktop.domain.chain import digest
 from desktop.domain.errors import DomainError
+from desktop.domain.hlc import ClockAhead, max_drift_ms
 from desktop.services.context import ServiceContext
 from desktop.store.events import get_setting, put_setting, row_to_event, store_remote_events
 from desktop.store.models import DayCloseRow, EventRow, ReferenceDocumentRow
-from desktop.sync.client import HqClient
+from desktop.sync.client import HqClient, HqRefused, PulledPage
+from desktop.sync.quarantine import (
+    CANNOT_APPLY,
+    CLOCK_AHEAD,
+    UNREADABLE,
+    quarantine_count,
+    quarantine_event,
+    quarantine_raw,
+    quarantined_ids,
+    quarantined_ids_of_day,
+)
 from desktop.sync.status import CURSOR_KEY, LAST_SYNC_KEY, unsent_count
-from desktop.sync.wire import DEFAULT_PULL_LIMIT, EventWire, PullResponse, PushRequest
+from desktop.sync.wire import DEFAULT_PULL_LIMIT, Change, EventWire, PushRequest
+
+log = logging.getLogger("complaint_desk.sync")
+
+# HQ's code for events stamped by a clock ahead of its own (hq/ingest.py check_clocks).
+CLOCK_REFUSAL = "hq.push.clock_ahead"
 
 # Measured in the benchmark suite: 500 events per batch keeps a gzip body near 100 kB and
 # a push round trip well under HQ's time limits, while 10,000 events need only 20 trips.
@@ -53,11 +72,24 @@ class SyncProgress:
 
 @dataclass
 class SyncReport:
+    """How a sync went. `quarantined`: events set aside by this sync (`quarantine_total`:
+    all held); `clock_offset_s`: HQ's time minus this PC's, when it exceeds the drift bound
+    (the PC's clock is wrong); `clock_refused`: HQ refused this PC's events as stamped by
+    a clock ahead of its own (they stay unsent until the clock is right)."""
+
     pushed: int = 0
     duplicates: int = 0
     pulled: int = 0
     references: list[str] = field(default_factory=list)
     finished_at: datetime | None = None
+    quarantined: int = 0
+    quarantine_total: int = 0
+    clock_offset_s: int | None = None
+    clock_refused: HqRefused | None = None
+
+    @property
+    def clock_wrong(self) -> bool:
+        return self.clock_offset_s is not None or self.clock_refused is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +99,7 @@ class DayEndReport:
     digest: str
     resent: int
     sync: SyncReport
+    quarantined: int = 0  # the day's events held in quarantine (counted in the digest)
 
 
 def batch_key(event_ids: list[str]) -> str:
@@ -106,12 +139,53 @@ def push_outbox(ctx: ServiceContext, client: HqClient, *, cancelled: Cancelled =
             progress(SyncProgress("push", done, total))
 
 
-def apply_page(ctx: ServiceContext, page: PullResponse) -> tuple[int, list[str]]:
-    """Store one pulled page and move the cursor past it, in one transaction."""
-    events = [c.event.to_event() for c in page.changes if c.type == "event" and c.event is not None]
+def _store_events(ctx: ServiceContext, s: Session, changes: list[Change], now: datetime,
+                  trusted_now: datetime | None) -> tuple[int, int]:
+    """Store a page's events; an event that cannot be applied is quarantined instead.
+    Returns (new events, newly quarantined). The whole page is tried at once first (the
+    usual case); only when that fails is each event tried alone, in a savepoint."""
+    held = quarantined_ids(s, (c.event.id for c in changes if c.event is not None))
+    pending = [c for c in changes if c.event is not None and c.event.id not in held]
+    try:
+        with s.begin_nested():
+            return store_remote_events(s, [c.event.to_event() for c in pending if c.event],
+                                       now, trusted_now=trusted_now), 0
+    except Exception:
+        pass
+    new = quarantined = 0
+    for change in pending:
+        assert change.event is not None
+        event = change.event.to_event()
+        try:
+            with s.begin_nested():
+                new += store_remote_events(s, [event], now, trusted_now=trusted_now)
+        except (OperationalError, InterfaceError):
+            raise  # the database, not the event: retry the page next time
+        except Exception as exc:
+            reason = CLOCK_AHEAD if isinstance(exc, ClockAhead) else CANNOT_APPLY
+            # The kind of failure only: an exception's text may carry the payload's data.
+            log.warning("event at HQ sequence %s quarantined: %s (%s)", change.seq, reason,
+                        type(exc).__name__)
+            content = change.model_dump(mode="json")
+            quarantined += quarantine_event(s, change.seq, event, content, reason,
+                                            type(exc).__name__, now)
+    return new, quarantined
+
+
+def apply_page(ctx: ServiceContext, page: PulledPage,
+               trusted_now: datetime | None = None) -> tuple[int, list[str], int]:
+    """Store one pulled page and move the cursor past it, in one transaction. Returns
+    (new events, reference kinds, newly quarantined events)."""
     kinds: list[str] = []
+    now = ctx.now()
     with ctx.store.write() as s:
-        new = store_remote_events(s, events, ctx.now())
+        quarantined = 0
+        for bad in page.unreadable:
+            log.warning("change at HQ sequence %s quarantined: unreadable (%s)", bad.seq, bad.problem)
+            quarantined += quarantine_raw(s, bad.seq, bad.content, UNREADABLE, bad.problem, now)
+        new, held = _store_events(ctx, s, [c for c in page.changes if c.type == "event"], now,
+                                  trusted_now)
+        quarantined += held
         for change in page.changes:
             if change.type != "reference" or change.reference_kind is None:
                 continue
@@ -119,47 +193,71 @@ def apply_page(ctx: ServiceContext, page: PullResponse) -> tuple[int, list[str]]
             version = int(change.reference_version or 0)
             if row is None:
                 s.add(ReferenceDocumentRow(kind=change.reference_kind, version=version,
-                                           content=change.reference_content, received_at=ctx.now()))
+                                           content=change.reference_content, received_at=now))
             elif version >= row.version:
-                row.version, row.content, row.received_at = version, change.reference_content, ctx.now()
+                row.version, row.content, row.received_at = version, change.reference_content, now
             kinds.append(change.reference_kind)
         put_setting(s, CURSOR_KEY, str(page.next_cursor))
-    return new, kinds
+    return new, kinds, quarantined
+
+
+@dataclass
+class PullResult:
+    pulled: int = 0
+    references: list[str] = field(default_factory=list)
+    quarantined: int = 0
 
 
 def pull_changes(ctx: ServiceContext, client: HqClient, *, cancelled: Cancelled = _never,
                  progress: Callable[[SyncProgress], None] | None = None,
-                 page_size: int = PULL_PAGE, since: int | None = None) -> tuple[int, list[str]]:
-    """Fetch and apply everything new since the saved cursor (or `since`).
-    Returns (new events, reference kinds received)."""
+                 page_size: int = PULL_PAGE, since: int | None = None) -> PullResult:
+    """Fetch and apply everything new since the saved cursor (or `since`)."""
     with ctx.store.read() as s:
         cursor = since if since is not None else int(get_setting(s, CURSOR_KEY, "0"))
-    pulled, kinds = 0, []
+    result = PullResult()
     while True:
         if cancelled():
             raise SyncCancelled()
         page = client.pull(cursor, page_size)
-        new, got = apply_page(ctx, page)
-        pulled += new
-        kinds += got
+        new, got, held = apply_page(ctx, page, client.hq_time)
+        result.pulled += new
+        result.references += got
+        result.quarantined += held
         cursor = page.next_cursor
         if progress:
-            progress(SyncProgress("pull", pulled))
+            progress(SyncProgress("pull", result.pulled))
         if not page.more:
-            return pulled, kinds
+            return result
 
 
 def sync_now(ctx: ServiceContext, client: HqClient, *, cancelled: Cancelled = _never,
              progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
-    """Push, then pull; record when it last succeeded."""
-    pushed, dupes = push_outbox(ctx, client, cancelled=cancelled, progress=progress)
-    pulled, kinds = pull_changes(ctx, client, cancelled=cancelled, progress=progress)
+    """Push, then pull; record when it last succeeded. A push HQ refuses because this PC's
+    clock is ahead does not stop the pull: the report says so (`clock_refused`)."""
+    refused: HqRefused | None = None
+    try:
+        pushed, dupes = push_outbox(ctx, client, cancelled=cancelled, progress=progress)
+    except HqRefused as exc:
+        if exc.code != CLOCK_REFUSAL:
+            raise
+        pushed, dupes, refused = 0, 0, exc
+    pulled = pull_changes(ctx, client, cancelled=cancelled, progress=progress)
     apply_published_roster(ctx)
     finished = ctx.now()
     with ctx.store.write() as s:
         put_setting(s, LAST_SYNC_KEY, finished.isoformat())
-    return SyncReport(pushed=pushed, duplicates=dupes, pulled=pulled, references=kinds,
-                      finished_at=finished)
+    return SyncReport(pushed=pushed, duplicates=dupes, pulled=pulled.pulled,
+                      references=pulled.references, finished_at=finished,
+                      quarantined=pulled.quarantined, quarantine_total=quarantine_count(ctx),
+                      clock_offset_s=clock_offset(client, finished), clock_refused=refused)
+
+
+def clock_offset(client: HqClient, local_now: datetime) -> int | None:
+    """HQ's time minus this PC's in seconds, when beyond the drift bound; else None."""
+    if client.hq_time is None:
+        return None
+    offset = (client.hq_time - local_now).total_seconds()
+    return int(offset) if abs(offset) * 1000 > max_drift_ms() else None
 
 
 ROSTER_APPLIED_KEY = "roster_applied_version"
@@ -192,9 +290,11 @@ def apply_published_roster(ctx: ServiceContext) -> bool:
 def local_digest(ctx: ServiceContext, business_date: date) -> tuple[int, str]:
     """Count and hash of the ids of every event of this branch on `business_date` held here."""
     with ctx.store.read() as s:
-        ids = s.scalars(select(EventRow.id).where(EventRow.business_date == business_date,
-                                                  EventRow.branch_code == ctx.device.branch_code))
-        return digest(ids)
+        ids = list(s.scalars(select(EventRow.id).where(
+            EventRow.business_date == business_date, EventRow.branch_code == ctx.device.branch_code)))
+        # Quarantined events are held here too, only not applied: HQ counts them as well.
+        held = set(quarantined_ids_of_day(s, ctx.device.branch_code, business_date)) - set(ids)
+        return digest(ids + sorted(held))
 
 
 def close_day(ctx: ServiceContext, client: HqClient, business_date: date, *, closed_by: str,
@@ -228,5 +328,7 @@ def close_day(ctx: ServiceContext, client: HqClient, business_date: date, *, clo
             s.add(row)
         row.closed_at, row.closed_by = ctx.now(), closed_by
         row.event_count, row.digest, row.resent = count, ours, resent
+    with ctx.store.read() as s:
+        held = len(quarantined_ids_of_day(s, ctx.device.branch_code, business_date))
     return DayEndReport(business_date=business_date, event_count=count, digest=ours, resent=resent,
-                        sync=report)
+                        sync=report, quarantined=held)
