@@ -20,6 +20,13 @@ import httpx
 import pydantic
 
 from desktop.domain.errors import DomainError
+from desktop.sync.transport import (
+    CertificateUntrusted,
+    TransportSettings,
+    check_address,
+    untrusted_certificate,
+)
+from desktop.sync.transport import transport as https_transport
 from desktop.sync.wire import (
     API_PREFIX,
     Change,
@@ -114,11 +121,18 @@ class HqClient:
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 30.0,
                  retry: RetryPolicy | None = None, sleep: Callable[[float], None] = time.sleep,
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None,
+                 transport: TransportSettings | None = None) -> None:
+        """Raises InsecureHqAddress for http:// to another computer (unless the transport
+        settings allow it), CaBundleUnreadable / BadHqAddress for unusable settings."""
+        settings = transport or TransportSettings()
+        check_address(base_url, settings)
         headers = {"User-Agent": USER_AGENT}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        self._http = httpx.Client(base_url=base_url.rstrip("/"), headers=headers, timeout=timeout)
+        self._host = httpx.URL(base_url).host
+        self._http = httpx.Client(base_url=base_url.rstrip("/"), headers=headers, timeout=timeout,
+                                  transport=https_transport(settings))
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -141,6 +155,8 @@ class HqClient:
             try:
                 response = send()
             except httpx.TransportError as exc:  # refused, reset, timed out
+                if untrusted_certificate(exc):  # no retry can fix that
+                    raise CertificateUntrusted(host=self._host) from None
                 last = exc
             else:
                 self._note_hq_time(response)
@@ -191,7 +207,9 @@ class HqClient:
         """One quick look at HQ's health endpoint, without retries."""
         try:
             return self._http.get(f"{API_PREFIX}/health", timeout=3.0).status_code == 200
-        except httpx.HTTPError:
+        except httpx.HTTPError as exc:
+            if untrusted_certificate(exc):
+                raise CertificateUntrusted(host=self._host) from None
             return False
 
 

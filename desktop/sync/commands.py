@@ -10,8 +10,9 @@ from typing import Any
 from desktop.command_line import EXIT_ERROR, EXIT_OK, CliError, locale, open_args_profile, t
 from desktop.services.context import load_context
 from desktop.sync.engine import SyncReport, close_day, sync_now
-from desktop.sync.enrollment import connect, enroll
+from desktop.sync.enrollment import connect, enroll, save_transport_settings
 from desktop.sync.quarantine import quarantined_events
+from desktop.sync.transport import TransportSettings, parse_pin
 
 
 def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
@@ -22,6 +23,13 @@ def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--hq", required=True, metavar="URL", help="HQ address, e.g. https://hq.example:8440")
     p.add_argument("--code", required=True, help="the one-time enrollment code")
     p.add_argument("--device-name", help="a name for this PC at HQ (default: the host name)")
+    p.add_argument("--ca-bundle", metavar="FILE",
+                   help="PEM file of the bank's CA certificates that HQ's https certificate chains to")
+    p.add_argument("--pin", action="append", default=[], metavar="SHA256",
+                   help="pin HQ's certificate: SHA-256 of its public key (SPKI) or of the certificate, "
+                        "hex or base64; repeat for a spare key")
+    p.add_argument("--allow-http", action="store_true",
+                   help="allow a plain http:// HQ address on another computer (test networks only)")
     p.set_defaults(handler=cmd_enroll)
 
     p = verbs.add_parser("sync", parents=[common], help=t("sync.cli.help.sync"),
@@ -50,7 +58,11 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
     _, store = open_args_profile(args, on_recovery_key=print_recovery_key)
     try:
-        answer = enroll(store, args.hq, args.code, device_name=args.device_name)
+        transport = TransportSettings(ca_bundle=args.ca_bundle, pins=tuple(map(parse_pin, args.pin)),
+                                      allow_http=args.allow_http)
+        answer = enroll(store, args.hq, args.code, device_name=args.device_name, transport=transport)
+        save_transport_settings(store, ca_bundle=args.ca_bundle, pins=args.pin,
+                                allow_http=args.allow_http)
     finally:
         store.close()
     print(t("sync.cli.enrolled", number=answer.device_number, branch=answer.branch_code,

@@ -18,14 +18,24 @@ from desktop.domain.chain import GENESIS
 from desktop.domain.errors import DomainError
 from desktop.services.context import load_context, set_up_device
 from desktop.store.db import Store
-from desktop.store.events import CHAIN_HEAD_KEY, get_setting, put_setting
+from desktop.store.events import (
+    CHAIN_HEAD_KEY,
+    get_setting,
+    get_settings,
+    put_setting,
+    put_settings,
+)
 from desktop.store.models import EventRow
 from desktop.sync.client import HqClient
+from desktop.sync.transport import TransportSettings, parse_pin, ssl_context
 from desktop.sync.wire import EnrollRequest, EnrollResponse
 
 TOKEN_NAME = "hq-device-token"
 NONCE_KEY = "enroll_nonce"
 HQ_URL_KEY = "hq_url"
+CA_BUNDLE_KEY = "hq_ca_bundle"
+PINS_KEY = "hq_pins"
+ALLOW_HTTP_KEY = "hq_allow_http"
 
 
 class NotEnrolled(DomainError):
@@ -66,11 +76,33 @@ def hq_url(store: Store, override: str | None = None) -> str:
     return url
 
 
+def transport_settings(store: Store) -> TransportSettings:
+    """How this profile reaches HQ: CA bundle, pins, plain http allowed (desktop.sync.transport)."""
+    with store.read() as s:
+        values = get_settings(s, CA_BUNDLE_KEY, PINS_KEY, ALLOW_HTTP_KEY)
+    pins = tuple(parse_pin(p) for p in values.get(PINS_KEY, "").split(",") if p.strip())
+    return TransportSettings(ca_bundle=values.get(CA_BUNDLE_KEY) or None, pins=pins,
+                             allow_http=values.get(ALLOW_HTTP_KEY) == "1")
+
+
+def save_transport_settings(store: Store, *, ca_bundle: str | None, pins: list[str],
+                            allow_http: bool) -> TransportSettings:
+    """Check and keep how this profile reaches HQ. Raises BadPin, CaBundleUnreadable."""
+    parsed = tuple(parse_pin(p) for p in pins)
+    settings = TransportSettings(ca_bundle=ca_bundle or None, pins=parsed, allow_http=allow_http)
+    ssl_context(settings)  # a bundle that cannot be read is refused now, not at the next sync
+    with store.write() as s:
+        put_settings(s, {CA_BUNDLE_KEY: ca_bundle or "", ALLOW_HTTP_KEY: "1" if allow_http else "",
+                         PINS_KEY: ",".join(p.hex() for p in parsed)})
+    return settings
+
+
 def enroll(store: Store, url: str, code: str, *, device_name: str | None = None,
-           client: HqClient | None = None) -> EnrollResponse:
+           client: HqClient | None = None, transport: TransportSettings | None = None) -> EnrollResponse:
     """Exchange a one-time enrollment code for a device token and set this profile up as
     that device. Raises EnrollAfterWork if this profile already wrote events as another
-    device, HqRefused / HqUnreachable from HQ (a retry of the same call is safe)."""
+    device, HqRefused / HqUnreachable from HQ (a retry of the same call is safe),
+    InsecureHqAddress for http:// to another computer the transport settings do not allow."""
     with store.read() as s:
         local_device = get_setting(s, "device_id")
         unsent = int(s.scalar(select(func.count()).select_from(EventRow)
@@ -86,7 +118,7 @@ def enroll(store: Store, url: str, code: str, *, device_name: str | None = None,
     request = EnrollRequest(code=code.strip(), device_name=(device_name or socket.gethostname())[:128],
                             enrollment_nonce=nonce)
     own = client is None
-    http = client or HqClient(url)
+    http = client or HqClient(url, transport=transport or transport_settings(store))
     try:
         answer = http.enroll(request)
     finally:
@@ -120,4 +152,5 @@ def _keep_policy(store: Store) -> dict[str, str]:
 def connect(store: Store, override_url: str | None = None, **client_options: Any) -> HqClient:
     """A client for this enrolled device. Raises NotEnrolled."""
     load_context(store)
-    return HqClient(hq_url(store, override_url), device_token(store), **client_options)
+    return HqClient(hq_url(store, override_url), device_token(store),
+                    transport=transport_settings(store), **client_options)
