@@ -67,10 +67,27 @@ def run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) 
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: one line, no traceback, no data
-        # Only the kind: an exception's text or traceback may carry a customer's data.
-        log.debug("unexpected error of kind %s", type(exc).__name__)
-        print(t("cli.unexpected", kind=type(exc).__name__), file=sys.stderr)
+        path = _log_unexpected(exc, args)
+        print(t("cli.unexpected", kind=type(exc).__name__, log=path), file=sys.stderr)
         return EXIT_ERROR
+
+
+def _log_unexpected(exc: BaseException, args: argparse.Namespace) -> str:
+    """Write an unexpected error to the profile's log: its kind and where it happened, not
+    its text (an exception's text may carry a customer's data). Returns the log's path."""
+    import traceback
+
+    from desktop.logs import log_file, setup_logging
+
+    path = log_file()
+    if path is None:
+        try:
+            path = setup_logging(profile_dir(getattr(args, "profile", None)))
+        except OSError:
+            return "-"
+    log.error("unexpected error of kind %s in\n%s", type(exc).__name__,
+              "".join(traceback.format_tb(exc.__traceback__)).rstrip())
+    return str(path)
 
 
 # Opens the desktop window on a profile folder; provided by ui/ (desktop/ has no Qt).

@@ -51,10 +51,13 @@ def open_args_profile(args: argparse.Namespace,
                       on_recovery_key: Callable[[str], None] | None = None) -> tuple[Path, Any]:
     """The profile the arguments name, opened. A profile created now shows its recovery key
     through `on_recovery_key` (once: for the branch safe)."""
+    from desktop.logs import setup_logging
     from desktop.profile import open_profile
 
     folder = profile_dir(args.profile)
-    return folder, open_profile(folder, on_recovery_key=on_recovery_key)
+    store = open_profile(folder, on_recovery_key=on_recovery_key)
+    setup_logging(folder)  # the profile's log, named by "see the log" messages
+    return folder, store
 
 
 def print_json(value: Any) -> None:

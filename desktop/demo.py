@@ -9,6 +9,7 @@ The profile is prepared once; later runs start the HQ again and reuse everything
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import httpx
 
 from desktop.domain.model import Role
 from desktop.i18n import translate
+from desktop.paths import open_private
 from desktop.profile import open_profile, profile_security
 from desktop.security.staff import add_staff
 from desktop.services.context import DeviceNotSetUp, load_context
@@ -96,7 +98,7 @@ def start_demo_hq(folder: Path, port: int = 0) -> DemoHq:
     """Serve the demo HQ database of `folder` on loopback; waits until it answers."""
     port = _free_port(port)
     url = f"http://127.0.0.1:{port}"
-    log = (folder / HQ_LOG_FILE).open("ab")
+    log = os.fdopen(open_private(folder / HQ_LOG_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND), "ab")
     process = subprocess.Popen(
         [*_hq_command(), "serve", "--database", f"sqlite:///{folder / HQ_DATABASE_FILE}",
          "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=log,

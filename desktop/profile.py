@@ -17,7 +17,7 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 
 from desktop.domain.errors import DomainError
-from desktop.paths import PROFILE_ENV, profile_dir
+from desktop.paths import PROFILE_ENV, create_private_file, private_dir, profile_dir, secure_tree
 from desktop.security.encryption import (
     PlaintextDatabase,
     check_database_key,
@@ -126,7 +126,7 @@ def open_profile(folder: Path, *, keyring_backend: KeyringBackend | None = None,
     has no keyring. Raises KeyringUnavailable, KeyMissing (ProfileDamaged when
     profile.json is gone), WrongKey or PlaintextDatabase; each message says what to do.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     if read_profile_info(folder) is None:
         if _has_database(folder):
             if is_plain_sqlite(folder / DATABASE_FILE):
@@ -138,8 +138,11 @@ def open_profile(folder: Path, *, keyring_backend: KeyringBackend | None = None,
         finish_rotation(keys)
     key = keys.database_key()
     check_database_key(folder / DATABASE_FILE, key)
+    # Owner-only from its first byte; SQLite gives its -wal and -shm files the same mode.
+    create_private_file(folder / DATABASE_FILE)
     store = open_store(folder, connect=sqlcipher_connector(key))
     store.secrets = keys
+    secure_tree(folder)
     return store
 
 
@@ -192,6 +195,7 @@ def rotate_profile_key(folder: Path, *, keyring_backend: KeyringBackend | None =
     keys = profile_keys(folder, keyring_backend)
     new = rotate_key(keys)
     keys.mark_recovery_key_shown()
+    secure_tree(folder)  # the re-encrypted files are new files
     return format_recovery_key(new)
 
 
@@ -209,4 +213,5 @@ def encrypt_profile(folder: Path, *, keyring_backend: KeyringBackend | None = No
     keys.store_database_key(key)
     encrypt_plain_database(path, key)
     write_profile_info(folder, replace(info, recovery_key_shown=True))
+    secure_tree(folder)
     return format_recovery_key(key)

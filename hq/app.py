@@ -28,6 +28,7 @@ from sqlalchemy.exc import (
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import ClientDisconnect
 
 from desktop.domain.errors import DomainError
 from desktop.sync.wire import (
@@ -194,6 +195,14 @@ def create_app(engine: Engine, *, clock: Clock = _utc_now) -> FastAPI:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ClientDisconnect)
+    async def gone(request: Request, _exc: ClientDisconnect) -> Response:
+        # A dropped line is the network's doing, not HQ's: one line, no traceback. Nothing
+        # was stored (a push is stored whole or not at all); the device sends it again.
+        log.info("client disconnected before its request arrived: %s %s",
+                 request.method, request.url.path)
+        return Response(status_code=400)
+
     @app.exception_handler(HqError)
     async def refused(_request: Request, exc: HqError) -> JSONResponse:
         return _error_response(exc, exc.status)

@@ -93,9 +93,15 @@ def error_text(error: BaseException, locale: str) -> str:
 
             return translate(error.code, locale, **readable_params(error.params))
         return error.message(locale)
+    from desktop.logs import log_file
+
     log.error("unexpected error: %s", type(error).__name__, exc_info=error)
-    return QCoreApplication.translate("Interaction", "Something went wrong ({kind}). Nothing was changed; please try again.").format(
+    text = QCoreApplication.translate("Interaction", "Something went wrong ({kind}). Nothing was changed; please try again.").format(
         kind=type(error).__name__)
+    path = log_file()
+    if path is not None:
+        text += " " + QCoreApplication.translate("Interaction", "Details are in the log: {path}").format(path=path)
+    return text
 
 
 @dataclass

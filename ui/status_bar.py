@@ -72,9 +72,11 @@ class CounterStatusBar(Translatable, QStatusBar):
         self.unsent.setObjectName("status_unsent")
         self.last_sync = QLabel(self)
         self.last_sync.setObjectName("status_last_sync")
+        self.warning = QLabel(self)  # a wrong PC clock; events kept in quarantine
+        self.warning.setObjectName("status_sync_warning")
         self.addWidget(self.user, 1)
-        for widget in (self.sync_text, self.sync_bar, self.cancel_button, self.connection,
-                       self.unsent, self.last_sync):
+        for widget in (self.sync_text, self.sync_bar, self.cancel_button, self.warning,
+                       self.connection, self.unsent, self.last_sync):
             if isinstance(widget, QLabel):
                 widget.setContentsMargins(spacing.GAP, 0, spacing.GAP, 0)
             self.addPermanentWidget(widget)
@@ -168,8 +170,44 @@ class CounterStatusBar(Translatable, QStatusBar):
                     tip = f"{tip}\n{error_text(outcome.error, locale)}"
         return text, tip
 
+    def _warning_texts(self) -> tuple[str, str]:
+        """(label, tooltip) for what a person must act on: this PC's clock is wrong (from the
+        last sync), events from HQ kept in quarantine (for roles that close the day)."""
+        texts: list[str] = []
+        tips: list[str] = []
+        outcome = self._sync.last_outcome
+        report = getattr(outcome.report, "sync", outcome.report) if outcome is not None else None
+        if report is not None and getattr(report, "clock_wrong", False):
+            offset = report.clock_offset_s
+            minutes = round(abs(offset) / 60) if offset is not None else None
+            texts.append(self.tr("⚠ This PC's clock is wrong"))
+            tips.append((self.tr("It is about {minutes} minutes off HQ's clock. ").format(minutes=minutes)
+                         if minutes is not None else "")
+                        + self.tr("Set the right date and time (ask IT); until then HQ may refuse "
+                                  "this PC's changes, which are kept and sent once it is right."))
+        actor = self._app.staff.actor
+        if self._facts.quarantined and actor is not None and self._may_close_day(actor):
+            texts.append(self.tr("⚠ {count} events from HQ set aside").format(count=self._facts.quarantined))
+            tips.append(self.tr("{count} events received from HQ could not be applied on this PC and "
+                                "are kept in quarantine; sync goes on. List them with "
+                                "complaint-desk admin quarantine and tell HQ.").format(
+                count=self._facts.quarantined))
+        return " · ".join(texts), "\n".join(tips)
+
+    @staticmethod
+    def _may_close_day(actor: object) -> bool:
+        from desktop.security.permissions import allowed
+        from desktop.security.policy import Permission
+
+        return allowed(actor, Permission.REPORT_DAY_END)  # type: ignore[arg-type]
+
     def retranslate(self) -> None:
         f = self._facts
+        warning, warning_tip = self._warning_texts()
+        self.warning.setText(warning)
+        self.warning.setToolTip(warning_tip)
+        self.warning.setAccessibleName(warning)
+        self.warning.setVisible(bool(warning))
         self._show_progress()
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(tooltip(ActionId.CANCEL_SYNC))

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class SyncFacts:
     unsent: int | None = None  # None: not read yet
     last_sync: datetime | None = None  # None: never synced (or not read yet)
+    quarantined: int = 0  # events from HQ this PC could not apply, kept aside
 
 
 class SyncFactsSource(Protocol):
@@ -27,6 +28,7 @@ class SyncFactsSource(Protocol):
 
 def read_sync_facts(ctx: ServiceContext) -> SyncFacts:
     """Events written here that HQ has not acknowledged, and when a sync last completed."""
-    from desktop.sync.status import last_sync, unsent_count
+    from desktop.sync.status import last_sync, quarantine_count, unsent_count
 
-    return SyncFacts(unsent=unsent_count(ctx), last_sync=last_sync(ctx))
+    return SyncFacts(unsent=unsent_count(ctx), last_sync=last_sync(ctx),
+                     quarantined=quarantine_count(ctx))

@@ -109,6 +109,9 @@ class DatabaseWorker(QObject):
             if read_profile_info(folder) is None and not (folder / DATABASE_FILE).exists():
                 raise NoProfileHere()
             store = open_profile(folder, demo=demo)
+            from desktop.logs import setup_logging
+
+            setup_logging(folder)  # the profile's log file, named by "see the log" messages
             try:
                 ctx = load_context(store, clock=clock or system_clock, locale=locale)
             except BaseException:

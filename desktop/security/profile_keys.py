@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.domain.errors import DomainError
+from desktop.paths import open_private
 from desktop.security.keyring_access import KeySlot
 
 PROFILE_FILE = "profile.json"
@@ -77,7 +78,8 @@ def write_profile_info(folder: Path, info: ProfileInfo) -> None:
     """Write profile.json atomically (a crash leaves the old or the new file, never half)."""
     path = folder / PROFILE_FILE
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(asdict(info), indent=2) + "\n", encoding="utf-8")
+    with os.fdopen(open_private(tmp), "w", encoding="utf-8") as f:
+        f.write(json.dumps(asdict(info), indent=2) + "\n")
     os.replace(tmp, path)
 
 

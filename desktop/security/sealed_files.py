@@ -20,6 +20,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.domain.errors import DomainError
+from desktop.paths import open_private
 
 MAGIC = b"CDA1"
 FINGERPRINT_BYTES = 8
@@ -74,11 +75,11 @@ def unseal(blob: bytes, sha256: str, key: bytes) -> bytes:
 def write_read_only(path: Path, blob: bytes) -> None:
     """Put `blob` at `path` atomically and leave it read-only (replacing a read-only file too)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as f:
+    with os.fdopen(open_private(tmp), "wb") as f:
         f.write(blob)
         f.flush()
         os.fsync(f.fileno())
-    os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP)
+    os.chmod(tmp, stat.S_IRUSR)  # the owner's, read-only
     if os.name == "nt" and path.exists():  # Windows refuses to replace a read-only file
         os.chmod(path, stat.S_IWUSR | stat.S_IRUSR)
     os.replace(tmp, path)

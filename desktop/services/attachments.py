@@ -21,6 +21,7 @@ from sqlalchemy import select
 from desktop.domain.errors import DomainError, NotFound
 from desktop.domain.model import Actor, EventKind, Status
 from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
+from desktop.paths import private_dir
 from desktop.security.permissions import authorize, require
 from desktop.security.policy import Permission, security_policy
 from desktop.security.sealed_files import (
@@ -138,8 +139,7 @@ def add_attachment(ctx: ServiceContext, actor: Actor, complaint_id: str, path: P
     if kind is None or kind[0] not in policy.attachment_types:
         raise AttachmentTypeNotAllowed(allowed=", ".join(sorted(policy.attachment_types)))
     sha256 = hashlib.sha256(content).hexdigest()
-    folder = _folder(ctx)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(_folder(ctx))
     target = folder / sha256
     created = False
     key = _key(ctx)

@@ -31,13 +31,12 @@ from desktop.sync.quarantine import (
     CANNOT_APPLY,
     CLOCK_AHEAD,
     UNREADABLE,
-    quarantine_count,
     quarantine_event,
     quarantine_raw,
     quarantined_ids,
     quarantined_ids_of_day,
 )
-from desktop.sync.status import CURSOR_KEY, LAST_SYNC_KEY, unsent_count
+from desktop.sync.status import CURSOR_KEY, LAST_SYNC_KEY, quarantine_count, unsent_count
 from desktop.sync.wire import DEFAULT_PULL_LIMIT, Change, EventWire, PushRequest
 
 log = logging.getLogger("complaint_desk.sync")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.model import Event
@@ -95,11 +95,6 @@ def quarantined_ids_of_day(session: Session, branch_code: str, business_date: da
     """Ids of the branch's quarantined events of a business date (for the day-end digest)."""
     return list(session.scalars(select(QuarantineRow.event_id).where(
         QuarantineRow.business_date == business_date, QuarantineRow.branch_code == branch_code)))
-
-
-def quarantine_count(ctx: ServiceContext) -> int:
-    with ctx.store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(QuarantineRow)) or 0)
 
 
 def quarantined_events(ctx: ServiceContext, limit: int = 500) -> list[QuarantinedEvent]:

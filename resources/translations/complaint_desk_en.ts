@@ -516,6 +516,26 @@ The customer asks for: {request}</translation>
             <translation>day-end differs</translation>
         </message>
         <message>
+            <source>⚠ This PC's clock is wrong</source>
+            <translation>⚠ This PC's clock is wrong</translation>
+        </message>
+        <message>
+            <source>It is about {minutes} minutes off HQ's clock. </source>
+            <translation>It is about {minutes} minutes off HQ's clock. </translation>
+        </message>
+        <message>
+            <source>Set the right date and time (ask IT); until then HQ may refuse this PC's changes, which are kept and sent once it is right.</source>
+            <translation>Set the right date and time (ask IT); until then HQ may refuse this PC's changes, which are kept and sent once it is right.</translation>
+        </message>
+        <message>
+            <source>⚠ {count} events from HQ set aside</source>
+            <translation>⚠ {count} events from HQ set aside</translation>
+        </message>
+        <message>
+            <source>{count} events received from HQ could not be applied on this PC and are kept in quarantine; sync goes on. List them with complaint-desk admin quarantine and tell HQ.</source>
+            <translation>{count} events received from HQ could not be applied on this PC and are kept in quarantine; sync goes on. List them with complaint-desk admin quarantine and tell HQ.</translation>
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -1069,6 +1089,10 @@ The customer asks for: {request}</translation>
         <message>
             <source>Something went wrong ({kind}). Nothing was changed; please try again.</source>
             <translation>Something went wrong ({kind}). Nothing was changed; please try again.</translation>
+        </message>
+        <message>
+            <source>Details are in the log: {path}</source>
+            <translation>Details are in the log: {path}</translation>
         </message>
     </context>
     <context>

@@ -516,6 +516,26 @@ The customer asks for: {request}</source>
         <translation>日终核对不一致</translation>
     </message>
     <message>
+        <source>⚠ This PC&apos;s clock is wrong</source>
+        <translation>⚠ 本机时钟有误</translation>
+    </message>
+    <message>
+        <source>It is about {minutes} minutes off HQ&apos;s clock. </source>
+        <translation>与总行时钟相差约 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Set the right date and time (ask IT); until then HQ may refuse this PC&apos;s changes, which are kept and sent once it is right.</source>
+        <translation>请校正日期和时间（联系信息科技部门）；在此之前总行可能拒收本机的更改，这些更改会保留，时钟正确后自动发送。</translation>
+    </message>
+    <message>
+        <source>⚠ {count} events from HQ set aside</source>
+        <translation>⚠ {count} 条总行事件已隔离</translation>
+    </message>
+    <message>
+        <source>{count} events received from HQ could not be applied on this PC and are kept in quarantine; sync goes on. List them with complaint-desk admin quarantine and tell HQ.</source>
+        <translation>从总行收到的 {count} 条事件无法在本机应用，已隔离保存；同步照常进行。可用 complaint-desk admin quarantine 查看并告知总行。</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1067,6 +1087,10 @@ The customer asks for: {request}</source>
     <message>
         <source>Something went wrong ({kind}). Nothing was changed; please try again.</source>
         <translation>出现错误（{kind}），未作任何更改，请重试。</translation>
+    </message>
+    <message>
+        <source>Details are in the log: {path}</source>
+        <translation>详情见日志：{path}</translation>
     </message>
 </context>
 <context>
