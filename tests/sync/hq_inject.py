@@ -6,20 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import insert
+from sqlalchemy import Engine, insert
 
 from desktop.domain.chain import canonical_json, event_body
 from desktop.sync.wire import EventWire
 from hq import tables
 from hq.db import allocate_seqs, change_lock
-from tests.hq.conftest import LiveHq
 
 
-def inject_at_hq(live: LiveHq, *events: EventWire,
+def inject_at_hq(engine: Engine, *events: EventWire,
                  edit: Callable[[str], str] = lambda body: body) -> None:
-    """Store `events` at HQ as if accepted, in one transaction, in change order; `edit`
+    """Store `events` in the HQ database of `engine` as if accepted, in one transaction, in change order; `edit`
     may change each stored body (its canonical JSON) on the way."""
-    with live.engine.begin() as conn:
+    with engine.begin() as conn:
         change_lock(conn)
         first = allocate_seqs(conn, len(events))
         for i, wire in enumerate(events):

@@ -36,7 +36,7 @@ def test_an_empty_receipt_is_quarantined_and_sync_and_day_end_go_on(
         sync_now(b, cb)
     bad = forger.chain.event(EventKind.RECEIVED, complaint_id="c-forged", payload={},
                              business_date=day)
-    inject_at_hq(sqlite_hq, bad)
+    inject_at_hq(sqlite_hq.engine, bad)
     second = uc.record_complaint(b, teller, sample_intake()).complaint_id
     with client_for(b) as cb:
         sync_now(b, cb)  # b's good work lands at HQ after the bad event
@@ -66,7 +66,7 @@ def test_an_event_of_a_kind_this_client_does_not_know_is_quarantined(
     forger = sqlite_hq.enroll(branch.code)
     strange = forger.chain.event(EventKind.NOTE, business_date=a.business_date())
     # A kind from a newer version, say.
-    inject_at_hq(sqlite_hq, strange, edit=lambda body: body.replace('"kind":"note"', '"kind":"frobnicated"'))
+    inject_at_hq(sqlite_hq.engine, strange, edit=lambda body: body.replace('"kind":"note"', '"kind":"frobnicated"'))
     cid = uc.record_complaint(b, teller, sample_intake()).complaint_id
     with client_for(b) as cb:
         sync_now(b, cb)
@@ -86,7 +86,7 @@ def test_an_event_from_a_clock_years_ahead_is_quarantined_and_does_not_drag_the_
     forger = sqlite_hq.enroll(branch.code)
     late = forger.chain.event(EventKind.NOTE, business_date=a.business_date())
     years_ahead = late.model_copy(update={"hlc": f"{4102444800000:015d}.00000"})  # 2100-01-01
-    inject_at_hq(sqlite_hq, years_ahead)
+    inject_at_hq(sqlite_hq.engine, years_ahead)
     with client_for(a) as ca:
         report = sync_now(a, ca)
     assert report.quarantined == 1
@@ -111,7 +111,7 @@ def test_admin_sync_day_end_and_quarantine_on_a_real_profile(
                "--profile", profile).returncode == 0
     forger = live.enroll(code)
     bad = forger.chain.event(EventKind.RECEIVED, complaint_id="c-forged", payload={})
-    inject_at_hq(live, bad)
+    inject_at_hq(live.engine, bad)
     synced = run("admin", "sync", "--profile", profile)
     assert synced.returncode == 0, synced.stderr
     assert "quarantine" in synced.stderr and "Traceback" not in synced.stderr
