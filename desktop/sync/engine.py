@@ -138,7 +138,7 @@ def push_outbox(ctx: ServiceContext, client: HqClient, *, cancelled: Cancelled =
             progress(SyncProgress("push", done, total))
 
 
-def _store_events(ctx: ServiceContext, s: Session, changes: list[Change], now: datetime,
+def _store_events(s: Session, changes: list[Change], now: datetime,
                   trusted_now: datetime | None) -> tuple[int, int]:
     """Store a page's events; an event that cannot be applied is quarantined instead.
     Returns (new events, newly quarantined). The whole page is tried at once first (the
@@ -149,7 +149,7 @@ def _store_events(ctx: ServiceContext, s: Session, changes: list[Change], now: d
         with s.begin_nested():
             return store_remote_events(s, [c.event.to_event() for c in pending if c.event],
                                        now, trusted_now=trusted_now), 0
-    except Exception:
+    except Exception:  # some event of the page is at fault: find it below, one at a time
         pass
     new = quarantined = 0
     for change in pending:
@@ -182,7 +182,7 @@ def apply_page(ctx: ServiceContext, page: PulledPage,
         for bad in page.unreadable:
             log.warning("change at HQ sequence %s quarantined: unreadable (%s)", bad.seq, bad.problem)
             quarantined += quarantine_raw(s, bad.seq, bad.content, UNREADABLE, bad.problem, now)
-        new, held = _store_events(ctx, s, [c for c in page.changes if c.type == "event"], now,
+        new, held = _store_events(s, [c for c in page.changes if c.type == "event"], now,
                                   trusted_now)
         quarantined += held
         for change in page.changes:
