@@ -150,7 +150,8 @@ def run_action(ctx: ServiceContext, action: Action, actor: Actor, complaint_id: 
             return c.log_contact_attempt(ctx, actor, complaint_id, channel=values["channel"],
                                          reached=values["reached"], text=values["text"])
         case Action.ASSIGN:
-            return c.assign(ctx, actor, complaint_id, values["assignee"])
+            return c.assign(ctx, actor, complaint_id, values["assignee"],
+                            reason=values.get("reason", ""))
         case Action.ESCALATE:
             return c.escalate(ctx, actor, complaint_id, values["reason"])
         case Action.EXTEND_DEADLINE:
@@ -269,7 +270,7 @@ class CaseActionDialog(Translatable, QDialog):
                 who.setEditable(True)
                 for number, name in sorted(self._screen.staff.items()):
                     who.addItem(f"{number} {name}", number)
-                return [("assignee", who)]
+                return [("assignee", who), ("reason", _multiline(self))]
             case Action.ESCALATE | Action.EXTEND_DEADLINE | Action.REOPEN | Action.WITHDRAW:
                 return [("reason", _multiline(self))]
             case Action.RESOLVE:

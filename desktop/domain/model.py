@@ -226,4 +226,5 @@ class ComplaintView:
     # Every extension must be told to the customer: open until a notice is printed or a
     # contact attempt records that it was communicated (CBIRC Order 2020 No. 3 Art. 18).
     extension_notice_due: bool = False
-    late_extensions: int = 0  # extensions refused by the fold because the deadline had passed
+    late_extensions: int = 0
+    complained_staff: str = ""  # roster number of the staff member complained about (回避)  # extensions refused by the fold because the deadline had passed

@@ -85,7 +85,7 @@ def fold(events: Iterable[Event]) -> ComplaintView | None:
 def _start(ev: Event) -> ComplaintView:
     p = ev.payload
     customer = p.get("customer") or {}
-    return ComplaintView(
+    view = ComplaintView(
         id=ev.complaint_id,
         reference=str(p["reference"]),
         branch_code=ev.branch_code,
@@ -107,7 +107,14 @@ def _start(ev: Event) -> ComplaintView:
         assignee=ev.actor,  # first-contact responsibility: the receiver owns the case
         updated_at=ev.occurred_at,
         event_count=1,
+        complained_staff=str(p.get("complained_staff") or ""),
     )
+    if view.complained_staff and view.complained_staff == ev.actor:
+        # The person complained about took the complaint: recorded, but not theirs to handle;
+        # it waits for a supervisor to assign it (the review list shows it).
+        view.assignee = ""
+        _flag(view, "recusal:received_by_complained_staff")
+    return view
 
 
 def _extend(view: ComplaintView, ev: Event, p: dict[str, Any]) -> None:

@@ -19,8 +19,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.domain.documents import DOCUMENT_KINDS
-from desktop.domain.errors import DomainError, NotFound, ValidationError
-from desktop.domain.model import Actor, ComplaintView, EventKind, Outcome, Status
+from desktop.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
+from desktop.domain.model import Actor, ComplaintView, EventKind, Outcome, Role, Status
 from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference, normalise_reference
 from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
@@ -35,11 +35,14 @@ from desktop.services.intake import (
     upsert_customer,
 )
 from desktop.store.events import append_local_event, complaint_events
-from desktop.store.models import ComplaintRow, DailySequence
+from desktop.store.models import ComplaintRow, DailySequence, StaffRow
 
 MAX_NOTE = 4000
-# What a `document_printed` event may name (reports/ renders each of them).
 MAX_REASON = 1000
+# What the staff member complained about may not do on the case, nor approve (回避).
+_DECIDING = frozenset({Action.ASSIGN, Action.RESOLVE, Action.EXTEND_DEADLINE,
+                       Action.REQUEST_EXTENSION, Action.CLOSE, Action.REOPEN, Action.ESCALATE,
+                       Action.RECORD_SATISFACTION})
 
 
 class ExtensionNeedsHq(DomainError):
@@ -56,6 +59,18 @@ class ExtensionNotHq(DomainError):
 
 class ExtensionAlreadyRequested(DomainError):
     code = "deadline.extension_already_requested"
+
+
+class ReassignmentNotAllowed(PermissionDenied):
+    """First-contact responsibility: only a supervisor may move a case away from its owner."""
+
+    code = "assignment.supervisor_only"
+
+
+class Recused(PermissionDenied):
+    """The staff member complained about may not own, decide or approve the case (回避)."""
+
+    code = "recusal.complained_staff"
 
 
 class IntakeRejected(ValidationError):
@@ -100,6 +115,20 @@ def _next_sequence(session: Session, ctx: ServiceContext) -> int:
     return int(session.execute(stmt.returning(DailySequence.last)).scalar_one())
 
 
+def _complained_staff(ctx: ServiceContext, intake: Intake) -> str:
+    """The roster number of the staff member complained about: given explicitly (it must be on
+    the roster), or the first word of the free text when that is a roster number."""
+    explicit = intake.complained_staff.strip().upper()
+    guess = (intake.complained_about.strip().split() or [""])[0].upper()
+    with ctx.store.read() as s:
+        for number in (explicit, guess):
+            if number and _plain_id(number) and s.get(StaffRow, number) is not None:
+                return number
+    if explicit:
+        raise IntakeRejected([ValidationError("validation.unknown_staff", field="complained_staff")])
+    return ""
+
+
 def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recorded:
     """Record a new complaint: customer found or created, reference number issued,
     decision deadline set from the policy. Raises IntakeRejected (with every field
@@ -114,6 +143,7 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
     if errors:
         raise IntakeRejected(errors)
     form = check.cleaned
+    form["complained_staff"] = _complained_staff(ctx, intake)
     received_at = now
     due = ctx.policy.decision_due(received_at, form["business_type"])
     with ctx.store.write() as s:
@@ -147,6 +177,10 @@ def _act(ctx: ServiceContext, actor: Actor, complaint_id: str, action: Action,
     with ctx.store.write() as s:
         row = _complaint_row(s, complaint_id)
         check_transition(Status(row.status), action, (role_of or actor).role)
+        complained = str((row.details or {}).get("complained_staff") or "")
+        if complained and action in _DECIDING and complained in (
+                actor.staff_number, role_of.staff_number if role_of else ""):
+            raise Recused(staff=complained)
         append_local_event(
             s, complaint_id=complaint_id, kind=EVENT_OF_ACTION[action], payload=payload,
             actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
@@ -186,11 +220,29 @@ def log_contact_attempt(ctx: ServiceContext, actor: Actor, complaint_id: str, *,
     })
 
 
-def assign(ctx: ServiceContext, actor: Actor, complaint_id: str, assignee: str) -> ComplaintView:
+def assign(ctx: ServiceContext, actor: Actor, complaint_id: str, assignee: str,
+           reason: str = "") -> ComplaintView:
+    """Give the case to `assignee`. First-contact responsibility (首问负责制): the first handler
+    owns it, so only a supervisor or manager may reassign it away from its owner, and only with
+    a reason (kept on the timeline). The staff member complained about can never own it (回避).
+    Raises ReassignmentNotAllowed, ValidationError (no reason), Recused."""
     who = clean_text(assignee, field="assignee", max_length=32)
     if not who:
         raise ValidationError("validation.required", field="assignee")
-    return _act(ctx, actor, complaint_id, Action.ASSIGN, {"assignee": who})
+    why = clean_text(reason, field="reason", max_length=MAX_REASON, multiline=True)
+    with ctx.store.read() as s:
+        row = _complaint_row(s, complaint_id)
+        owner = row.assignee
+        complained = str((row.details or {}).get("complained_staff") or "")
+    if complained and who == complained:
+        raise Recused(staff=who)
+    if owner and owner != who:
+        if actor.role not in (Role.SUPERVISOR, Role.MANAGER, Role.HQ_OFFICER):
+            raise ReassignmentNotAllowed(role=actor.role.value)
+        if not why.strip():
+            raise ValidationError("validation.reassign_reason", field="reason")
+    return _act(ctx, actor, complaint_id, Action.ASSIGN,
+                {"assignee": who, "reason": why, "previous": owner})
 
 
 def escalate(ctx: ServiceContext, actor: Actor, complaint_id: str, reason: str) -> ComplaintView:

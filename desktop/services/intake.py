@@ -47,7 +47,8 @@ class Intake:
     extra_fields: dict[str, str] = field(default_factory=dict)
     contact_channel: str = "phone"
     contact_time: str = ""
-    complained_about: str = ""  # staff or unit complained about
+    complained_about: str = ""  # staff or unit complained about (free text, e.g. an outsider)
+    complained_staff: str = ""  # the roster number, when it is one of the bank's staff
     agent: Agent | None = None  # someone complaining on the customer's behalf
     consent: bool = False  # consent to processing personal information
     resolved_on_spot: bool = False
@@ -84,6 +85,7 @@ def event_fields(form: dict[str, Any]) -> dict[str, Any]:
         "contact_channel": form.get("contact_channel", ""),
         "contact_time": form.get("contact_time", ""),
         "complained_about": form.get("complained_about", ""),
+        "complained_staff": form.get("complained_staff", ""),
         "agent": form.get("agent"),
         "consent": bool(form.get("consent")),
         "resolved_on_spot": bool(form.get("resolved_on_spot")),

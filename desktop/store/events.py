@@ -226,4 +226,5 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
         "extension_request": view.extension_request,
         "extension_declined": view.extension_declined,
         "late_extensions": view.late_extensions,
+        "complained_staff": view.complained_staff,
     }

@@ -52,7 +52,7 @@ USE_CASES = [
     UseCase("log_contact_attempt", Action.LOG_CONTACT, Status.RECEIVED,
             lambda ctx, a, cid, f: uc.log_contact_attempt(ctx, a, cid, channel="phone", reached=True)),
     UseCase("assign", Action.ASSIGN, Status.RECEIVED,
-            lambda ctx, a, cid, f: uc.assign(ctx, a, cid, "T002")),
+            lambda ctx, a, cid, f: uc.assign(ctx, a, cid, "T002", reason="交接")),
     UseCase("escalate", Action.ESCALATE, Status.RECEIVED,
             lambda ctx, a, cid, f: uc.escalate(ctx, a, cid, "涉及多个部门")),
     UseCase("extend_deadline", Action.EXTEND_DEADLINE, Status.RECEIVED,
@@ -85,6 +85,8 @@ def expected_allowed(role: Role, case: UseCase) -> bool:
     in_policy = security_policy().allows(role, PERMISSION_OF_ACTION[case.action])
     # A reopening is authorised in the state table by its approver's role (same-PC approval).
     domain_role = SUPERVISOR.role if case.action is Action.REOPEN else role
+    if case.action is Action.ASSIGN:  # away from its first handler: supervisors only (首问负责制)
+        in_policy = in_policy and role in (Role.SUPERVISOR, Role.MANAGER)
     return in_policy and domain_role in TRANSITIONS[(case.state, case.action)].roles
 
 
