@@ -1,6 +1,7 @@
-"""`complaint-desk admin policy explain`: every deadline the engine computes for a complaint
-received at a given time in a given category, under a shipped policy, with the rule it comes
-from and whether it is provisional (a year the calendar does not cover)."""
+"""Compliance verbs: `admin policy explain` (every deadline the engine computes for a complaint
+received at a given time in a given category, with the rule it comes from and whether it is
+provisional), `admin retention [--apply]` (the records retention rule, dry run first) and
+`admin legal-hold REFERENCE` (a hold that retention never touches)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,23 @@ def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
     e.add_argument("--cause", default=None, metavar="CODE", help="JR/T 0169 cause")
     e.add_argument("--json", action="store_true", help="machine-readable output")
     e.set_defaults(handler=cmd_explain)
+
+    r = verbs.add_parser("retention", parents=[common],
+                         help="list (dry run) or apply the records retention rule",
+                         description="List closed complaints past the policy's retention period "
+                                     "(dry run), or with --apply anonymise or purge them as the "
+                                     "policy says; complaints on legal hold are never touched.")
+    r.add_argument("--apply", action="store_true", help="do it (default: only list)")
+    r.add_argument("--json", action="store_true", help="machine-readable output")
+    r.set_defaults(handler=cmd_retention)
+
+    h = verbs.add_parser("legal-hold", parents=[common], help="place or release a legal hold",
+                         description="Place (or --release) a legal hold on a complaint: it is "
+                                     "kept whole whatever the retention period.")
+    h.add_argument("reference")
+    h.add_argument("--reason", required=True)
+    h.add_argument("--release", action="store_true")
+    h.set_defaults(handler=cmd_legal_hold)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -58,4 +76,51 @@ def cmd_explain(args: argparse.Namespace) -> int:
         flag = t("cli.policy.provisional") if d.provisional else ""
         approval = f"  [{d.approval}]" if d.approval else ""
         print(f"{d.kind:<20} {d.due.isoformat()}  {flag}{d.period}; {d.rule}{approval}")
+    return EXIT_OK
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from desktop.cli import open_args_profile
+    from desktop.services.context import load_context
+    from desktop.services.retention import apply_retention, retention_cases
+
+    _, store = open_args_profile(args)
+    try:
+        ctx = load_context(store)
+        due = retention_cases(ctx)
+        done = {c.complaint_id for c in apply_retention(ctx)} if args.apply else set()
+    finally:
+        store.close()
+    rows: list[dict[str, Any]] = [{"reference": c.reference, "closed_at": c.closed_at.isoformat(),
+             "retain_until": c.retain_until.isoformat(), "legal_hold": c.legal_hold,
+             "action": (ctx.policy.retention_action if c.complaint_id in done else
+                        "held" if c.legal_hold else "due")} for c in due]
+    if args.json:
+        print_json({"applied": bool(args.apply), "policy_action": ctx.policy.retention_action,
+                    "complaints": rows})
+        return EXIT_OK
+    for row in rows:
+        print(f"{row['reference']}  closed {row['closed_at'][:10]}  kept until "
+              f"{row['retain_until']}  {row['action']}")
+    code = "cli.retention.applied" if args.apply else "cli.retention.dry_run"
+    print(t(code, count=len(done) if args.apply else sum(1 for r in rows if not r["legal_hold"]),
+            held=sum(1 for r in rows if r["legal_hold"])))
+    return EXIT_OK
+
+
+def cmd_legal_hold(args: argparse.Namespace) -> int:
+    from desktop.cli import open_args_profile
+    from desktop.services.cases import complaint_id_of
+    from desktop.services.context import load_context
+    from desktop.services.retention import RETENTION_ACTOR, set_legal_hold
+
+    _, store = open_args_profile(args)
+    try:
+        ctx = load_context(store)
+        view = set_legal_hold(ctx, RETENTION_ACTOR, complaint_id_of(ctx, args.reference),
+                              on=not args.release, reason=args.reason)
+    finally:
+        store.close()
+    print(t("cli.retention.hold_on" if view.legal_hold else "cli.retention.hold_off",
+            reference=view.reference))
     return EXIT_OK

@@ -62,6 +62,8 @@ class EventKind(enum.StrEnum):
     HQ_DECISION = "hq_decision"
     EXTENSION_REQUESTED = "extension_requested"  # the branch asks HQ for an HQ-approved extension
     EXTENSION_DECIDED = "extension_decided"  # HQ only: approves or declines that request
+    LEGAL_HOLD = "legal_hold"  # placed or released: a case on hold is never purged
+    RETENTION_APPLIED = "retention_applied"  # the audit record of a purge / anonymisation
 
 
 class Channel(enum.StrEnum):
@@ -227,4 +229,6 @@ class ComplaintView:
     # contact attempt records that it was communicated (CBIRC Order 2020 No. 3 Art. 18).
     extension_notice_due: bool = False
     late_extensions: int = 0
-    complained_staff: str = ""  # roster number of the staff member complained about (回避)  # extensions refused by the fold because the deadline had passed
+    complained_staff: str = ""  # roster number of the staff member complained about (回避)
+    legal_hold: bool = False
+    anonymised: bool = False  # its identity data removed after the retention period  # extensions refused by the fold because the deadline had passed

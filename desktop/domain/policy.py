@@ -157,6 +157,7 @@ class DeadlinePolicy:
     referral_body: Mapping[str, str]
     texts: Mapping[str, Mapping[str, str]]
     letter_parts: tuple[str, ...] = ()
+    retention_action: str = "anonymise"  # or "purge": identity and all free text removed
     letter_parts_by_outcome: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -425,6 +426,12 @@ def _rule(value: Mapping[str, Any], where: str) -> DeadlineRule:
     )
 
 
+def _retention_action(value: Any) -> str:
+    if value not in ("anonymise", "purge"):
+        raise PolicyError("policy.invalid", detail="retention_action")
+    return str(value)
+
+
 def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None = None) -> DeadlinePolicy:
     """Build a policy from its JSON form. `calendar` overrides the shipped calendar the
     file names (HQ may publish both). Raises PolicyError for anything malformed:
@@ -470,6 +477,7 @@ def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None =
             texts=texts,
             letter_parts=letter_parts,
             letter_parts_by_outcome=letter_parts_by_outcome,
+            retention_action=_retention_action(data.get("retention_action", "anonymise")),
         )
     except PolicyError:
         raise

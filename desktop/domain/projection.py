@@ -172,6 +172,10 @@ def _apply(view: ComplaintView, ev: Event) -> None:
         case EventKind.CONTACT_ATTEMPT:
             if p.get("extension_notice") and p.get("reached"):
                 view.extension_notice_due = False
+        case EventKind.LEGAL_HOLD:
+            view.legal_hold = bool(p.get("on"))
+        case EventKind.RETENTION_APPLIED:
+            view.anonymised = True
         case EventKind.DOCUMENT_PRINTED:
             if p.get("document") == "extension_notice":
                 view.extension_notice_due = False

@@ -34,6 +34,8 @@ class Action(enum.StrEnum):
     HQ_DECIDE = "hq_decide"
     REQUEST_EXTENSION = "request_extension"
     HQ_DECIDE_EXTENSION = "hq_decide_extension"
+    SET_LEGAL_HOLD = "set_legal_hold"
+    APPLY_RETENTION = "apply_retention"
 
 
 # The event each action appends to the timeline.
@@ -56,6 +58,8 @@ EVENT_OF_ACTION: dict[Action, EventKind] = {
     Action.HQ_DECIDE: EventKind.HQ_DECISION,
     Action.REQUEST_EXTENSION: EventKind.EXTENSION_REQUESTED,
     Action.HQ_DECIDE_EXTENSION: EventKind.EXTENSION_DECIDED,
+    Action.SET_LEGAL_HOLD: EventKind.LEGAL_HOLD,
+    Action.APPLY_RETENTION: EventKind.RETENTION_APPLIED,
 }
 ACTION_OF_EVENT: dict[EventKind, Action] = {kind: action for action, kind in EVENT_OF_ACTION.items()}
 
@@ -107,6 +111,9 @@ def _rows() -> dict[tuple[Status | None, Action], Transition]:
     allow(_OPEN, Action.WITHDRAW, Status.WITHDRAWN, _COUNTER)
     allow(_ALL, Action.LINK, None, _ANYONE_WORKING)
     allow(_ALL, Action.ADD_ATTACHMENT, None, _ANYONE_WORKING)
+    # Records management (`admin retention`, `admin legal-hold`): run by the administrator.
+    allow(_ALL, Action.SET_LEGAL_HOLD, None, _SUPERVISORS | {Role.ADMIN, Role.HQ_OFFICER})
+    allow((Status.CLOSED, Status.WITHDRAWN), Action.APPLY_RETENTION, None, frozenset({Role.ADMIN}))
     return t
 
 

@@ -12,7 +12,7 @@ chain: never a name, an ID number or any payload text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,10 +133,28 @@ class _DeviceEvents:
             yield ev
 
 
+def _retention_records(session: Session) -> dict[str, str]:
+    """event id → digest of its original payload, from every `retention_applied` record."""
+    vouched: dict[str, str] = {}
+    for payload in session.scalars(select(EventRow.payload).where(
+            EventRow.kind == EventKind.RETENTION_APPLIED.value)):
+        vouched.update({str(k): str(v) for k, v in (payload.get("events") or {}).items()})
+    return vouched
+
+
+def _vouched(records: dict[str, str]) -> Callable[[Event], bool]:
+    def anonymised(ev: Event) -> bool:
+        mark = ev.payload.get("_anonymised") if isinstance(ev.payload, dict) else None
+        if not isinstance(mark, dict) or not mark.get("sha256"):
+            return False
+        return records.get(ev.id) == mark["sha256"]
+    return anonymised
+
+
 def _own_chain(session: Session, device: str) -> tuple[int, BrokenLink | None]:
     """This PC's chain in write order: links, hashes, then the head kept in settings."""
     events = _DeviceEvents(session, device, EventRow.seq)
-    broken = first_broken_link(events)
+    broken = first_broken_link(events, _vouched(_retention_records(session)))
     if broken is not None:
         return events.count, _finding(session, device, broken[0], broken[1], events.last)
     head = get_setting(session, CHAIN_HEAD_KEY, GENESIS)
@@ -150,8 +168,9 @@ def _other_chain(session: Session, device: str) -> tuple[int, BrokenLink | None]
     events = _DeviceEvents(session, device, EventRow.hlc)
     gap: BrokenLink | None = None
     previous = GENESIS
+    anonymised = _vouched(_retention_records(session))
     for position, ev in enumerate(events):
-        if ev.hash != event_hash(ev):
+        if ev.hash != event_hash(ev) and not anonymised(ev):
             return events.count, _finding(session, device, position, "hash", ev)
         if gap is None and ev.prev_hash != previous:
             gap = _finding(session, device, position, "gap", ev)

@@ -38,6 +38,8 @@ PERMISSION_OF_ACTION: dict[Action, Permission] = {
     Action.HQ_DECIDE: Permission.HQ_DECIDE,
     Action.REQUEST_EXTENSION: Permission.EXTEND,
     Action.HQ_DECIDE_EXTENSION: Permission.HQ_DECIDE,
+    Action.SET_LEGAL_HOLD: Permission.REOPEN,
+    Action.APPLY_RETENTION: Permission.REOPEN,
 }
 
 # The approval an action carries when an approver is named.

@@ -227,4 +227,6 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
         "extension_declined": view.extension_declined,
         "late_extensions": view.late_extensions,
         "complained_staff": view.complained_staff,
+        "legal_hold": view.legal_hold,
+        "anonymised": view.anonymised,
     }
