@@ -80,7 +80,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
-    from desktop.cli import open_args_profile
+    from desktop.command_line import open_args_profile
     from desktop.services.context import load_context
     from desktop.services.retention import apply_retention, retention_cases
 
@@ -109,7 +109,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def cmd_legal_hold(args: argparse.Namespace) -> int:
-    from desktop.cli import open_args_profile
+    from desktop.command_line import open_args_profile
     from desktop.services.cases import complaint_id_of
     from desktop.services.context import load_context
     from desktop.services.retention import RETENTION_ACTOR, set_legal_hold
