@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_PROFILE ?= $(CURDIR)/.demo-profile
 
-.PHONY: run test lint typecheck pytest bench translations screenshots clean
+.PHONY: run test lint typecheck pytest bench translations schemas screenshots clean
 
 $(STAMP): pyproject.toml tools/bootstrap.sh
 	@PYTHON=$(PYTHON) sh tools/bootstrap.sh $(VENV)
@@ -26,6 +26,9 @@ bench: $(STAMP)
 
 translations: $(STAMP)
 	$(BIN)/python tools/build_translations.py
+
+schemas: $(STAMP)
+	$(BIN)/python tools/reference_schemas.py
 
 screenshots: $(STAMP)
 	$(BIN)/python tools/screenshots.py

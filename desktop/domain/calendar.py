@@ -26,9 +26,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.domain.errors import PolicyError
+from desktop.domain.reference_files import WEEKDAYS, CalendarFile, check
 from desktop.resources import load_json
 
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _ID_PATTERN = re.compile(r"^[a-z0-9_]{1,40}$")
 # Working-day loops stop here: a year of holidays in a row means the data is wrong.
 _MAX_CONSECUTIVE_DAYS_OFF = 366
@@ -128,71 +128,25 @@ def add_years_at_least(day: date, years: int) -> date:
         return date(day.year + years, 3, 1)
 
 
-def _names(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, Mapping) or not value:
-        raise PolicyError("calendar.invalid", detail=f"{where}: name needs zh_CN and en")
-    names = {str(k): str(v) for k, v in value.items()}
-    if not names.get("zh_CN") or not names.get("en"):
-        raise PolicyError("calendar.invalid", detail=f"{where}: name needs zh_CN and en")
-    return names
-
-
-def _day(value: Any, where: str) -> date:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise PolicyError("calendar.invalid", detail=f"{where}: not a date") from None
-
-
 def calendar_from_dict(data: Mapping[str, Any]) -> WorkingCalendar:
     """Build a calendar from its JSON form (a shipped file or one HQ published).
 
-    Raises PolicyError (code `calendar.invalid`) for a malformed file: missing
-    keys, bad dates, a range that ends before it starts, a day that is both a
-    holiday and a make-up working day, or a date outside the declared years.
+    Raises PolicyError (code `calendar.invalid`, detail naming the field path) for a
+    malformed file: missing keys, bad dates, a range that ends before it starts, a day
+    that is both a holiday and a make-up working day, or a date outside the declared years.
+    The file's shape is `reference_files.CalendarFile` (resources/schemas/calendar.schema.json).
     """
-    try:
-        cal_id = str(data["id"])
-        if not _ID_PATTERN.match(cal_id):
-            raise PolicyError("calendar.invalid", detail="id")
-        weekend = frozenset(_WEEKDAYS[str(d).lower()[:3]] for d in data.get("weekend", ["sat", "sun"]))
-        years = frozenset(int(y) for y in data["years"])
-        holidays: dict[date, dict[str, str]] = {}
-        for i, entry in enumerate(data.get("holidays", [])):
-            where = f"holidays[{i}]"
-            names = _names(entry.get("name"), where)
-            first = _day(entry.get("from", entry.get("date")), where)
-            last = _day(entry.get("to", entry.get("date", entry.get("from"))), where)
-            if last < first or (last - first).days > 31:
-                raise PolicyError("calendar.invalid", detail=f"{where}: range")
-            day = first
-            while day <= last:
-                holidays[day] = names
-                day += timedelta(days=1)
-        working: dict[date, dict[str, str]] = {}
-        for i, entry in enumerate(data.get("working_days", [])):
-            where = f"working_days[{i}]"
-            working[_day(entry.get("date"), where)] = _names(entry.get("name"), where)
-        clash = sorted(set(holidays) & set(working))
-        if clash:
-            raise PolicyError("calendar.invalid", detail=f"both holiday and working day: {clash[0]}")
-        stray = sorted(d for d in (*holidays, *working) if d.year not in years)
-        if stray:
-            raise PolicyError("calendar.invalid", detail=f"date outside declared years: {stray[0]}")
-        return WorkingCalendar(
-            id=cal_id,
-            name=_names(data.get("name"), "calendar"),
-            source=str(data.get("source", "")),
-            timezone=str(data.get("timezone", "UTC")),
-            weekend=weekend,
-            years=years,
-            holidays=holidays,
-            working_days=working,
-        )
-    except PolicyError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise PolicyError("calendar.invalid", detail=type(exc).__name__) from None
+    spec = check(CalendarFile, data, "calendar.invalid")
+    return WorkingCalendar(
+        id=spec.id,
+        name=spec.name,
+        source=spec.source,
+        timezone=spec.timezone,
+        weekend=frozenset(WEEKDAYS.index(d) for d in spec.weekend),
+        years=frozenset(spec.years),
+        holidays={day: entry.name for entry in spec.holidays for day in entry.days()},
+        working_days={entry.date: entry.name for entry in spec.working_days},
+    )
 
 
 def load_calendar(calendar_id: str) -> WorkingCalendar:

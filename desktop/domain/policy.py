@@ -37,7 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from desktop.domain.calendar import (
     WorkingCalendar,
@@ -48,16 +48,23 @@ from desktop.domain.calendar import (
 )
 from desktop.domain.errors import DomainError, PermissionDenied, PolicyError
 from desktop.domain.model import Role
+from desktop.domain.reference_files import (
+    DayCount,
+    DecisionLetterSpec,
+    ExtensionSpec,
+    MatchSpec,
+    PeriodSpec,
+    PolicyFile,
+    ReferralSpec,
+    ReviewSpec,
+    RuleSpec,
+    check,
+)
 from desktop.resources import load_json
 
 DEFAULT_POLICY_ID = "cn_cbirc_2020"
 END_OF_DAY = time(23, 59, 59)
 _ID_PATTERN = re.compile(r"^[a-z0-9_]{1,60}$")
-
-
-class DayCount(enum.StrEnum):
-    CALENDAR = "calendar"
-    WORKING = "working"
 
 
 class DeadlineState(enum.StrEnum):
@@ -350,139 +357,63 @@ class DeadlinePolicy:
 
 # -- loading ---------------------------------------------------------------------------------
 
-def _names(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        raise PolicyError("policy.invalid", detail=f"{where}: label needs zh_CN and en")
-    names = {str(k): str(v) for k, v in value.items()}
-    if not names.get("zh_CN") or not names.get("en"):
-        raise PolicyError("policy.invalid", detail=f"{where}: label needs zh_CN and en")
-    return names
+def _required_period(spec: PeriodSpec) -> Period:
+    return Period(days=spec.days, count=spec.count)
 
 
-def _period(value: Any, where: str) -> Period | None:
-    if value is None:
-        return None
-    days = int(value["days"])
-    if days < 0 or days > 3660:
-        raise PolicyError("policy.invalid", detail=f"{where}: days out of range")
-    return Period(days=days, count=DayCount(value.get("count", DayCount.CALENDAR)))
+def _period(spec: PeriodSpec | None) -> Period | None:
+    return None if spec is None else _required_period(spec)
 
 
-def _required_period(value: Any, where: str) -> Period:
-    period = _period(value, where)
-    if period is None:
-        raise PolicyError("policy.invalid", detail=f"{where}: missing")
-    return period
+def _extension(spec: ExtensionSpec) -> ExtensionLevel:
+    return ExtensionLevel(level=spec.level, approver_roles=frozenset(spec.approver_roles),
+                          total=_period(spec.total), extra=_period(spec.extra),
+                          notify_customer=spec.notify_customer, label=spec.label,
+                          approval=spec.approval)
 
 
-def _extension(value: Mapping[str, Any], expected_level: int, where: str) -> ExtensionLevel:
-    if int(value["level"]) != expected_level:
-        raise PolicyError("policy.invalid", detail=f"{where}: levels must run 1, 2, 3 ...")
-    total = _period(value.get("total"), where)
-    extra = _period(value.get("extra"), where)
-    if (total is None) == (extra is None):
-        raise PolicyError("policy.invalid", detail=f"{where}: give exactly one of total, extra")
-    roles = frozenset(Role(r) for r in value["approver_roles"])
-    if not roles:
-        raise PolicyError("policy.invalid", detail=f"{where}: no approver role")
-    approval = str(value.get("approval", "branch"))
-    if approval not in ("branch", "hq"):
-        raise PolicyError("policy.invalid", detail=f"{where}: approval")
-    if approval == "hq" and roles != {Role.HQ_OFFICER}:
-        raise PolicyError("policy.invalid", detail=f"{where}: an HQ approval names only hq_officer")
-    return ExtensionLevel(level=expected_level, approver_roles=roles, total=total, extra=extra,
-                          notify_customer=bool(value.get("notify_customer", True)),
-                          label=_names(value.get("label"), where), approval=approval)
-
-
-LETTER_PARTS = ("verification", "findings", "basis", "basis_reference", "decision", "remedies")
-
-
-def _letter_parts(value: Any) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
-    value = value or {}
-    parts = tuple(str(p) for p in value.get("required_parts", []))
-    by_outcome = {str(k): tuple(str(p) for p in v)
-                  for k, v in (value.get("required_for_outcome") or {}).items()}
-    for name in (*parts, *(p for v in by_outcome.values() for p in v)):
-        if name not in LETTER_PARTS:
-            raise PolicyError("policy.invalid", detail=f"decision_letter: unknown part {name[:40]}")
-    return parts, by_outcome
-
-
-def _rule(value: Mapping[str, Any], where: str) -> DeadlineRule:
-    match = value.get("match") or {}
-    extensions = tuple(_extension(e, i + 1, f"{where}.extensions[{i}]")
-                       for i, e in enumerate(value.get("extensions") or []))
+def _rule(spec: RuleSpec) -> DeadlineRule:
+    match = spec.match or MatchSpec()
     return DeadlineRule(
-        id=str(value["id"]),
-        label=_names(value.get("label"), where),
-        business_types=tuple(str(c) for c in match.get("business_type", [])),
-        causes=tuple(str(c) for c in match.get("cause", [])),
-        decision=_required_period(value.get("decision"), f"{where}.decision"),
-        extensions=extensions,
-        max_total=_period(value.get("max_total"), f"{where}.max_total"),
-        acknowledgement=_period(value.get("acknowledgement"), f"{where}.acknowledgement"),
-        summary_resolution=_period(value.get("summary_resolution"), f"{where}.summary_resolution"),
+        id=spec.id, label=spec.label,
+        business_types=tuple(match.business_type), causes=tuple(match.cause),
+        decision=_required_period(spec.decision),
+        extensions=tuple(_extension(e) for e in spec.extensions),
+        max_total=_period(spec.max_total),
+        acknowledgement=_period(spec.acknowledgement),
+        summary_resolution=_period(spec.summary_resolution),
     )
-
-
-def _retention_action(value: Any) -> str:
-    if value not in ("anonymise", "purge"):
-        raise PolicyError("policy.invalid", detail="retention_action")
-    return str(value)
 
 
 def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None = None) -> DeadlinePolicy:
     """Build a policy from its JSON form. `calendar` overrides the shipped calendar the
-    file names (HQ may publish both). Raises PolicyError for anything malformed:
-    unknown time zone, role or count, missing label language, no catch-all rule."""
-    try:
-        policy_id = str(data["id"])
-        if not _ID_PATTERN.match(policy_id):
-            raise PolicyError("policy.invalid", detail="id")
-        timezone = str(data["timezone"])
-        try:
-            ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise PolicyError("policy.invalid", detail="timezone") from None
-        if data.get("withdrawal", "same_day") != "same_day":
-            raise PolicyError("policy.invalid", detail="withdrawal")
-        last_day = data.get("last_day_on_holiday", "keep")
-        if last_day not in ("keep", "next_working_day"):
-            raise PolicyError("policy.invalid", detail="last_day_on_holiday")
-        rules = tuple(_rule(r, f"rules[{i}]") for i, r in enumerate(data["rules"]))
-        if not rules or rules[-1].business_types or rules[-1].causes:
-            raise PolicyError("policy.invalid", detail="the last rule must match everything")
-        review = data.get("review") or {}
-        referral = data.get("referral") or {}
-        texts = {str(k): _names(v, f"texts.{k}") for k, v in (data.get("texts") or {}).items()}
-        letter_parts, letter_parts_by_outcome = _letter_parts(data.get("decision_letter"))
-        if calendar is None:
-            calendar = load_calendar(str(data["calendar"]))
-        return DeadlinePolicy(
-            policy_id=policy_id,
-            name=_names(data.get("name"), "policy"),
-            source=str(data.get("source", "")),
-            timezone=timezone,
-            calendar=calendar,
-            rules=rules,
-            due_soon=_required_period(data.get("due_soon"), "due_soon"),
-            roll_forward_last_day=last_day == "next_working_day",
-            retention_years=int(data["retention_years"]),
-            repeat_window_days=int(data.get("repeat_window_days", 365)),
-            review_request=_period(review.get("request_within"), "review.request_within"),
-            review_decision=_period(review.get("decide_within"), "review.decide_within"),
-            referral_months=int(referral["months"]) if referral.get("months") else None,
-            referral_body=_names(referral["body"], "referral") if referral.get("body") else {},
-            texts=texts,
-            letter_parts=letter_parts,
-            letter_parts_by_outcome=letter_parts_by_outcome,
-            retention_action=_retention_action(data.get("retention_action", "anonymise")),
-        )
-    except PolicyError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise PolicyError("policy.invalid", detail=type(exc).__name__) from None
+    file names (HQ may publish both). Raises PolicyError (detail naming the field path) for
+    anything malformed: unknown time zone, role or count, missing label language, no
+    catch-all rule. The shape is `reference_files.PolicyFile` (resources/schemas/policy.schema.json)."""
+    spec = check(PolicyFile, data, "policy.invalid")
+    review = spec.review or ReviewSpec()
+    referral = spec.referral or ReferralSpec()
+    letter = spec.decision_letter or DecisionLetterSpec()
+    return DeadlinePolicy(
+        policy_id=spec.id,
+        name=spec.name,
+        source=spec.source,
+        timezone=spec.timezone,
+        calendar=calendar if calendar is not None else load_calendar(spec.calendar),
+        rules=tuple(_rule(r) for r in spec.rules),
+        due_soon=_required_period(spec.due_soon),
+        roll_forward_last_day=spec.last_day_on_holiday == "next_working_day",
+        retention_years=spec.retention_years,
+        repeat_window_days=spec.repeat_window_days,
+        review_request=_period(review.request_within),
+        review_decision=_period(review.decide_within),
+        referral_months=referral.months,
+        referral_body=referral.body or {},
+        texts=spec.texts,
+        letter_parts=tuple(letter.required_parts),
+        letter_parts_by_outcome={k: tuple(v) for k, v in letter.required_for_outcome.items()},
+        retention_action=spec.retention_action,
+    )
 
 
 def load_policy(policy_id: str = DEFAULT_POLICY_ID) -> DeadlinePolicy:

@@ -12,26 +12,23 @@ A category code also stands for its whole subtree: an extra-field rule on `B02`
 
 from __future__ import annotations
 
-import enum
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain.errors import NotFound, PolicyError
+from desktop.domain.reference_files import (
+    AXES,
+    CategoryNode,
+    FieldSpec,
+    FieldType,
+    TaxonomyFile,
+    check,
+)
 from desktop.resources import load_json
 
-AXES = ("channel", "business_type", "cause")
 DEFAULT_TAXONOMY = "jrt0169"
-
-
-class FieldType(enum.StrEnum):
-    TEXT = "text"
-    INTEGER = "integer"
-    MONEY = "money"
-    DATE = "date"
-    MASKED_CARD = "masked_card"
-    CHOICE = "choice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,73 +176,40 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().strip()
 
 
-def _labels(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        raise PolicyError("taxonomy.invalid", detail=f"{where}: label")
-    names = {str(k): str(v) for k, v in value.items()}
-    if not names.get("zh_CN", "").strip() or not names.get("en", "").strip():
-        raise PolicyError("taxonomy.invalid", detail=f"{where}: label needs zh_CN and en")
-    return names
-
-
-def _walk(axis: str, nodes: Any, parent: str | None, out: dict[str, Category]) -> None:
+def _walk(axis: str, nodes: list[CategoryNode], parent: str | None, out: dict[str, Category]) -> None:
     for node in nodes:
-        code = str(node["code"])
-        if code in out:
-            raise PolicyError("taxonomy.invalid", detail=f"{axis}: duplicate code {code}")
-        kids = node.get("children") or []
-        out[code] = Category(
-            axis=axis, code=code, label=_labels(node.get("label"), f"{axis}:{code}"), parent=parent,
-            children=tuple(str(k["code"]) for k in kids),
-            checklist=tuple(_labels(c, f"{axis}:{code} checklist") for c in node.get("checklist", [])),
-            keywords=tuple(str(k) for k in node.get("keywords", [])),
+        out[node.code] = Category(
+            axis=axis, code=node.code, label=node.label, parent=parent,
+            children=tuple(k.code for k in node.children),
+            checklist=tuple(node.checklist), keywords=tuple(node.keywords),
         )
-        _walk(axis, kids, code, out)
+        _walk(axis, node.children, node.code, out)
 
 
-def _field(value: Mapping[str, Any], where: str) -> ExtraField:
-    ftype = FieldType(value["type"])
-    options = tuple((str(o["value"]), _labels(o.get("label"), f"{where} option"))
-                    for o in value.get("options", []))
-    if ftype is FieldType.CHOICE and not options:
-        raise PolicyError("taxonomy.invalid", detail=f"{where}: a choice needs options")
-    return ExtraField(key=str(value["key"]), type=ftype, label=_labels(value.get("label"), where),
-                      required=bool(value.get("required", False)),
-                      max_length=int(value.get("max_length", 200)), options=options)
+def _field(spec: FieldSpec) -> ExtraField:
+    return ExtraField(key=spec.key, type=spec.type, label=spec.label,
+                      required=spec.required, max_length=spec.max_length,
+                      options=tuple((o.value, o.label) for o in spec.options))
 
 
 def taxonomy_from_dict(data: Mapping[str, Any]) -> Taxonomy:
-    """Build a taxonomy from its JSON form. Raises PolicyError (code `taxonomy.invalid`) for
-    a missing axis, a label without zh_CN or en, a duplicate code, an unknown field type,
-    or an extra-field rule naming a code that does not exist."""
-    try:
-        categories: dict[str, dict[str, Category]] = {}
-        axis_labels: dict[str, dict[str, str]] = {}
-        for axis in AXES:
-            spec = data["axes"][axis]
-            axis_labels[axis] = _labels(spec.get("label"), axis)
-            categories[axis] = {}
-            _walk(axis, spec["categories"], None, categories[axis])
-        rules = []
-        for i, r in enumerate(data.get("extra_fields", [])):
-            where = f"extra_fields[{i}]"
-            bt, cause = r.get("business_type"), r.get("cause")
-            if bt is not None and bt not in categories["business_type"]:
-                raise PolicyError("taxonomy.invalid", detail=f"{where}: unknown business_type")
-            if cause is not None and cause not in categories["cause"]:
-                raise PolicyError("taxonomy.invalid", detail=f"{where}: unknown cause")
-            rules.append(ExtraFieldRule(
-                business_type=bt, cause=cause,
-                fields=tuple(_field(f, f"{where}.{f.get('key')}") for f in r.get("fields", [])),
-                checklist=tuple(_labels(c, f"{where} checklist") for c in r.get("checklist", [])),
-            ))
-        return Taxonomy(id=str(data["id"]), version=str(data.get("version", "")),
-                        source=str(data.get("source", "")), axis_labels=axis_labels,
-                        categories=categories, rules=tuple(rules))
-    except PolicyError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise PolicyError("taxonomy.invalid", detail=type(exc).__name__) from None
+    """Build a taxonomy from its JSON form. Raises PolicyError (code `taxonomy.invalid`,
+    detail naming the field path) for a missing axis, a label without zh_CN or en, a
+    duplicate code, an unknown field type, or an extra-field rule naming a code that does
+    not exist. The shape is `reference_files.TaxonomyFile` (resources/schemas/taxonomy.schema.json)."""
+    spec = check(TaxonomyFile, data, "taxonomy.invalid")
+    categories: dict[str, dict[str, Category]] = {}
+    axis_labels: dict[str, Mapping[str, str]] = {}
+    for axis in AXES:
+        axis_spec = getattr(spec.axes, axis)
+        axis_labels[axis] = axis_spec.label
+        categories[axis] = {}
+        _walk(axis, axis_spec.categories, None, categories[axis])
+    rules = tuple(ExtraFieldRule(business_type=r.business_type, cause=r.cause,
+                                 fields=tuple(_field(f) for f in r.fields), checklist=tuple(r.checklist))
+                  for r in spec.extra_fields)
+    return Taxonomy(id=spec.id, version=spec.version, source=spec.source, axis_labels=axis_labels,
+                    categories=categories, rules=rules)
 
 
 def load_taxonomy(name: str = DEFAULT_TAXONOMY) -> Taxonomy:

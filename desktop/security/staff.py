@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.model import Actor, Role
+from desktop.domain.reference_files import MAX_STAFF_NUMBER
 from desktop.security.permissions import require
 from desktop.security.policy import Permission, SecurityPolicy, security_policy
 from desktop.store.db import Store
@@ -37,7 +38,7 @@ def _dummy_hash() -> str:
 
 MIN_PASSWORD = security_policy().min_password_length
 MAX_PASSWORD = 1024
-MAX_STAFF_NUMBER = 32
+
 ROSTER, LOCAL = "roster", "local"
 
 
@@ -73,7 +74,7 @@ def hash_password(password: str, policy: SecurityPolicy | None = None) -> str:
     if len(password) < minimum:
         raise WeakPassword(minimum=minimum)
     if len(password) > MAX_PASSWORD:
-        raise ValidationError("validation.too_long", field="password", maximum=MAX_PASSWORD)
+        raise ValidationError("validation.too_long", field="password", max=MAX_PASSWORD)
     return _hasher.hash(password)
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.chain import digest
 from desktop.domain.errors import DomainError
 from desktop.domain.hlc import ClockAhead, max_drift_ms
+from desktop.domain.reference_files import RosterFile, check
 from desktop.services.context import ServiceContext
 from desktop.store.events import get_setting, put_setting, row_to_event, store_remote_events
 from desktop.store.models import DayCloseRow, EventRow, ReferenceDocumentRow
@@ -265,7 +266,6 @@ ROSTER_APPLIED_KEY = "roster_applied_version"
 def apply_published_roster(ctx: ServiceContext) -> bool:
     """Bring the staff table in line with the roster HQ published, once per version
     (again after a crash between storing and applying it). Returns True if applied."""
-    from desktop.domain.model import Role
     from desktop.security.staff import RosterEntry, apply_roster
 
     with ctx.store.read() as s:
@@ -274,12 +274,12 @@ def apply_published_roster(ctx: ServiceContext) -> bool:
         if doc is None or doc.version <= applied:
             return False
         content, version = doc.content, doc.version
-    items = content.get("staff", []) if isinstance(content, dict) else content
-    entries = [RosterEntry(number=str(e["number"]), name=str(e["name"]), role=Role(e["role"]),
-                           branch_code=str(e.get("branch_code", ctx.device.branch_code)),
-                           password_hash=str(e["password_hash"]), active=bool(e.get("active", True)))
-               for e in items
-               if str(e.get("branch_code", ctx.device.branch_code)) == ctx.device.branch_code]
+    roster = check(RosterFile, {"staff": content} if isinstance(content, list) else content,
+                   "roster.invalid")  # nothing applied when HQ's file is malformed
+    branch = ctx.device.branch_code
+    entries = [RosterEntry(number=m.number, name=m.name, role=m.role, branch_code=branch,
+                           password_hash=m.password_hash, active=m.active)
+               for m in roster.staff if (m.branch_code or branch) == branch]
     apply_roster(ctx.store, entries)
     with ctx.store.write() as s:
         put_setting(s, ROSTER_APPLIED_KEY, str(version))
