@@ -617,9 +617,11 @@ The customer asks for: {request}</source>
 </context>
 <context>
     <name>CustomerMatchModel</name>
-    <message>
-        <source>{open} open / {total} complaints</source>
-        <translation>未结 {open} / 共 {total} 件投诉</translation>
+    <message numerus="yes">
+        <source>{open} open / %n complaint(s)</source>
+        <translation>
+            <numerusform>未结 {open} / 共 %n 件投诉</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import re
 import string
 from pathlib import Path
 
-from desktop.i18n import translate
+from desktop.i18n import forms, translate
 from desktop.resources import resource_path
 
 DOMAIN = Path(__file__).resolve().parents[2] / "desktop" / "domain"
@@ -16,7 +16,8 @@ CODE = re.compile(r'"((?:validation|reference|deadline|calendar|policy|taxonomy)
 
 
 def _catalogue(locale: str) -> dict[str, str]:
-    return dict(json.loads(resource_path("i18n", locale, "domain.json").read_text(encoding="utf-8")))
+    messages = json.loads(resource_path("i18n", locale, "domain.json").read_text(encoding="utf-8"))
+    return {code: " ".join(forms(m)) for code, m in messages.items()}
 
 
 def _placeholders(text: str) -> set[str]:

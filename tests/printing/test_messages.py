@@ -9,7 +9,7 @@ import string
 from pathlib import Path
 
 from desktop.domain.model import Channel, IdDocumentType, Role
-from desktop.i18n import translate
+from desktop.i18n import forms, translate
 from desktop.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +24,7 @@ LITERAL = re.compile(r'"(printing\.[a-z_]+\.[a-z_.]+)"')
 
 def _catalogue(locale: str) -> dict[str, str]:
     path = resource_path("i18n", locale, "printing.json")
-    return dict(json.loads(path.read_text(encoding="utf-8")))
+    return {code: " ".join(forms(m)) for code, m in json.loads(path.read_text(encoding="utf-8")).items()}
 
 
 def _placeholders(text: str) -> set[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.i18n import forms
 from desktop.resources import resource_path
 from reports import ReportError, load_bank_info
 from reports.formatting import format_date, format_datetime, format_money
@@ -16,11 +17,12 @@ REPORTS_DIR = Path(__file__).resolve().parents[2] / "reports"
 
 
 def _catalogue(locale: str) -> dict[str, str]:
-    """Every report.* label of `locale`, from all area files (as the app merges them)."""
+    """Every report.* label of `locale`, from all area files (as the app merges them);
+    a label with plural forms counts as all its forms together."""
     merged: dict[str, str] = {}
     for path in sorted(resource_path("i18n", locale).glob("*.json")):
         merged.update(json.loads(path.read_text(encoding="utf-8")))
-    return {key: text for key, text in merged.items() if key.startswith("report.")}
+    return {key: " ".join(forms(text)) for key, text in merged.items() if key.startswith("report.")}
 
 
 def test_both_languages_hold_the_same_report_labels_with_the_same_placeholders() -> None:

@@ -45,9 +45,8 @@ class CustomerMatchModel(RowsModel["CustomerMatch"]):
                 parts.append(mask_id_number(m.id_number))
             if m.phone:
                 parts.append(mask_phone(m.phone))
-            parts.append(QCoreApplication.translate(
-                "CustomerMatchModel", "{open} open / {total} complaints").format(
-                open=m.open_complaints, total=m.total_complaints))
+            parts.append(self.tr("{open} open / %n complaint(s)", "", m.total_complaints).format(
+                open=m.open_complaints))
             return " · ".join(parts)
         if role == CUSTOMER_ID_ROLE:
             return m.id
