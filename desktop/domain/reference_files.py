@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from desktop.domain.errors import PolicyError
 from desktop.domain.model import Role
@@ -231,15 +231,16 @@ class PolicyFile(_File):
     repeat_window_days: Annotated[int, Field(ge=0, le=MAX_PERIOD_DAYS)] = 365
     review: ReviewSpec | None = None
     referral: ReferralSpec | None = None
-    rules: list[RuleSpec] = Field(min_length=1)
+    rules: list[RuleSpec] = Field(json_schema_extra={"minItems": 1})
     texts: dict[str, Labels] = {}
     decision_letter: DecisionLetterSpec | None = None
 
-    @model_validator(mode="after")
-    def _ends_with_a_catch_all(self) -> PolicyFile:
-        if not self.rules[-1].matches_everything:
+    @field_validator("rules")
+    @classmethod
+    def _ends_with_a_catch_all(cls, rules: list[RuleSpec]) -> list[RuleSpec]:
+        if not rules or not rules[-1].matches_everything:
             raise ValueError("the last rule must match everything (no match)")
-        return self
+        return rules
 
 
 # -- taxonomy ----------------------------------------------------------------------------------

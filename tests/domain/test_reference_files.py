@@ -125,7 +125,11 @@ def test_a_policy_without_a_catch_all_rule_is_refused() -> None:
     data = _shipped("policy")
     data["rules"] = data["rules"][:1]
     data["rules"][0]["match"] = {"business_type": ["B01"]}
-    assert "the last rule must match everything" in _refusal(policy_from_dict, data).params["detail"]
+    assert _refusal(policy_from_dict, data).params["detail"] == \
+        "rules: the last rule must match everything (no match)"
+    data["rules"] = []
+    assert _refusal(policy_from_dict, data).params["detail"] == \
+        "rules: the last rule must match everything (no match)"
 
 
 def test_a_taxonomy_label_without_english_names_the_category() -> None:
