@@ -12,7 +12,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.model import CustomerKind
+from desktop.services.intake import CustomerMatch
 from tools.build_translations import LOCALES, messages, missing_texts, release, ts_path, unfinished
+from ui.intake.models import CustomerMatchModel
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -74,3 +77,27 @@ def test_lrelease_refuses_a_catalogue_with_an_unfinished_text(tmp_path: Path) ->
         release(ts, qm)
     assert not qm.exists()
     assert len(unfinished(ts)) == 1
+
+
+@pytest.mark.parametrize(("locale", "one", "three"), [
+    ("en", "0 open / 1 complaint", "2 open / 3 complaints"),
+    ("zh_CN", "未结 0 / 共 1 件投诉", "未结 2 / 共 3 件投诉"),
+])
+def test_a_customer_match_counts_complaints_in_words(qapp: QApplication, locale: str, one: str,
+                                                     three: str) -> None:
+    """A screen's own tr() with a count: the customer search line says "1 complaint"."""
+    translator = QTranslator()
+    assert translator.load(str(ts_path(locale).with_suffix(".qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        model = CustomerMatchModel()
+        model.set_matches([_match(open_complaints=0, total=1), _match(open_complaints=2, total=3)])
+        lines = [str(model.data(model.index(row, 0))) for row in range(2)]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert lines[0].endswith(one) and lines[1].endswith(three)
+
+
+def _match(*, open_complaints: int, total: int) -> CustomerMatch:
+    return CustomerMatch(id="c1", kind=CustomerKind.INDIVIDUAL, name="王芳", id_number="", phone="",
+                         open_complaints=open_complaints, total_complaints=total)
