@@ -89,6 +89,15 @@ class Languages(QObject):
         """Install the translator of the current language (call once at start)."""
         self._load(self._locale)
 
+    def uninstall(self) -> None:
+        """Take this language's translator out of the application (a later Languages, as in
+        tests that start the app again, must not find it still answering: English is
+        mostly the source texts, so a stale Chinese translator would show through)."""
+        app = QCoreApplication.instance()
+        if app is not None and self._translator is not None:
+            app.removeTranslator(self._translator)
+        self._translator = None
+
     def switch(self, locale: str) -> None:
         """Show every window in `locale` from now on."""
         locale = normalise_locale(locale)

@@ -184,6 +184,7 @@ def stop(counter: Counter) -> None:
             window.close()
             window.deleteLater()
     counter.app.worker.shutdown()
+    counter.app.languages.uninstall()
 
 
 @pytest.fixture
