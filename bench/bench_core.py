@@ -50,7 +50,7 @@ def _intake(i: int) -> Intake:
                                id_type=IdDocumentType.RESIDENT_ID, id_number=valid_resident_id(_rng),
                                phone="13800138000"),
         business_type="B0101", cause="R0103", description=f"第{i}次：柜台服务态度冷淡，等候时间过长。",
-        request="要求道歉。", consent=True)
+        request="要求道歉。", consent=True, recording_reference="1号窗口 09:00-09:30")
 
 
 def run(quick: bool) -> list[dict[str, Any]]:

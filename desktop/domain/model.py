@@ -132,7 +132,8 @@ class Agent:
     id_number: str
     phone: str
     relationship: str
-    power_of_attorney: bool = False
+    power_of_attorney: bool = False  # seen at the counter (or attached as a scan)
+    power_of_attorney_document: str = ""  # what it is, e.g. "notarised power of attorney"
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ from desktop.domain.model import Role
 from desktop.domain.reference_files import (
     DayCount,
     DecisionLetterSpec,
+    IntakeSpec,
     ExtensionSpec,
     MatchSpec,
     PeriodSpec,
@@ -165,6 +166,10 @@ class DeadlinePolicy:
     texts: Mapping[str, Mapping[str, str]]
     letter_parts: tuple[str, ...] = ()
     retention_action: str = "anonymise"  # or "purge": identity and all free text removed
+    # What the intake must record (CBIRC Art. 7 and 13): data, not code.
+    max_group_representatives: int = 5
+    agent_needs_power_of_attorney: bool = True
+    recording_reference_channels: tuple[str, ...] = ()
     letter_parts_by_outcome: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -394,6 +399,7 @@ def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None =
     review = spec.review or ReviewSpec()
     referral = spec.referral or ReferralSpec()
     letter = spec.decision_letter or DecisionLetterSpec()
+    intake = spec.intake or IntakeSpec()
     return DeadlinePolicy(
         policy_id=spec.id,
         name=spec.name,
@@ -413,6 +419,9 @@ def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None =
         letter_parts=tuple(letter.required_parts),
         letter_parts_by_outcome={k: tuple(v) for k, v in letter.required_for_outcome.items()},
         retention_action=spec.retention_action,
+        max_group_representatives=intake.max_group_representatives,
+        agent_needs_power_of_attorney=intake.agent_needs_power_of_attorney,
+        recording_reference_channels=tuple(intake.recording_reference_channels),
     )
 
 

@@ -213,6 +213,14 @@ class DecisionLetterSpec(_File):
     required_for_outcome: dict[str, list[LetterPart]] = {}
 
 
+class IntakeSpec(_File):
+    """What the record of a complaint must hold (CBIRC Order 2020 No. 3, Art. 7 and 13)."""
+
+    max_group_representatives: Annotated[int, Field(ge=1, le=50)] = 5
+    agent_needs_power_of_attorney: bool = True
+    recording_reference_channels: list[Annotated[str, Field(pattern=r"^[a-z_]{1,30}$")]] = []
+
+
 class PolicyFile(_File):
     """A deadline policy: periods for decisions, extensions, reviews and referrals, matched on
     the complaint's category (first rule that matches; the last rule matches everything)."""
@@ -234,6 +242,7 @@ class PolicyFile(_File):
     rules: list[RuleSpec] = Field(json_schema_extra={"minItems": 1})
     texts: dict[str, Labels] = {}
     decision_letter: DecisionLetterSpec | None = None
+    intake: IntakeSpec | None = None
 
     @field_validator("rules")
     @classmethod

@@ -453,6 +453,9 @@ def check_intake(data: Mapping[str, Any], *, today: date | None = None,
         out["agent"]["relationship"] = form.run(required_text, agent.get("relationship"),
                                                 field="agent.relationship", max_length=40)
         out["agent"]["power_of_attorney"] = bool(agent.get("power_of_attorney"))
+        out["agent"]["power_of_attorney_document"] = form.run(
+            clean_text, agent.get("power_of_attorney_document") or "",
+            field="agent.power_of_attorney_document", max_length=100)
     out["channel"] = form.run(validate_choice, data.get("channel") or Channel.COUNTER.value,
                               tuple(c.value for c in Channel), field="channel")
     for axis in ("business_type", "cause"):

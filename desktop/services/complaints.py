@@ -34,6 +34,7 @@ from desktop.services.intake import (
     find_repeats,
     upsert_customer,
 )
+from desktop.services.intake_rules import record_rules
 from desktop.store.events import append_local_event, complaint_events
 from desktop.store.models import ComplaintRow, DailySequence, StaffRow
 
@@ -138,11 +139,14 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
     now = ctx.now()
     check = check_intake(intake.as_dict(), today=ctx.business_date(now), taxonomy=ctx.taxonomy)
     errors = list(check.errors)
+    recorded_extra, rule_errors = record_rules(ctx, intake)  # Art. 7 and 13 (policy data)
+    errors += rule_errors
     if not intake.consent:
         errors.append(ValidationError("validation.consent_required", field="consent"))
     if errors:
         raise IntakeRejected(errors)
     form = check.cleaned
+    form.update(recorded_extra)
     form["complained_staff"] = _complained_staff(ctx, intake)
     received_at = now
     due = ctx.policy.decision_due(received_at, form["business_type"])

@@ -34,6 +34,22 @@ class CustomerInput:
 
 
 @dataclass(frozen=True, slots=True)
+class Representative:
+    """One of the (at most 5) representatives a group complaint chooses (CBIRC Art. 13)."""
+
+    name: str
+    id_type: IdDocumentType
+    id_number: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupComplaint:
+    representatives: tuple[Representative, ...]
+    people: int  # how many people the representatives speak for
+
+
+@dataclass(frozen=True, slots=True)
 class Intake:
     customer: CustomerInput
     business_type: str
@@ -53,6 +69,11 @@ class Intake:
     consent: bool = False  # consent to processing personal information
     resolved_on_spot: bool = False
     business_channel: str = ""  # JR/T 0169 channel axis code (taxonomy "channel"), optional
+    grounds: str = ""  # 理由: why the customer thinks they are right, beside facts and request
+    # Where the branch's audio/video recording of an on-site complaint is (Art. 7): counter or
+    # camera number and time window; required for the channels the policy names.
+    recording_reference: str = ""
+    group: GroupComplaint | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values for validation (enums as their values)."""
@@ -86,6 +107,9 @@ def event_fields(form: dict[str, Any]) -> dict[str, Any]:
         "contact_time": form.get("contact_time", ""),
         "complained_about": form.get("complained_about", ""),
         "complained_staff": form.get("complained_staff", ""),
+        "grounds": form.get("grounds", ""),
+        "recording_reference": form.get("recording_reference", ""),
+        "group": form.get("group"),
         "agent": form.get("agent"),
         "consent": bool(form.get("consent")),
         "resolved_on_spot": bool(form.get("resolved_on_spot")),

@@ -29,7 +29,7 @@ from desktop.store.models import ComplaintRow, CustomerRow, EventRow
 
 RETENTION_ACTOR = Actor("retention", Role.ADMIN, "records retention")
 _IDENTITY = ("name", "id_number", "phone", "address", "credit_code", "contact_person")
-_FREE_TEXT = ("description", "request", "text", "comment", "findings", "verification", "basis",
+_FREE_TEXT = ("description", "request", "grounds", "recording_reference", "text", "comment", "findings", "verification", "basis",
               "basis_reference", "remedy", "reason", "complained_about", "product", "extra_fields")
 
 
@@ -54,6 +54,11 @@ def _stripped(payload: dict[str, Any], purge: bool) -> dict[str, Any]:
         person = out.get(key)
         if isinstance(person, dict):
             out[key] = {k: ("" if k in _IDENTITY else v) for k, v in person.items()}
+    group = out.get("group")
+    if isinstance(group, dict):
+        out["group"] = {**group, "representatives": [
+            {k: ("" if k in _IDENTITY else v) for k, v in rep.items()}
+            for rep in group.get("representatives") or [] if isinstance(rep, dict)]}
     if "customer_name" in out:
         out["customer_name"] = ""
     for key in _FREE_TEXT:

@@ -969,6 +969,26 @@ The customer asks for: {request}</source>
         <translation>被投诉人员或部门</translation>
     </message>
     <message>
+        <source>&amp;Grounds</source>
+        <translation>投诉理由(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Why the customer thinks they are right</source>
+        <translation>客户认为其诉求成立的理由</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ording reference</source>
+        <translation>录音录像索引(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Counter or camera number and time window of the branch&apos;s recording</source>
+        <translation>网点录音录像的窗口或摄像头编号及时间段</translation>
+    </message>
+    <message>
+        <source>e.g. counter 3 camera, 09:00-10:30</source>
+        <translation>如：3号窗口摄像头，09:00-10:30</translation>
+    </message>
+    <message>
         <source>e.g. weekdays after 18:00</source>
         <translation>如 工作日 18:00 以后</translation>
     </message>

@@ -11,6 +11,7 @@ from desktop.domain.taxonomy import load_taxonomy
 from desktop.services.intake import CustomerInput, Intake
 
 VALID_ID = "11010519491231002X"  # checksum and birth date valid
+RECORDING = "3号窗口摄像头 09:00-10:30"  # where the branch's recording of the visit is
 # The parts of a decision every policy's letter may require (resolve refuses without them).
 DECISION_PARTS = {"verification": "调阅交易流水及柜台监控录像核实", "basis": "经核对业务规定与交易记录",
                   "basis_reference": "《借记卡章程》第五条"}
@@ -37,5 +38,6 @@ def sample_intake(**changes: Any) -> Intake:
     business_type, cause = simple_category()
     base = Intake(customer=sample_customer(), business_type=business_type, cause=cause,
                   description="在柜台排队一小时无人办理，工作人员态度冷淡。", request="要求道歉并改进服务。",
-                  product="借记卡", amount=Decimal("0"), consent=True)
+                  product="借记卡", amount=Decimal("0"), consent=True,
+                  grounds="按服务承诺应在15分钟内受理。", recording_reference=RECORDING)
     return replace(base, **changes)

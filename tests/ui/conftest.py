@@ -121,7 +121,7 @@ def record_received(store: Store, received_at: datetime) -> str:
                                            id_type=IdDocumentType.RESIDENT_ID,
                                            id_number="110101199003071233", phone="13912345678"),
                     business_type="B0101", cause="R0101", description="等候时间过长。",
-                    request="要求改进。", consent=True)
+                    request="要求改进。", consent=True, recording_reference="1号窗口 09:00-09:30")
     return record_complaint(ctx, Actor("T001", Role.TELLER, "李娜"), intake).complaint_id
 
 

@@ -63,6 +63,8 @@ def test_a_complaint_is_recorded_with_the_keyboard_alone(counter: Counter) -> No
     type_text("0")
     press(Qt.Key.Key_Return)
     type_text("要求道歉并改进服务。")
+    details.recording_reference.setFocus()  # type: ignore[attr-defined]
+    type_text("3号窗口摄像头 09:00-10:30")  # on-site: where the branch's recording is
     press(Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: panel.current_step == 3)
 

@@ -24,6 +24,7 @@ def fill_complaint(counter: Counter, panel: IntakePanel) -> None:
     assert panel.go_to(2)
     type_text("柜员未解释手续费。", details.description)  # type: ignore[attr-defined]
     type_text("解释收费依据。", details.request)  # type: ignore[attr-defined]
+    type_text("2号窗口 10:00-10:20", details.recording_reference)  # type: ignore[attr-defined]
     assert panel.go_to(3)
     review.consent.setChecked(True)  # type: ignore[attr-defined]
     assert panel.go_to(4)

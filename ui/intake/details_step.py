@@ -26,7 +26,8 @@ def _text_box(parent: QWidget) -> QPlainTextEdit:
 
 class DetailsStep(IntakeStep):
     prefixes = ("channel", "description", "request", "product", "amount", "incident_date",
-                "contact_channel", "contact_time", "complained_about")
+                "contact_channel", "contact_time", "complained_about", "grounds",
+                "recording_reference")
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -45,12 +46,16 @@ class DetailsStep(IntakeStep):
             self.contact_channel.addItem("", value)
         self.contact_time = QLineEdit(self)
         self.complained_about = QLineEdit(self)
+        self.grounds = QLineEdit(self)
+        self.recording_reference = QLineEdit(self)
         for path, widget in (("channel", self.channel), ("incident_date", self.incident_date),
                              ("description", self.description), ("product", self.product),
                              ("amount", self.amount), ("request", self.request),
                              ("contact_channel", self.contact_channel),
                              ("contact_time", self.contact_time),
-                             ("complained_about", self.complained_about)):
+                             ("complained_about", self.complained_about),
+                             ("grounds", self.grounds),
+                             ("recording_reference", self.recording_reference)):
             self.form.add(path, widget, self)
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(lambda _t, p=path: self._emit(p))
@@ -78,6 +83,8 @@ class DetailsStep(IntakeStep):
             max(0, self.contact_channel.findData(form.get("contact_channel") or "phone")))
         self.contact_time.setText(str(form.get("contact_time") or ""))
         self.complained_about.setText(str(form.get("complained_about") or ""))
+        self.grounds.setText(str(form.get("grounds") or ""))
+        self.recording_reference.setText(str(form.get("recording_reference") or ""))
 
     def store(self, form: dict[str, Any]) -> None:
         form["channel"] = str(self.channel.currentData())
@@ -89,6 +96,8 @@ class DetailsStep(IntakeStep):
         form["contact_channel"] = str(self.contact_channel.currentData())
         form["contact_time"] = self.contact_time.text()
         form["complained_about"] = self.complained_about.text()
+        form["grounds"] = self.grounds.text()
+        form["recording_reference"] = self.recording_reference.text()
 
     def retranslate(self) -> None:
         rows = self.form.rows
@@ -103,6 +112,11 @@ class DetailsStep(IntakeStep):
         rows["contact_time"].set_label(self.tr("Contact &time"), self.tr("Preferred contact time"))
         rows["complained_about"].set_label(self.tr("Staff or &unit complained about"),
                                            self.tr("Staff or unit complained about"))
+        rows["grounds"].set_label(self.tr("&Grounds"), self.tr("Why the customer thinks they are right"))
+        rows["recording_reference"].set_label(
+            self.tr("Rec&ording reference"),
+            self.tr("Counter or camera number and time window of the branch's recording"))
+        self.recording_reference.setPlaceholderText(self.tr("e.g. counter 3 camera, 09:00-10:30"))
         self.contact_time.setPlaceholderText(self.tr("e.g. weekdays after 18:00"))
         self.product.setPlaceholderText(self.tr("e.g. credit card, mobile banking"))
         for i in range(self.channel.count()):

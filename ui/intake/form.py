@@ -40,6 +40,7 @@ def empty_form() -> dict[str, Any]:
         "extra_fields": {},
         "description": "", "request": "", "product": "", "amount": "", "incident_date": "",
         "contact_channel": "phone", "contact_time": "", "complained_about": "",
+        "grounds": "", "recording_reference": "",
         "consent": False, "resolved_on_spot": False,
         "resolution": {"outcome": "upheld", "findings": "", "verification": "", "basis": "",
                        "remedy": "", "compensation": "",
@@ -168,6 +169,8 @@ def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
         contact_channel=cleaned.get("contact_channel") or "phone",
         contact_time=cleaned.get("contact_time") or "",
         complained_about=cleaned.get("complained_about") or "",
+        grounds=str(form.get("grounds") or ""),
+        recording_reference=str(form.get("recording_reference") or ""),
         agent=agent, consent=bool(form.get("consent")),
         resolved_on_spot=bool(form.get("resolved_on_spot")),
     )

@@ -1,0 +1,81 @@
+"""What the record of a complaint must hold beyond the form's own checks (CBIRC Order 2020
+No. 3, Art. 7 and 13), each switched on by the policy file's `intake` section:
+
+- a group complaint names at most `max_group_representatives` representatives (name, ID and
+  contact each) and the number of people they speak for;
+- an agent shows a power of attorney, recorded as seen with its document type;
+- an on-site complaint names the branch's recording (counter or camera, time window).
+
+`record_rules(ctx, intake)` returns the cleaned extra fields and every error found.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.validation import (
+    clean_text,
+    validate_id_document,
+    validate_person_name,
+    validate_phone,
+)
+
+if TYPE_CHECKING:
+    from desktop.services.context import ServiceContext
+    from desktop.services.intake import Intake
+
+MAX_GROUP_PEOPLE = 100_000
+
+
+def _check(errors: list[ValidationError], fn: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
+
+
+def record_rules(ctx: ServiceContext, intake: Intake) -> tuple[dict[str, Any], list[ValidationError]]:
+    policy = ctx.policy
+    errors: list[ValidationError] = []
+    out: dict[str, Any] = {
+        "grounds": _check(errors, clean_text, intake.grounds, field="grounds", max_length=4000,
+                          multiline=True) or "",
+        "recording_reference": _check(errors, clean_text, intake.recording_reference,
+                                      field="recording_reference", max_length=200) or "",
+        "group": None,
+    }
+    if intake.channel.value in policy.recording_reference_channels and not out["recording_reference"].strip():
+        errors.append(ValidationError("validation.recording_reference_required",
+                                      field="recording_reference"))
+    agent = intake.agent
+    if agent is not None and policy.agent_needs_power_of_attorney and not (
+            agent.power_of_attorney and agent.power_of_attorney_document.strip()):
+        errors.append(ValidationError("validation.power_of_attorney_required",
+                                      field="agent.power_of_attorney"))
+    group = intake.group
+    if group is not None:
+        limit = policy.max_group_representatives
+        reps = group.representatives
+        if not reps:
+            errors.append(ValidationError("validation.group_needs_representative", field="group"))
+        if len(reps) > limit:
+            errors.append(ValidationError("validation.group_too_many_representatives",
+                                          field="group.representatives", limit=limit,
+                                          given=len(reps)))
+        people = group.people
+        if not isinstance(people, int) or isinstance(people, bool) or not max(2, len(reps)) <= people <= MAX_GROUP_PEOPLE:
+            errors.append(ValidationError("validation.group_people", field="group.people"))
+        cleaned = []
+        for i, rep in enumerate(reps[:limit]):
+            where = f"group.representatives[{i}]"
+            cleaned.append({
+                "name": _check(errors, validate_person_name, rep.name, field=f"{where}.name"),
+                "id_type": rep.id_type.value,
+                "id_number": _check(errors, validate_id_document, rep.id_type.value, rep.id_number,
+                                    field=f"{where}.id_number"),
+                "phone": _check(errors, validate_phone, rep.phone, field=f"{where}.phone"),
+            })
+        out["group"] = {"representatives": cleaned, "people": people}
+    return out, errors
