@@ -15,7 +15,6 @@ from desktop.services.context import Actor, ServiceContext
 from desktop.services.intake import GroupComplaint, Representative
 from tests.services.intakes import VALID_ID, sample_intake
 
-
 NAMES = ["张伟", "王芳", "李强", "刘洋", "陈静", "杨磊"]
 
 
