@@ -51,8 +51,8 @@ from desktop.domain.model import Role
 from desktop.domain.reference_files import (
     DayCount,
     DecisionLetterSpec,
-    IntakeSpec,
     ExtensionSpec,
+    IntakeSpec,
     MatchSpec,
     PeriodSpec,
     PolicyFile,
