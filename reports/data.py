@@ -65,6 +65,7 @@ class ReceiptData:
     request_summary: str
     decision_due: date
     decision_days: int | None = None  # the policy's period, e.g. 15, shown beside the date
+    decision_days_working: bool = False  # the period counts business days (UK payment services)
     channel: str = ""
 
 

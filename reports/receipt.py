@@ -114,7 +114,9 @@ def _copy_story(data: ReceiptData, copy: str, pp: Paper, st: Styles, locale: str
 def _deadline_sentence(data: ReceiptData, locale: str) -> str:
     due = format_date(data.decision_due, locale)
     if data.decision_days:
-        return label("receipt.deadline_with_days", locale, due=due, days=data.decision_days)
+        code = ("receipt.deadline_with_business_days" if data.decision_days_working
+                else "receipt.deadline_with_days")
+        return label(code, locale, due=due, days=data.decision_days)
     return label("receipt.deadline", locale, due=due)
 
 

@@ -32,7 +32,7 @@ from desktop.domain.documents import (
 from desktop.domain.documents import printing_text as t
 from desktop.domain.errors import DomainError
 from desktop.domain.model import Event, EventKind, Outcome, Status
-from desktop.domain.policy import DeadlinePolicy
+from desktop.domain.policy import DayCount, DeadlinePolicy
 from desktop.domain.projection import event_order
 from desktop.domain.taxonomy import Taxonomy
 from desktop.services.cases import CaseDetail
@@ -121,9 +121,10 @@ def receipt_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxono
     """The acknowledgement receipt of the case. The policy's decision period is printed
     beside the deadline until the deadline is extended (then only the new date)."""
     view = detail.view
-    days = None
+    days, working = None, False
     if not view.extensions:
-        days = policy.rule_for(view.business_type or None, view.cause or None).decision.days
+        period = policy.rule_for(view.business_type or None, view.cause or None).decision
+        days, working = period.days, period.count is DayCount.WORKING
     return ReceiptData(
         bank=bank_of(detail, locale, bank), reference=view.reference,
         verification_code=verification_code(detail),
@@ -132,6 +133,7 @@ def receipt_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxono
         customer=customer_identity(detail, locale),
         complaint_summary=view.description, request_summary=view.request,
         decision_due=_local_date(view.decision_due, zone), decision_days=days,
+        decision_days_working=working,
         channel=t(f"channel.{view.channel.value}", locale),
     )
 

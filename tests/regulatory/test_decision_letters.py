@@ -118,3 +118,24 @@ def test_a_template_that_leaves_out_a_part_cannot_print(ctx: ServiceContext, tel
     fields["basis"] = "We looked into it carefully."  # a generic sentence instead of the clause
     with pytest.raises(ReportError):
         _letter(ctx, cid, "en", fields)
+
+
+def test_a_uk_payment_services_receipt_says_15_business_days(ctx: ServiceContext,
+                                                              teller: Actor) -> None:
+    from desktop.services.documents import RECEIPT
+
+    ctx.policy = load_policy("uk_fca_disp")
+    cid = uc.record_complaint(ctx, teller, sample_intake(
+        business_type="B0404", cause="R0101",
+        extra_fields={"transaction_date": "2026-03-01"})).complaint_id
+    pdf = render_case_document(RECEIPT, case_detail(ctx, cid), policy=ctx.policy,
+                               taxonomy=ctx.taxonomy, zone=ctx.device.zone, today=date(2026, 3, 9),
+                               locale="en", copy_number=1, fmt="a4")
+    text = flat(text_of(pdf))
+    assert "within15businessdays" in text
+    ctx.policy = load_policy("cn_cbirc_2020")
+    other = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
+    pdf = render_case_document(RECEIPT, case_detail(ctx, other), policy=ctx.policy,
+                               taxonomy=ctx.taxonomy, zone=ctx.device.zone, today=date(2026, 3, 9),
+                               locale="zh_CN", copy_number=1, fmt="a4")
+    assert "15日内" in flat(text_of(pdf)) and "工作日" not in flat(text_of(pdf))
