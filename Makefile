@@ -34,4 +34,4 @@ screenshots: $(STAMP)
 	$(BIN)/python tools/screenshots.py
 
 clean:
-	rm -rf $(VENV) .demo-profile .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .demo-profile .pytest_cache .mypy_cache .ruff_cache bench/.cache

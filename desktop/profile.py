@@ -96,8 +96,10 @@ def _has_database(folder: Path) -> bool:
 
 
 def _create_keys(folder: Path, backend: KeyringBackend | None, demo: bool,
-                 on_recovery_key: RecoveryKeySink | None) -> ProfileKeys:
-    if demo:
+                 key_in_profile: bool, on_recovery_key: RecoveryKeySink | None) -> ProfileKeys:
+    if key_in_profile:
+        chosen, info = unsafe_file_keyring(folder), new_profile_info(DEMO_KEY_STORE)
+    elif demo:
         try:
             chosen, info = platform_keyring() if backend is None else backend, new_profile_info()
         except KeyringUnavailable:
@@ -117,13 +119,15 @@ def _create_keys(folder: Path, backend: KeyringBackend | None, demo: bool,
 
 def open_profile(folder: Path, *, keyring_backend: KeyringBackend | None = None,
                  on_recovery_key: RecoveryKeySink | None = None,
-                 demo: bool = False) -> Store:
+                 demo: bool = False, key_in_profile: bool = False) -> Store:
     """Open the profile's encrypted database, creating the profile, its key and the
     database (migrated to the newest schema) as needed.
 
     `keyring_backend` overrides the system keyring (tests, tools); `demo` lets a new
     demo profile keep its key in an unsafe file inside the profile when this computer
-    has no keyring. Raises KeyringUnavailable, KeyMissing (ProfileDamaged when
+    has no keyring; `key_in_profile` makes a new profile of synthetic data (the
+    benchmarks' cached profiles) keep its key in that unsafe file whatever keyring this
+    computer has, so the profile opens under any keyring later. Raises KeyringUnavailable, KeyMissing (ProfileDamaged when
     profile.json is gone), WrongKey or PlaintextDatabase; each message says what to do.
     """
     private_dir(folder)
@@ -132,7 +136,7 @@ def open_profile(folder: Path, *, keyring_backend: KeyringBackend | None = None,
             if is_plain_sqlite(folder / DATABASE_FILE):
                 raise PlaintextDatabase()
             raise ProfileDamaged()
-        keys = _create_keys(folder, keyring_backend, demo, on_recovery_key)
+        keys = _create_keys(folder, keyring_backend, demo, key_in_profile, on_recovery_key)
     else:
         keys = profile_keys(folder, keyring_backend)
         finish_rotation(keys)

@@ -68,7 +68,7 @@ STORIES = (
 
 
 def _uuid(rng: random.Random) -> str:
-    """A version-4 UUID drawn from the seed's generator: the same seed gives the same data."""
+    """A version-4 UUID drawn from the seed's generator (see `_stream`)."""
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
@@ -137,7 +137,8 @@ def seed(ctx: ServiceContext, complaints: int, *, seed_value: int = 20201, staff
 
     Raises ValueError for a negative count. Data is written in chunks, each in its own
     transaction (with the clock and chain heads it leaves behind), so an interrupted seed
-    leaves whole complaints and a whole audit chain. The same seed value gives the same data.
+    leaves whole complaints and a whole audit chain. The same seed value on the same device
+    and profile state gives the same data; other devices get other ids (see `_stream`).
     """
     if complaints < 0:
         raise ValueError("complaints must not be negative")
@@ -225,12 +226,20 @@ class _Batch:
     sequences: dict[date, int]
 
 
+def _stream(spec: _Spec) -> str:
+    """What the generator is seeded with: the seed value, this device and where its audit
+    chain stands. The same seed on the same profile gives the same data; another device
+    (or a second seeding of this one) gets ids of its own, so seeded counters sync with
+    one HQ without two events ever sharing an id."""
+    return f"{spec.seed_value}:{spec.device.device_id}:{spec.chain_head}"
+
+
 class _Generator:
     """Builds chunks of rows in memory, carrying the clock, the chain head and the daily
     sequences from one chunk to the next (read once from the profile)."""
 
     def __init__(self, spec: _Spec) -> None:
-        self.spec, self.rng, self.staff = spec, random.Random(spec.seed_value), spec.staff
+        self.spec, self.rng, self.staff = spec, random.Random(_stream(spec)), spec.staff
         self.categories = _categories(spec.taxonomy)
         self.now, self.stamp, self.chain_head = spec.now, spec.stamp, spec.chain_head
         self.sequences = dict(spec.sequences)
