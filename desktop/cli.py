@@ -114,7 +114,7 @@ def _open(args: argparse.Namespace, open_gui: OpenGui | None) -> int:
 
     gui = open_gui is not None and not args.no_gui
     hq = prepare_demo(folder, complaints=args.complaints, with_hq=gui or args.with_hq,
-                      progress=lambda m: print(m, flush=True))
+                      progress=lambda m: print(m, flush=True), locale=locale())
     try:
         return open_gui(folder, True) if gui and open_gui is not None else EXIT_OK
     finally:

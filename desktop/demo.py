@@ -135,8 +135,10 @@ def _port_of(url: str) -> int:
 
 
 def prepare_demo(folder: Path, *, complaints: int = 300, with_hq: bool = True,
-                 progress: Callable[[str], None] = lambda _m: None) -> DemoHq | None:
+                 progress: Callable[[str], None] = lambda _m: None,
+                 locale: str | None = None) -> DemoHq | None:
     """Create the demo profile in `folder` unless it exists, and start its local HQ.
+    `progress` receives each step as a line in `locale` (resources/i18n/*/demo.json).
     Returns the running HQ (None with `with_hq=False`). Raises DemoHqFailed."""
     folder.mkdir(parents=True, exist_ok=True)
     # Without a keyring on this computer, the demo keeps its key in a file inside the
@@ -144,7 +146,7 @@ def prepare_demo(folder: Path, *, complaints: int = 300, with_hq: bool = True,
     store = open_profile(folder, demo=True)
     security = profile_security(folder)
     if security is not None and security.unsafe:
-        progress(translate("security.demo_unsafe_keyring", None))
+        progress(translate("security.demo_unsafe_keyring", locale))
     hq: DemoHq | None = None
     try:
         new = _is_new(store)
@@ -156,12 +158,12 @@ def prepare_demo(folder: Path, *, complaints: int = 300, with_hq: bool = True,
                 with store.write() as s:
                     put_setting(s, HQ_URL_KEY, hq.url)
         if new:
-            progress(f"Preparing the demo profile in {folder} ...")
+            progress(translate("demo.preparing", locale, folder=str(folder)))
             _create(folder, store, hq, complaints)
-            progress(f"Demo profile ready: {complaints} complaints.")
+            progress(translate("demo.ready", locale, count=complaints))
         if hq is not None:
             login = demo_console_login(folder)
-            progress(translate("demo.hq_console", None, url=f"{hq.url}/console/",
+            progress(translate("demo.hq_console", locale, url=f"{hq.url}/console/",
                                number=login["number"], password=login["password"],
                                secret=login["totp_secret"]))
     except BaseException:

@@ -94,3 +94,12 @@ def test_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         keyring.set_keyring(backend)
         yield Path(backend.file_path).parent
     keyring.set_keyring(previous)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that reaches PostgreSQL carries the `postgres` marker, so
+    `-m "not postgres"` leaves exactly those out (the HQ backends' parametrised fixture
+    marks its PostgreSQL case itself, tests/hq/conftest.py)."""
+    for item in items:
+        if "postgres_database_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)

@@ -92,3 +92,14 @@ def test_killing_the_app_ends_its_demo_hq(tmp_path: Path) -> None:
             return  # the HQ went with the app
         time.sleep(0.2)
     raise AssertionError("the demo HQ outlived the app that started it")
+
+
+def test_the_demo_reports_its_progress_in_the_chosen_language(tmp_path: Path) -> None:
+    lines: dict[str, list[str]] = {"zh_CN": [], "en": []}
+    for locale, said in lines.items():
+        prepare_demo(tmp_path / locale, complaints=3, with_hq=False, progress=said.append,
+                     locale=locale)
+    assert lines["en"] == [f"Preparing the demo profile in {tmp_path / 'en'} ...",
+                           "Demo profile ready. Synthetic complaints: 3."]
+    assert lines["zh_CN"] == [f"正在 {tmp_path / 'zh_CN'} 中准备演示配置……",
+                              "演示配置已就绪，合成投诉 3 件。"]
