@@ -1,4 +1,4 @@
-"""Benchmarks of the HQ sync service on PostgreSQL over loopback (DESIGN §5).
+"""Benchmarks of the HQ sync service on PostgreSQL over loopback (docs/ARCHITECTURE.md §5).
 
   push       one device pushes 10,000 events (batches of 2,000, gzip)    target ≤ 1 s
   pull       one device pulls 10,000 changes (pages of 5,000)            target ≤ 1 s

@@ -1,4 +1,4 @@
-"""Benchmarks of the printed documents (DESIGN §7 targets).
+"""Benchmarks of the printed documents (docs/ARCHITECTURE.md §7; targets in this module).
 
 `run(quick)` returns one row per measurement: {"name", "target_ms", "median_ms", "p95_ms"}.
 Warm rows time a render in this process after one untimed render; the cold row

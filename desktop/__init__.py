@@ -1,0 +1,8 @@
+"""The application core: everything a branch PC does, in pure Python, without Qt.
+
+Lives here: domain/ (the rules), store/ (the database), security/ (keys, staff,
+permissions), services/ (the use cases), sync/ (the HQ protocol's client), and the
+entry points: profile.py (opening a profile), demo.py, cli.py, i18n.py, resources.py.
+May import: the standard library and its own subpackages, never Qt, ui, reports or hq.
+See docs/ARCHITECTURE.md §2 for what each subpackage may import.
+"""

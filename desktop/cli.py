@@ -1,4 +1,4 @@
-"""Command-line entry points (DESIGN §6), a stable contract that tests and admins rely on.
+"""Command-line entry points (docs/ARCHITECTURE.md §9), a stable contract that tests and admins rely on.
 
   complaint-desk [--profile DIR]                  open the desktop app
   complaint-desk demo [--profile DIR] [--complaints N]

@@ -1,4 +1,4 @@
-"""Admin verb `print` (DESIGN §6): a case document or the day-end report to a PDF file.
+"""Admin verb `print` (docs/ARCHITECTURE.md §9): a case document or the day-end report to a PDF file.
 
 The printing itself is desktop.services.printing (the counter's preview calls it too);
 this module parses the verb, says who prints and writes the file.

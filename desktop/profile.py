@@ -1,5 +1,5 @@
 """Where a branch profile lives and how it is opened: the folder holding the database,
-attachments and settings (DESIGN §6), encrypted with a key from the keyring (§4).
+attachments and settings, encrypted with a key from the keyring (docs/ARCHITECTURE.md §6).
 
 A new profile gets a random database key in the operating system's keyring and a
 recovery key for the branch safe (handed to `on_recovery_key` once, or shown once by

@@ -1,6 +1,10 @@
-"""Printed documents (DESIGN §7): plain data in, PDF bytes out. reportlab only —
+"""Printed documents (docs/ARCHITECTURE.md §7): plain data in, PDF bytes out. reportlab only —
 no Qt, no database; the caller fills the dataclasses and decides where the bytes go
 (Qt print dialog, preview, a file) and records the print on the timeline.
+
+May import: desktop.domain (values, masking), desktop.i18n, desktop.resources, the
+plain value types the services return (CaseDetail, DayFigures; reports/from_case.py)
+and reportlab; never Qt, the database or the network.
 
 Every PDF embeds a subset of the CJK font (resources/fonts/, text extractable,
 identical on every PC), masks identity data (ID 110101********1234, phone

@@ -132,7 +132,7 @@ class WorklistLine:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SyncSummary:
-    """The day-end sync and reconciliation with HQ (DESIGN §5).
+    """The day-end sync and reconciliation with HQ (docs/ARCHITECTURE.md §5).
 
     `digests_match` is None when HQ could not be asked (offline close)."""
 

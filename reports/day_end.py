@@ -1,5 +1,5 @@
 """The day-end report printed after the close: the day's counts, the lists to act on
-tomorrow, and whether the branch's records match HQ's (DESIGN §5)."""
+tomorrow, and whether the branch's records match HQ's (docs/ARCHITECTURE.md §5)."""
 
 from __future__ import annotations
 

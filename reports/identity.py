@@ -1,4 +1,4 @@
-"""Masking of identity data on paper (DESIGN §7, §8: PIPL Art. 28).
+"""Masking of identity data on paper (docs/ARCHITECTURE.md §7, §8: PIPL Art. 28).
 
 Every document masks the identity fields it is given, whether the caller masked
 them already or not, and masks ID, card and mobile numbers inside free text (a

@@ -1,4 +1,4 @@
-"""The notice telling a customer that the decision deadline has been extended (DESIGN §8)."""
+"""The notice telling a customer that the decision deadline has been extended (docs/ARCHITECTURE.md §8)."""
 
 from __future__ import annotations
 

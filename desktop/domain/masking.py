@@ -3,8 +3,8 @@
 The mask policy is configuration (HQ may publish a stricter one): how many
 leading and trailing characters of an ID number, phone number and card number
 stay visible, and how names and addresses are shortened. The defaults follow
-DESIGN §8: ID 110101********1234, phone 138****5678 (a foreign one keeps its country
-code: +44 791****3456), card 622202******1234,
+docs/ARCHITECTURE.md §8: ID 110101********1234, phone 138****5678 (a foreign one keeps its
+country code: +44 791****3456), card 622202******1234,
 name 张*明 / 张*, address keeps its province and city.
 
 `scrub()` removes ID, phone and card numbers from free text before it is logged.

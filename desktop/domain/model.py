@@ -1,4 +1,4 @@
-"""The entities of the complaint domain (DESIGN §3) as plain, immutable values.
+"""The entities of the complaint domain (docs/ARCHITECTURE.md §3) as plain, immutable values.
 
 Nothing here touches a database or a widget: the store maps these to rows, the
 UI shows them, the sync layer sends events over the wire.
@@ -67,7 +67,7 @@ class EventKind(enum.StrEnum):
 
 
 class Channel(enum.StrEnum):
-    """How the complaint reached the bank (DESIGN §3; JR/T 0169 channel codes live in the taxonomy)."""
+    """How the complaint reached the bank (docs/ARCHITECTURE.md §3; JR/T 0169 channel codes live in the taxonomy)."""
 
     COUNTER = "counter"
     PHONE = "phone"

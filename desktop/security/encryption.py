@@ -1,4 +1,4 @@
-"""The profile database encrypted at rest with SQLCipher (DESIGN §4).
+"""The profile database encrypted at rest with SQLCipher (docs/ARCHITECTURE.md §6).
 
 Every connection is opened through `sqlcipher3` and given the profile's raw 256-bit
 key as its first statement (a raw key skips the passphrase derivation, so opening a

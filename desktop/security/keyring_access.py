@@ -1,4 +1,4 @@
-"""The operating system's keyring, where each profile's database key lives (DESIGN §4).
+"""The operating system's keyring, where each profile's database key lives (docs/ARCHITECTURE.md §6).
 
 Production uses the platform's keyring (Windows Credential Manager, macOS Keychain,
 Secret Service). `PYTHON_KEYRING_BACKEND` (or keyring's own configuration file) may

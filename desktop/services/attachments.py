@@ -1,4 +1,4 @@
-"""Attachments of a complaint: scanned letters, photos, statements (DESIGN §4).
+"""Attachments of a complaint: scanned letters, photos, statements (docs/ARCHITECTURE.md §6).
 
 A file is accepted only if its content is a PDF, PNG, JPEG or TIFF (by its first
 bytes, not by its name) and within the policy's size limit. It is stored sealed

@@ -37,7 +37,7 @@ class DeviceNotSetUp(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class Device:
-    """This PC as a device of its branch (DESIGN §3)."""
+    """This PC as a device of its branch (docs/ARCHITECTURE.md §3)."""
 
     branch_code: str
     device_id: str

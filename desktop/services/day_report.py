@@ -1,4 +1,4 @@
-"""The figures of the day-end report (DESIGN §1, §5), read from the profile as plain values.
+"""The figures of the day-end report (docs/ARCHITECTURE.md §4, §5), read from the profile as plain values.
 
 What the branch did on one business date (received, resolved), what waits for it
 (overdue, due the next day), the book by status, and whether HQ agreed with this

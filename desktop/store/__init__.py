@@ -1,0 +1,6 @@
+"""The branch profile's database: SQLAlchemy models, opening engines (store/db.py, the
+only place), Alembic migrations, writing events with the projection refold, and the
+worklist and search queries (docs/ARCHITECTURE.md §6).
+
+May import: desktop.domain, SQLAlchemy, Alembic. Never services, security, sync or Qt.
+"""

@@ -1,4 +1,4 @@
-"""Admin verbs of sync: enroll, sync, day-end (DESIGN §6)."""
+"""Admin verbs of sync: enroll, sync, day-end (docs/ARCHITECTURE.md §9)."""
 
 from __future__ import annotations
 

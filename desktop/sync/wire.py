@@ -1,4 +1,4 @@
-"""The wire schema between a branch device and HQ (DESIGN §5), shared by both sides.
+"""The wire schema between a branch device and HQ (docs/ARCHITECTURE.md §5), shared by both sides.
 
 JSON over HTTPS. Every request but enrollment carries `Authorization: Bearer <device token>`.
 

@@ -1,4 +1,4 @@
-"""Masking identity data on paper and in logs (DESIGN §7, §8)."""
+"""Masking identity data on paper and in logs (docs/ARCHITECTURE.md §7, §8)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Deadline policies (DESIGN §8): decision deadlines, extensions and their approvers,
+"""Deadline policies (docs/ARCHITECTURE.md §8): decision deadlines, extensions and their approvers,
 withdrawal, review windows, summary resolution, retention — for CN, UK and US."""
 
 from __future__ import annotations
