@@ -33,7 +33,7 @@ def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
                                      "all categories, realistic timelines, some overdue). Sets up a "
                                      "demo branch first if the profile is new.")
     p.add_argument("--complaints", type=int, required=True, metavar="N")
-    p.add_argument("--seed", type=int, default=20201, help="random seed (same seed on the same device, same data)")
+    p.add_argument("--seed", type=int, default=20201, help="random seed (same seed, same data)")
     p.set_defaults(handler=cmd_seed)
 
     p = verbs.add_parser("list", parents=[common], help="list complaints (identity masked)",

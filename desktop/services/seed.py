@@ -68,7 +68,7 @@ STORIES = (
 
 
 def _uuid(rng: random.Random) -> str:
-    """A version-4 UUID drawn from the seed's generator (see `_stream`)."""
+    """A version-4 UUID drawn from the generator of ids (see `_id_stream`)."""
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
@@ -137,8 +137,9 @@ def seed(ctx: ServiceContext, complaints: int, *, seed_value: int = 20201, staff
 
     Raises ValueError for a negative count. Data is written in chunks, each in its own
     transaction (with the clock and chain heads it leaves behind), so an interrupted seed
-    leaves whole complaints and a whole audit chain. The same seed value on the same device
-    and profile state gives the same data; other devices get other ids (see `_stream`).
+    leaves whole complaints and a whole audit chain. The same seed value gives the same
+    data; the ids come from the device as well, so other devices get ids of their own
+    (see `_id_stream`).
     """
     if complaints < 0:
         raise ValueError("complaints must not be negative")
@@ -226,11 +227,12 @@ class _Batch:
     sequences: dict[date, int]
 
 
-def _stream(spec: _Spec) -> str:
-    """What the generator is seeded with: the seed value, this device and where its audit
-    chain stands. The same seed on the same profile gives the same data; another device
-    (or a second seeding of this one) gets ids of its own, so seeded counters sync with
-    one HQ without two events ever sharing an id."""
+def _id_stream(spec: _Spec) -> str:
+    """What the generator of ids (customers, complaints, events) is seeded with: the seed
+    value, this device and where its audit chain stands. The content comes from the seed
+    value alone, so the same seed gives the same data on every device, while another
+    device (or a second seeding of this one) gets ids of its own: seeded counters sync
+    with one HQ without two events ever sharing an id."""
     return f"{spec.seed_value}:{spec.device.device_id}:{spec.chain_head}"
 
 
@@ -239,7 +241,8 @@ class _Generator:
     sequences from one chunk to the next (read once from the profile)."""
 
     def __init__(self, spec: _Spec) -> None:
-        self.spec, self.rng, self.staff = spec, random.Random(_stream(spec)), spec.staff
+        self.spec, self.rng, self.staff = spec, random.Random(spec.seed_value), spec.staff
+        self.ids = random.Random(_id_stream(spec))
         self.categories = _categories(spec.taxonomy)
         self.now, self.stamp, self.chain_head = spec.now, spec.stamp, spec.chain_head
         self.sequences = dict(spec.sequences)
@@ -255,7 +258,7 @@ class _Generator:
         for _ in range(n):
             received = self.now - timedelta(minutes=rng.randrange(0, 60 * 24 * 120))
             business_type, cause, required = rng.choice(self.categories)
-            cust_id = _uuid(rng)
+            cust_id = _uuid(self.ids)
             name = chinese_name(rng)
             id_number, phone = valid_resident_id(rng), mobile(rng)
             when = _utc(received)
@@ -269,7 +272,7 @@ class _Generator:
             product = rng.choice(PRODUCTS)
             amount = Decimal(rng.randrange(100, 5_000_000)) / 100
             story, ask = rng.choice(STORIES)
-            complaint_id = _uuid(rng)
+            complaint_id = _uuid(self.ids)
             staff_number = rng.choice(self.staff)
             payload = {
                 "reference": reference, "channel": rng.choice(list(Channel)).value,
@@ -315,7 +318,7 @@ class _Generator:
             stamp = Stamp(stamp.wall_ms + 1, 0)
         self.stamp = stamp
         role = Role.SUPERVISOR if staff_number.startswith("S") else Role.TELLER
-        event_id, hlc, day = _uuid(self.rng), str(stamp), self.business_date(at)
+        event_id, hlc, day = _uuid(self.ids), str(stamp), self.business_date(at)
         text = payload_json(payload)
         digest = event_hash_of_parts(
             id=event_id, complaint_id=complaint_id, kind=kind.value, payload_text=text,

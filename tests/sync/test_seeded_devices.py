@@ -1,17 +1,27 @@
 """Seeded demo counters sync with one HQ: the seed's ids are derived from the device too
-(issue 10), so two profiles seeded with the default seed never send HQ the same event id."""
+(issue 10), so two profiles seeded with the default seed never send HQ the same event id;
+the content still comes from the seed alone."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import select
+
+from desktop.services.context import ServiceContext
 from desktop.services.seed import seed
+from desktop.store.models import ComplaintRow
 from desktop.sync.engine import sync_now
 from desktop.sync.status import unsent_count
 from tests.hq.conftest import LiveHq
 from tests.sync.conftest import Branch, assert_agree, client_for, local_ids
 
 SEEDED = 40
+
+
+def _descriptions(ctx: ServiceContext) -> list[str]:
+    with ctx.store.read() as s:
+        return sorted(s.scalars(select(ComplaintRow.description)))
 
 
 def test_two_counters_seeded_with_the_default_seed_both_push_to_one_hq(
@@ -21,6 +31,7 @@ def test_two_counters_seeded_with_the_default_seed_both_push_to_one_hq(
     assert seed(a, SEEDED) == SEEDED and seed(b, SEEDED) == SEEDED
     mine, theirs = local_ids(a), local_ids(b)
     assert not set(mine) & set(theirs)
+    assert _descriptions(a) == _descriptions(b)  # the same seed still gives the same data
     with client_for(a) as ca, client_for(b) as cb:
         first = sync_now(a, ca)
         second = sync_now(b, cb)  # refused before: "HQ already has an event with different content"
