@@ -2,9 +2,9 @@
 no Qt, no database; the caller fills the dataclasses and decides where the bytes go
 (Qt print dialog, preview, a file) and records the print on the timeline.
 
-May import: desktop.domain (values, masking), desktop.i18n, desktop.resources, the
-plain value types the services return (CaseDetail, DayFigures; reports/from_case.py)
-and reportlab; never Qt, the database or the network.
+May import: desktop.domain (values, texts, masking), desktop.i18n, desktop.resources
+and reportlab; never services, store, security, sync, the command line or Qt
+(tests/test_layers.py).
 
 Every PDF embeds a subset of the CJK font (resources/fonts/, text extractable,
 identical on every PC), masks identity data (ID 110101********1234, phone

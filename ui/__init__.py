@@ -3,6 +3,7 @@ the case view, print preview and printing, sync and day-end from the window, and
 one database worker every read and change goes through (docs/ARCHITECTURE.md §2, §4).
 
 May import: desktop.services (all data goes through them), desktop.domain values,
-desktop.sync (the sync controller), desktop.profile, reports. Never desktop.store:
-the database worker only holds the store handle. Nothing here blocks the GUI thread.
+desktop.security (permission checks), desktop.sync (the sync controller),
+desktop.profile, reports. No SQL and no store rows: only the database worker and the
+context hold the store handle. Background work goes through ui/tasks.py.
 """
