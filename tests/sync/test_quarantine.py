@@ -10,6 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from desktop.domain.model import EventKind
 from desktop.services import complaints as uc
 from desktop.services.cases import case_detail
@@ -25,18 +27,21 @@ from tests.sync.hq_inject import inject_at_hq
 CLI = str(Path(sys.executable).parent / "complaint-desk")
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_an_empty_receipt_is_quarantined_and_sync_and_day_end_go_on(
-        sqlite_hq: LiveHq, make_branch: Callable[..., Branch], teller: Actor) -> None:
-    branch = make_branch(sqlite_hq)
+        backend: str, request: pytest.FixtureRequest, make_branch: Callable[..., Branch],
+        teller: Actor) -> None:
+    live: LiveHq = request.getfixturevalue(f"{backend}_hq")
+    branch = make_branch(live)
     a, b = branch.device("counter1"), branch.device("counter2")
-    forger = sqlite_hq.enroll(branch.code, "tampered PC")
+    forger = live.enroll(branch.code, "tampered PC")
     day = a.business_date()
     first = uc.record_complaint(b, teller, sample_intake()).complaint_id
     with client_for(b) as cb:
         sync_now(b, cb)
     bad = forger.chain.event(EventKind.RECEIVED, complaint_id="c-forged", payload={},
                              business_date=day)
-    inject_at_hq(sqlite_hq.engine, bad)
+    inject_at_hq(live.engine, bad)
     second = uc.record_complaint(b, teller, sample_intake()).complaint_id
     with client_for(b) as cb:
         sync_now(b, cb)  # b's good work lands at HQ after the bad event
