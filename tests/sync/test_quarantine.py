@@ -122,6 +122,6 @@ def test_admin_sync_day_end_and_quarantine_on_a_real_profile(
     assert "quarantine" in synced.stderr and "Traceback" not in synced.stderr
     closed = run("admin", "day-end", "--date", bad.business_date.isoformat(), "--profile", profile)
     assert closed.returncode == 0, closed.stderr
-    assert "agree on 1 events" in closed.stdout and "quarantine" in closed.stderr
+    assert "agree on 1 event " in closed.stdout and "quarantine" in closed.stderr
     shown = run("admin", "quarantine", "--profile", profile)
     assert shown.returncode == 0 and bad.id in shown.stdout and "received" in shown.stdout
