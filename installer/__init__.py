@@ -1,0 +1,1 @@
+"""Builds the installers (`python -m installer deb|windows`); see installer/README.md."""

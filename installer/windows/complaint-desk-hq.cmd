@@ -1,0 +1,3 @@
+@echo off
+rem complaint-desk-hq: the HQ service and its admin verbs.
+"%~dp0python\python.exe" -m hq %*
