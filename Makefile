@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_PROFILE ?= $(CURDIR)/.demo-profile
 
-.PHONY: run test lint typecheck pytest bench translations schemas screenshots clean deb windows-installer
+.PHONY: run test lint typecheck pytest bench translations schemas screenshots clean deb windows-installer clean-build-cache
 
 $(STAMP): pyproject.toml tools/bootstrap.sh
 	@PYTHON=$(PYTHON) sh tools/bootstrap.sh $(VENV)

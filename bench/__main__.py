@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-MODULES = ("bench_core", "bench_reports", "bench_security", "bench_hq", "bench_ui")
+MODULES = ("bench_core", "bench_reports", "bench_security", "bench_hq", "bench_ui",
+           "bench_installed")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 

@@ -46,7 +46,8 @@ def content_hash(paths: Iterable[Path], *extra: str, base: Path = ROOT) -> str:
     for word in extra:
         digest.update(word.encode() + b"\0")
     for file in files_under(paths):
-        digest.update(file.relative_to(base).as_posix().encode() + b"\0")
+        name = file.relative_to(base if file.is_relative_to(base) else ROOT).as_posix()
+        digest.update(name.encode() + b"\0")
         digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()[:20]
 

@@ -40,11 +40,27 @@ Complaint Desk 投诉受理台: bank branch counter complaint desk
  The program brings its own Python runtime and Qt under /opt/complaint-desk."""
 
 
+def venv_path(source: Path) -> Path:
+    key = content_hash([], sys.version, *runtime_requirements(source), *PYINSTALLER)
+    return cache_dir() / f"venv-linux-{key}"
+
+
+def bundle_path(source: Path) -> Path:
+    key = content_hash([source / p for p in PROGRAM_PARTS] + [LINUX], str(venv_path(source)),
+                       base=source)
+    return cache_dir() / f"bundle-linux-{key}"
+
+
+def cached_bundle(source: Path = ROOT) -> Path | None:
+    """The bundle of `source` when it is already built (the benchmark uses it), else None."""
+    program = bundle_path(source) / "complaint-desk"
+    return program if (program / "complaint-desk").exists() else None
+
+
 def build_venv(source: Path) -> Path:
     """A venv with the runtime dependencies and PyInstaller, keyed by their list."""
     wanted = runtime_requirements(source) + PYINSTALLER
-    key = content_hash([], sys.version, *wanted)
-    venv = cache_dir() / f"venv-linux-{key}"
+    venv = venv_path(source)
     if (venv / ".complete").exists():
         return venv
     shutil.rmtree(venv, ignore_errors=True)
@@ -56,17 +72,18 @@ def build_venv(source: Path) -> Path:
 
 
 def bundle(source: Path) -> Path:
-    """The PyInstaller folder (complaint-desk, complaint-desk-hq, _internal/)."""
+    """The PyInstaller folder: complaint-desk, complaint-desk-hq (a link to it), _internal/."""
+    existing = cached_bundle(source)
+    if existing is not None:
+        return existing
     venv = build_venv(source)
-    key = content_hash([source / p for p in PROGRAM_PARTS] + [LINUX], str(venv), base=source)
-    final = cache_dir() / f"bundle-linux-{key}"
-    if (final / "complaint-desk" / "complaint-desk").exists():
-        return final / "complaint-desk"
+    final = bundle_path(source)
     work = Path(tempfile.mkdtemp(prefix="bundle-", dir=cache_dir()))
     env = {**os.environ, "COMPLAINT_DESK_SOURCE": str(source), "PYTHONNOUSERSITE": "1"}
     run([venv / "bin/pyinstaller", "--noconfirm", "--log-level", "WARN", "--distpath",
          work / "dist", "--workpath", work / "build", LINUX / "complaint-desk.spec"], env=env)
     built = work / "dist"
+    (built / "complaint-desk" / "complaint-desk-hq").symlink_to("complaint-desk")
     replace_dir(built, final)
     shutil.rmtree(work, ignore_errors=True)
     return final / "complaint-desk"

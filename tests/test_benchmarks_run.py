@@ -83,6 +83,8 @@ def test_the_quick_benchmark_suite_runs_every_benchmark(tmp_path: Path) -> None:
     report = json.loads(written.pop().read_text(encoding="utf-8"))
     assert report["failed"] == []
     modules = {row["module"] for row in report["rows"]}
-    assert modules == {"bench_core", "bench_reports", "bench_security", "bench_hq", "bench_ui"}
+    # bench_installed reports only where `make deb` built the bundle of this tree
+    assert modules - {"bench_installed"} == {"bench_core", "bench_reports", "bench_security",
+                                             "bench_hq", "bench_ui"}
     for row in report["rows"]:
         assert ("median_ms" in row) or ("value_mb" in row), row

@@ -29,7 +29,20 @@ CLERK_ENV = {"HOME": f"/home/{CLERK}", "USER": CLERK,
              "COMPLAINT_DESK_LANG": "en"}
 
 
+INSTALL_TESTS = "INSTALL_TESTS"
+
+
+def skip_unless_asked() -> None:
+    """The install tests build both installers (the first build of a tree takes tens of
+    minutes here): they run when INSTALL_TESTS=1, as .ci/run sets, and are skipped otherwise."""
+    if not env_flag(INSTALL_TESTS):
+        reason = f"install tests not asked for (set {INSTALL_TESTS}=1, as .ci/run does)"
+        print(f"skipping: {reason}", file=sys.stderr)
+        pytest.skip(reason)
+
+
 def skip_unless_debroot() -> None:
+    skip_unless_asked()
     reason = why_not()
     if reason:
         print(f"skipping the .deb install tests: {reason}", file=sys.stderr)

@@ -129,6 +129,8 @@ def test_hq_service_package(pc: Path, debs: tuple[Path, Path]) -> None:
                        "exec /opt/complaint-desk/complaint-desk-hq branch add BJ009 --name 安装测试支行"],
                   user="complaint-desk-hq", env={"HOME": "/var/lib/complaint-desk-hq"})
     assert done.returncode == 0, done.stdout + done.stderr
-    listed = chroot(pc, ["complaint-desk-hq", "branch", "list"])  # root, via the launcher
+    # The admin verbs through the launcher on the PATH, which reads hq.env itself.
+    listed = chroot(pc, ["complaint-desk-hq", "branch", "list"], user="complaint-desk-hq",
+                    env={"HOME": "/var/lib/complaint-desk-hq"})
     assert "BJ009" in listed.stdout, listed.stdout + listed.stderr
     assert (pc / "var/lib/complaint-desk-hq/hq.sqlite3").exists()

@@ -31,7 +31,7 @@ from tests.installer.debs import (
 )
 
 pytestmark = pytest.mark.slow
-OLD_COMMIT = "2060520e"  # "Record a complaint faster ...": migrations 0001-0003
+OLD_COMMIT = "2060520c7ad78144a4801331249df72e80912968"  # "Record a complaint faster ...": migrations 0001-0003
 OLD_VERSION = "0.0.9"
 OLD_REVISION = "0003"
 
@@ -43,7 +43,7 @@ def bumped(ver: str) -> str:
 
 def old_source() -> Path:
     """The older release's tree, exported once from git into the build cache."""
-    folder = cache_dir() / f"source-{OLD_COMMIT}"
+    folder = cache_dir() / f"source-{OLD_COMMIT[:12]}"
     if (folder / "pyproject.toml").exists():
         return folder
     found = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{OLD_COMMIT}^{{commit}}"],

@@ -16,6 +16,7 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from installer.common import ROOT, cache_dir, need_tools, version
+from tests.installer.debs import skip_unless_asked
 from tests.installer.smoke import admin_round, read_file
 
 pytestmark = pytest.mark.slow
@@ -26,6 +27,7 @@ PROGRAM = PureWindowsPath(r"C:\Program Files\ComplaintDesk")
 
 
 def skip_unless_wine() -> None:
+    skip_unless_asked()
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing and os.geteuid() == 0 and shutil.which("apt-get"):
         need_tools(TOOLS)
