@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,6 +90,38 @@ def bundle(source: Path) -> Path:
     return final / "complaint-desk"
 
 
+# Qt plugins the program does not need that pull in libraries from outside (GTK for the gtk3
+# theme; EGL full-screen, framebuffer, VNC and Vulkan-display platforms).
+UNUSED_QT = ("plugins/platformthemes/libqgtk3.so", "plugins/platforms/libqeglfs.so",
+             "plugins/platforms/libqlinuxfb.so", "plugins/platforms/libqminimalegl.so",
+             "plugins/platforms/libqvnc.so", "plugins/platforms/libqvkkhrdisplay.so",
+             "plugins/egldeviceintegrations", "lib/libQt6EglFSDeviceIntegration.so.6")
+# Libraries that come with the wheels (Qt, ICU, PySide, auditwheel's renamed copies) or with
+# the bundled Python: kept. Every other library PyInstaller copied from the build machine is a
+# system library that the Depends provide; the system's own copy is the one to use.
+OWN_LIBRARY = re.compile(r"^lib(python3|pyside6|shiboken6|Qt6|icu)|-[0-9a-f]{8}\.so")
+
+
+def prune(program: Path) -> None:
+    """Drop from the bundle what the system provides (see depends.txt) or nothing loads."""
+    internal = program / "_internal"
+    for library in internal.glob("lib*.so*"):
+        if not OWN_LIBRARY.search(library.name):
+            library.unlink()
+    qt = internal / "PySide6" / "Qt"
+    for part in UNUSED_QT:
+        path = qt / part
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    for lib in qt.glob("lib/libQt6EglFS*"):
+        lib.unlink()
+    for translation in (qt / "translations").glob("*.qm"):
+        if not translation.stem.endswith(("_zh_CN", "_en")):
+            translation.unlink()
+
+
 def depends() -> str:
     names = [line.strip() for line in (LINUX / "debian/depends.txt").read_text().splitlines()
              if line.strip() and not line.startswith("#")]
@@ -135,14 +168,16 @@ def pack(root: Path, out: Path) -> Path:
     for path in root.rglob("*"):  # dpkg-deb refuses group-writable control files
         if not path.is_symlink():
             path.chmod(path.stat().st_mode & ~0o022)
-    run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", root, out],
+    # gzip: every dpkg reads it (older Kylin/UOS dpkg too), and on this shared 2-core machine
+    # xz took over 10 minutes for the bundle; the installed size is what counts.
+    run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", root, out],
         stdout=subprocess.DEVNULL)
     return out
 
 
 def program_deb(source: Path, ver: str, out_dir: Path) -> Path:
     program = bundle(source)
-    key = content_hash([LINUX], ver, str(program), base=ROOT)
+    key = content_hash([LINUX, Path(__file__)], ver, str(program), base=ROOT)
     out = out_dir / f"complaint-desk_{ver}_amd64.deb"
     stamp = out_dir / f".complaint-desk_{ver}_amd64.key"
     if out.exists() and stamp.exists() and stamp.read_text() == key:
@@ -150,6 +185,7 @@ def program_deb(source: Path, ver: str, out_dir: Path) -> Path:
     with tempfile.TemporaryDirectory(dir=cache_dir()) as tmp:
         root = Path(tmp) / "root"
         shutil.copytree(program, root / OPT, symlinks=True)
+        prune(root / OPT)
         for name, script in (("complaint-desk", "launcher.sh"),
                              ("complaint-desk-hq", "launcher-hq.sh")):
             text = (LINUX / script).read_text().replace("@NAME@", name)

@@ -41,9 +41,9 @@ def host_release() -> tuple[str, str]:
 
 
 def packages() -> list[str]:
-    names = [line.strip() for line in DEPENDS.read_text().splitlines()
-             if line.strip() and not line.startswith("#")]
-    return sorted({*names, *EXTRA})
+    """The .deb's Depends (installer/linux/debian/depends.txt)."""
+    return sorted({line.strip() for line in DEPENDS.read_text().splitlines()
+                   if line.strip() and not line.startswith("#")})
 
 
 def why_not() -> str | None:
@@ -59,29 +59,60 @@ def why_not() -> str | None:
     return None
 
 
-def base_root() -> Path:
+def debootstrapped() -> Path:
+    """debootstrap minbase plus EXTRA (made once per Debian release and mirror)."""
     codename, mirror = host_release()
-    key = content_hash([DEPENDS], ROOT_FORMAT, codename, mirror, *packages())
-    final = cache_dir() / f"debroot-{codename}-{key}"
+    final = cache_dir() / f"debroot-{codename}-{content_hash([], ROOT_FORMAT, mirror, *EXTRA)}"
     if (final / ".complete").exists():
         return final
     need_tools({"debootstrap": "debootstrap"})
     work = Path(tempfile.mkdtemp(prefix="debroot-", dir=cache_dir()))
     try:
         try:
-            run(["debootstrap", "--variant=minbase", f"--include={','.join(packages())}",
+            run(["debootstrap", "--variant=minbase", f"--include={','.join(EXTRA)}",
                  codename, work, mirror], stdout=subprocess.DEVNULL)
         finally:
             unmount_under(work)  # debootstrap may leave the root's /proc mounted
-        chroot(work, ["apt-get", "clean"])
-        (work / ".complete").touch()
-        if final.exists():
-            shutil.rmtree(final)
-        work.rename(final)
+        return _finish(work, final)
     finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
+        _discard(work)
+
+
+def base_root() -> Path:
+    """debootstrapped() with the .deb's Depends installed (apt-get, once per list), so that
+    installing the .deb needs no network."""
+    below = debootstrapped()
+    final = below.with_name(f"{below.name}-deps-{content_hash([DEPENDS], *packages())}")
+    if (final / ".complete").exists():
+        return final
+    work = Path(tempfile.mkdtemp(prefix="debroot-", dir=cache_dir()))
+    try:
+        subprocess.run(["cp", "-a", "--reflink=auto", f"{below}/.", str(work)], check=True)
+        (work / ".complete").unlink()
+        for step in (["apt-get", "update", "-qq"],
+                     ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages()]):
+            done = chroot(work, step, timeout=1800)
+            if done.returncode != 0:
+                raise RuntimeError(f"{' '.join(step[:2])} in the Debian root failed:\n"
+                                   + done.stdout[-2000:] + done.stderr[-2000:])
+        return _finish(work, final)
+    finally:
+        _discard(work)
+
+
+def _finish(work: Path, final: Path) -> Path:
+    work.chmod(0o755)  # mkdtemp's 0700 would be the root's "/": no user could run anything
+    chroot(work, ["apt-get", "clean"])
+    (work / ".complete").touch()
+    if final.exists():
+        remove_root(final)
+    work.rename(final)
     return final
+
+
+def _discard(work: Path) -> None:
+    if work.exists():
+        remove_root(work)
 
 
 def unmount_under(folder: Path) -> None:
@@ -119,6 +150,7 @@ def fresh_root(into: Path) -> Path:
     """A private copy of the base root (the cached one is never changed)."""
     root = into / "root"
     subprocess.run(["cp", "-a", "--reflink=auto", base_root(), root], check=True)
+    root.chmod(0o755)
     return root
 
 

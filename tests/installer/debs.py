@@ -11,13 +11,15 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from installer.common import ROOT, cache_dir, version
-from installer.debroot import chroot, why_not
+from installer.debroot import chroot, unmount_under, why_not
 from tests.installer.smoke import Run
 
 CLERK = "clerk"
@@ -47,6 +49,19 @@ def skip_unless_debroot() -> None:
     if reason:
         print(f"skipping the .deb install tests: {reason}", file=sys.stderr)
         pytest.skip(reason)
+
+
+@contextmanager
+def work_dir(name: str) -> Iterator[Path]:
+    """A private folder in the build cache for a long install test, removed afterwards.
+    Not pytest's tmp_path: other pytest sessions of the same user on this shared machine
+    prune old numbered temporary folders, and an install test lives long enough to lose it."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=cache_dir()))
+    try:
+        yield folder
+    finally:
+        unmount_under(folder)
+        subprocess.run(["rm", "-rf", "--one-file-system", str(folder)], check=False)
 
 
 def build_debs(source: Path = ROOT, ver: str | None = None) -> tuple[Path, Path]:

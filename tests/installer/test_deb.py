@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from installer.debroot import chroot, fresh_root, remove_root
+from installer.debroot import chroot, fresh_root
 from tests.installer.debs import (
     PROFILE,
     add_clerk,
@@ -21,6 +21,7 @@ from tests.installer.debs import (
     clerk_runner,
     install,
     skip_unless_debroot,
+    work_dir,
 )
 from tests.installer.smoke import admin_round, read_file
 
@@ -35,12 +36,12 @@ def debs() -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def pc(debs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    root = fresh_root(tmp_path_factory.mktemp("pc"))
-    install(root, debs[0])
-    add_clerk(root)
-    yield root
-    remove_root(root)
+def pc(debs: tuple[Path, Path]) -> Iterator[Path]:
+    with work_dir("pc") as folder:
+        root = fresh_root(folder)
+        install(root, debs[0])
+        add_clerk(root)
+        yield root
 
 
 def test_files_desktop_entry_and_size(pc: Path) -> None:
@@ -85,7 +86,7 @@ def test_app_window_opens_offscreen(pc: Path) -> None:
     assert "login-painted" in done.stdout, done.stdout + done.stderr
 
 
-def test_app_window_opens_on_an_x_server(pc: Path, tmp_path: Path) -> None:
+def test_app_window_opens_on_an_x_server(pc: Path) -> None:
     """On Xvfb through Qt's xcb platform: the libraries a fresh machine lacked are there."""
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed (apt-get install xvfb)")

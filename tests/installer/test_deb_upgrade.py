@@ -17,7 +17,7 @@ import pytest
 
 from desktop.store.migrate import HEAD
 from installer.common import ROOT, cache_dir, version
-from installer.debroot import chroot, fresh_root, remove_root
+from installer.debroot import chroot, fresh_root
 from tests.installer.debs import (
     PROFILE,
     add_clerk,
@@ -28,6 +28,7 @@ from tests.installer.debs import (
     skip_unless_debroot,
     snapshot,
     stored_revision,
+    work_dir,
 )
 
 pytestmark = pytest.mark.slow
@@ -67,11 +68,11 @@ def releases() -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def pc(tmp_path: Path) -> Iterator[Path]:
-    root = fresh_root(tmp_path)
-    add_clerk(root)
-    yield root
-    remove_root(root)
+def pc() -> Iterator[Path]:
+    with work_dir("upgrade") as folder:
+        root = fresh_root(folder)
+        add_clerk(root)
+        yield root
 
 
 def installed_version(root: Path) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from installer.common import ROOT, cache_dir, need_tools, version
-from tests.installer.debs import skip_unless_asked
+from tests.installer.debs import skip_unless_asked, work_dir
 from tests.installer.smoke import admin_round, read_file
 
 pytestmark = pytest.mark.slow
@@ -84,11 +84,15 @@ def windows_path(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def wine(setup_exe: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
+def wine(setup_exe: Path) -> Iterator[Wine]:
     display = ":92"
     server = subprocess.Popen(["Xvfb", display, "-nolisten", "tcp", "-screen", "0",
                                "1280x800x24"], stderr=subprocess.DEVNULL)
-    w = Wine(tmp_path_factory.mktemp("wine") / "prefix", display)
+    with work_dir("wine") as folder:
+        yield from _installed(Wine(folder / "prefix", display), setup_exe, server)
+
+
+def _installed(w: Wine, setup_exe: Path, server: subprocess.Popen[bytes]) -> Iterator[Wine]:
     try:
         boot = w.run(["wineboot", "--init"])
         assert boot.returncode == 0, boot.stderr[-2000:]
@@ -130,12 +134,12 @@ def test_default_profile_is_localappdata_complaintdesk(wine: Wine) -> None:
 
 
 @pytest.fixture(scope="module")
-def used_profile(wine: Wine, tmp_path_factory: pytest.TempPathFactory) -> PureWindowsPath:
+def used_profile(wine: Wine) -> PureWindowsPath:
     """The default profile after the admin round, run by the installed python.exe."""
     def run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
         return wine.python("-m", "ui.main", *args)
 
-    pdf = tmp_path_factory.mktemp("receipt") / "receipt.pdf"
+    pdf = wine.prefix.parent / "receipt.pdf"
     profile = profile_folder(wine)
     admin_round(run, str(profile), windows_path(pdf), read_file(pdf))
     return profile
