@@ -47,7 +47,8 @@ def venv_path(source: Path) -> Path:
 
 
 def bundle_path(source: Path) -> Path:
-    key = content_hash([source / p for p in PROGRAM_PARTS] + [LINUX], str(venv_path(source)),
+    spec = [LINUX / "complaint-desk.spec", LINUX / "entry.py"]
+    key = content_hash([source / p for p in PROGRAM_PARTS] + spec, str(venv_path(source)),
                        base=source)
     return cache_dir() / f"bundle-linux-{key}"
 
@@ -95,7 +96,7 @@ def bundle(source: Path) -> Path:
 UNUSED_QT = ("plugins/platformthemes/libqgtk3.so", "plugins/platforms/libqeglfs.so",
              "plugins/platforms/libqlinuxfb.so", "plugins/platforms/libqminimalegl.so",
              "plugins/platforms/libqvnc.so", "plugins/platforms/libqvkkhrdisplay.so",
-             "plugins/egldeviceintegrations", "lib/libQt6EglFSDeviceIntegration.so.6")
+             "plugins/egldeviceintegrations")
 # Libraries that come with the wheels (Qt, ICU, PySide, auditwheel's renamed copies) or with
 # the bundled Python: kept. Every other library PyInstaller copied from the build machine is a
 # system library that the Depends provide; the system's own copy is the one to use.
@@ -115,7 +116,7 @@ def prune(program: Path) -> None:
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
-    for lib in qt.glob("lib/libQt6EglFS*"):
+    for lib in qt.glob("lib/libQt6EglF*"):  # EglFSDeviceIntegration, EglFsKmsSupport
         lib.unlink()
     for translation in (qt / "translations").glob("*.qm"):
         if not translation.stem.endswith(("_zh_CN", "_en")):

@@ -126,16 +126,61 @@ def verify_signatures(folder: Path) -> None:
     print(f"verified {len(signed)} signed files of the embeddable Python (PSF, osslsigncode)")
 
 
-def windows_wheels(source: Path) -> Path:
-    """Every dependency's win_amd64 wheel, keyed by the dependency list."""
+# pip evaluates environment markers on the machine it runs on, so `--platform win_amd64`
+# alone misses what only Windows needs (tzdata, pywin32-ctypes for keyring, colorama ...):
+# those are found by evaluating each wheel's Requires-Dist for Windows.
+WINDOWS_MARKERS = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
+                   "platform_machine": "AMD64", "python_version": "3.11",
+                   "python_full_version": "3.11.9", "implementation_name": "cpython",
+                   "platform_python_implementation": "CPython", "extra": ""}
+
+
+def windows_only(requirements: list[str]) -> set[str]:
+    """The requirements among `requirements` that hold on Windows but not here."""
+    from packaging.markers import default_environment
+    from packaging.requirements import Requirement
+
+    here: dict[str, str] = {k: str(v) for k, v in default_environment().items()}
+    here["extra"] = ""
+    there = {**here, **WINDOWS_MARKERS}
+    found = set()
+    for text in requirements:
+        req = Requirement(text)
+        if req.marker and req.marker.evaluate(there) and not req.marker.evaluate(here):
+            found.add(f"{req.name}{req.specifier}")
+    return found
+
+
+def wheel_requirements(folder: Path) -> list[str]:
+    found: list[str] = []
+    for wheel in folder.glob("*.whl"):
+        with zipfile.ZipFile(wheel) as archive:
+            meta = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+            for line in archive.read(meta).decode("utf-8", "replace").splitlines():
+                if line.startswith("Requires-Dist:"):
+                    found.append(line.split(":", 1)[1].strip())
+    return found
+
+
+def windows_wheels(source: Path) -> tuple[Path, list[str]]:
+    """Every dependency's win_amd64 wheel, keyed by the dependency list, and the
+    Windows-only requirements to install beside the project's wheel."""
     wanted = runtime_requirements(source)
-    final = cache_dir() / f"wheels-win-{content_hash([], PYTHON_TAG, *wanted)}"
-    if (final / ".complete").exists():
-        return final
-    work = Path(tempfile.mkdtemp(prefix="wheels-", dir=cache_dir()))
-    run([sys.executable, "-m", "pip", "download", "--quiet", *PIP_PLATFORM, "-d", work, *wanted])
-    (work / ".complete").touch()
-    return replace_dir(work, final)
+    final = cache_dir() / f"wheels-win-{content_hash([], PYTHON_TAG, 'markers-2', *wanted)}"
+    if not (final / ".complete").exists():
+        work = Path(tempfile.mkdtemp(prefix="wheels-", dir=cache_dir()))
+        batch = wanted
+        extra: set[str] = set()
+        while batch:
+            run([sys.executable, "-m", "pip", "download", "--quiet", *PIP_PLATFORM, "-d", work,
+                 *batch])
+            more = windows_only(wanted + wheel_requirements(work)) - extra
+            extra |= more
+            batch = sorted(more)
+        (work / "windows-only.txt").write_text("".join(f"{r}\n" for r in sorted(extra)))
+        (work / ".complete").touch()
+        replace_dir(work, final)
+    return final, (final / "windows-only.txt").read_text().split()
 
 
 def project_wheel(source: Path, into: Path) -> Path:
@@ -160,10 +205,10 @@ def stage(source: Path, into: Path) -> Path:
     python = into / "python"
     shutil.copytree(embeddable_python(), python, ignore=shutil.ignore_patterns(".verified"))
     site = python / "Lib" / "site-packages"
-    wheels = windows_wheels(source)
+    wheels, windows_only_requirements = windows_wheels(source)
     own = project_wheel(source, into / "own")
     run([sys.executable, "-m", "pip", "install", "--quiet", *PIP_PLATFORM, "--no-index",
-         "--find-links", wheels, "--target", site, own])
+         "--find-links", wheels, "--target", site, own, *windows_only_requirements])
     shutil.rmtree(site / "bin", ignore_errors=True)  # Linux-style console scripts
     trim(site)
     shutil.rmtree(into / "own")

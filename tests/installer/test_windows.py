@@ -22,7 +22,9 @@ from tests.installer.smoke import admin_round, read_file
 pytestmark = pytest.mark.slow
 MAX_INSTALLER_MB = 150
 TOOLS = {"wine": "wine wine64", "wineserver": "wine", "Xvfb": "xvfb", "makensis": "nsis",
-         "osslsigncode": "osslsigncode"}
+         "osslsigncode": "osslsigncode", "x86_64-w64-mingw32-gcc": "gcc-mingw-w64-x86-64-win32"}
+WINE_DLLS = Path("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows")
+SHIM = Path(__file__).parent / "wine" / "bcryptprimitives.c"
 PROGRAM = PureWindowsPath(r"C:\Program Files\ComplaintDesk")
 
 
@@ -79,6 +81,16 @@ class Wine:
         return self.run([str(PROGRAM / "python" / "python.exe"), *args], 600, **env)
 
 
+def add_missing_system_dlls(w: Wine) -> None:
+    """Wine 8.0 lacks bcryptprimitives.dll (ProcessPrng), which every Rust extension module
+    imports and Windows 8+ has: a stand-in (tests/installer/wine/) goes into this prefix."""
+    if (WINE_DLLS / "bcryptprimitives.dll").exists():
+        return
+    dll = w.prefix / "drive_c" / "windows" / "system32" / "bcryptprimitives.dll"
+    subprocess.run(["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-Wl,--kill-at", "-o", str(dll),
+                    str(SHIM), "-ladvapi32"], check=True, capture_output=True)
+
+
 def windows_path(path: Path) -> str:
     return "Z:" + str(path).replace("/", "\\")
 
@@ -96,6 +108,7 @@ def _installed(w: Wine, setup_exe: Path, server: subprocess.Popen[bytes]) -> Ite
     try:
         boot = w.run(["wineboot", "--init"])
         assert boot.returncode == 0, boot.stderr[-2000:]
+        add_missing_system_dlls(w)
         installed = w.run([str(setup_exe), "/S"])
         assert installed.returncode == 0, installed.stderr[-2000:]
         yield w
