@@ -141,11 +141,8 @@ def glibc_floor(program: Path) -> str:
         if not file.is_file() or file.read_bytes()[:4] != b"\x7fELF":
             continue
         out = subprocess.run(["objdump", "-T", file], capture_output=True, text=True).stdout
-        for word in out.split():
-            if word.startswith("GLIBC_2."):
-                parts = word.removeprefix("GLIBC_").split(".")
-                if all(p.isdigit() for p in parts):
-                    newest = max(newest, (int(parts[0]), int(parts[1])))
+        for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", out):
+            newest = max(newest, (int(major), int(minor)))
     return f"{newest[0]}.{newest[1]}"
 
 
@@ -199,7 +196,7 @@ def program_deb(source: Path, ver: str, out_dir: Path) -> Path:
               "(LGPLv3), WenQuanYi Micro Hei (Apache 2.0 / GPLv3), see /opt/complaint-desk.\n")
         control = (f"Package: complaint-desk\nVersion: {ver}\nArchitecture: amd64\n"
                    f"Maintainer: {MAINTAINER}\nInstalled-Size: {installed_kib(root)}\n"
-                   f"Depends: {depends().replace('libc6', f'libc6 (>= {glibc_floor(program)})')}\n"
+                   f"Depends: {depends().replace('libc6', f'libc6 (>= {glibc_floor(root / OPT)})')}\n"
                    f"Recommends: gnome-keyring | kwalletmanager\nSection: misc\n"
                    f"Priority: optional\nDescription: {DESCRIPTION}\n")
         write(root / "DEBIAN/control", control)
