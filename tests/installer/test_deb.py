@@ -122,6 +122,10 @@ def test_hq_service_package(pc: Path, debs: tuple[Path, Path]) -> None:
     assert "User=complaint-desk-hq" in unit
     assert "EnvironmentFile=/etc/complaint-desk-hq/hq.env" in unit
     assert "complaint-desk-hq serve" in unit
+    console = pc / "opt/complaint-desk/_internal/hq/console"
+    if (Path(__file__).parents[2] / "hq/console/templates").exists():
+        assert (console / "templates/login.html").exists()
+        assert list((console / "static").rglob("*.js"))
     conf = pc / "etc/complaint-desk-hq/hq.env"
     assert oct(conf.stat().st_mode & 0o777) == "0o640"
     # The unit's command, run as the service user with the unit's environment file: HQ
