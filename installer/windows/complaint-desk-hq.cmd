@@ -1,3 +1,3 @@
 @echo off
 rem complaint-desk-hq: the HQ service and its admin verbs.
-"%~dp0python\python.exe" -m hq %*
+"%~dp0python\python.exe" -X utf8 -m hq %*

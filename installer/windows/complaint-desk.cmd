@@ -1,3 +1,4 @@
 @echo off
 rem complaint-desk: the desktop app and its admin verbs (complaint-desk admin --help).
-"%~dp0python\python.exe" -m ui.main %*
+rem -X utf8: output (admin list --json, ...) is UTF-8 whatever the Windows code page.
+"%~dp0python\python.exe" -X utf8 -m ui.main %*

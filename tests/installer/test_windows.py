@@ -150,7 +150,7 @@ def test_default_profile_is_localappdata_complaintdesk(wine: Wine) -> None:
 def used_profile(wine: Wine) -> PureWindowsPath:
     """The default profile after the admin round, run by the installed python.exe."""
     def run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
-        return wine.python("-m", "ui.main", *args)
+        return wine.python("-X", "utf8", "-m", "ui.main", *args)  # as complaint-desk.cmd runs it
 
     pdf = wine.prefix.parent / "receipt.pdf"
     profile = profile_folder(wine)
