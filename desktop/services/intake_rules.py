@@ -3,7 +3,7 @@ No. 3, Art. 7 and 13), each switched on by the policy file's `intake` section:
 
 - a group complaint names at most `max_group_representatives` representatives (name, ID and
   contact each) and the number of people they speak for;
-- an agent shows a power of attorney, recorded as seen with its document type;
+- an agent shows a power of attorney, recorded as seen (with its document type when given);
 - an on-site complaint names the branch's recording (counter or camera, time window).
 
 `record_rules(ctx, intake)` returns the cleaned extra fields and every error found.
@@ -50,8 +50,9 @@ def record_rules(ctx: ServiceContext, intake: Intake) -> tuple[dict[str, Any], l
         errors.append(ValidationError("validation.recording_reference_required",
                                       field="recording_reference"))
     agent = intake.agent
-    if agent is not None and policy.agent_needs_power_of_attorney and not (
-            agent.power_of_attorney and agent.power_of_attorney_document.strip()):
+    # Seen at the counter; its document type is recorded when given (the window has no field
+    # for it yet, so it is not required).
+    if agent is not None and policy.agent_needs_power_of_attorney and not agent.power_of_attorney:
         errors.append(ValidationError("validation.power_of_attorney_required",
                                       field="agent.power_of_attorney"))
     group = intake.group
