@@ -3,6 +3,11 @@
   push       one device pushes 10,000 events (batches of 2,000, gzip)    target ≤ 1 s
   pull       one device pulls 10,000 changes (pages of 5,000)            target ≤ 1 s
   branches   500 branches sync at once: push 200 events, pull, digest    target ≤ 60 s, no errors
+  gzip       a body of 200,000 empty gzip members is refused              target ≤ 250 ms
+  page       one pull page over 5 MB of events (cut at 4 MiB)             target ≤ 1 s
+
+Every push goes through all of HQ's checks (payload models, ownership, references, chain)
+and encrypts the identity members of each new case (hq.vault).
 
 The server runs as `complaint-desk-hq serve` with several uvicorn workers against a
 fresh PostgreSQL database (dropped afterwards); without PostgreSQL the rows are
@@ -35,6 +40,7 @@ import httpx
 
 from desktop.domain.chain import GENESIS, event_hash
 from desktop.domain.model import Event, EventKind, Role
+from desktop.domain.reference import make_reference
 from desktop.sync.wire import API_PREFIX, MAX_EVENTS_PER_BATCH, EventWire, PushRequest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,21 +65,44 @@ QUICK = Scale(push_events=1_000, repeats=2, branches=20, events_per_branch=20,
               branch_runs=1, workers=2)
 
 
+def _received(reference: str) -> dict[str, Any]:
+    """A `received` payload as the branch writes it, identity included (HQ encrypts it)."""
+    return {
+        "reference": reference, "channel": "counter", "business_channel": "",
+        "business_type": "card", "cause": "fees", "product": "借记卡", "amount": "120.00",
+        "description": "客户反映手续费重复扣收，要求退还。", "request": "退还手续费。",
+        "incident_date": "2026-03-15", "extra_fields": {}, "contact_channel": "phone",
+        "contact_time": "", "complained_about": "", "agent": None, "consent": True,
+        "resolved_on_spot": False,
+        "customer": {"id": uuid.uuid4().hex, "kind": "individual", "name": "王小明",
+                     "id_type": "resident_id", "id_number": "11010519491231002X",
+                     "phone": "+8613912345678", "address": "北京市朝阳区建国路88号",
+                     "credit_code": "", "contact_person": ""},
+        "received_at": "2026-03-16T09:00:00+08:00", "decision_due": "2026-04-01T17:00:00+08:00",
+        "policy_id": "cn_cbirc_2020",
+    }
+
+
 def _events(device_id: str, branch_code: str, count: int) -> list[EventWire]:
-    """`count` chained events of one device, as its outbox would hold them."""
+    """`count` chained events of one device, as its outbox would hold them: every tenth
+    a new case (a valid reference of this device), the others notes on it."""
     head = GENESIS
     start = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
     out: list[EventWire] = []
     complaint = uuid.uuid4().hex
+    device_number = int(device_id.rsplit("-", 1)[-1])
     for i in range(count):
         if i % 10 == 0:
             complaint = uuid.uuid4().hex
         occurred = start + timedelta(milliseconds=i)
+        sequence = i // 10
+        reference = make_reference(branch_code, device_number,
+                                   BUSINESS_DATE + timedelta(days=sequence // 9999),
+                                   sequence % 9999 + 1)
         draft = Event(
             id=uuid.uuid4().hex, complaint_id=complaint,
             kind=EventKind.RECEIVED if i % 10 == 0 else EventKind.NOTE,
-            payload={"reference": f"{branch_code}-{i:06d}", "text": "客户反映手续费重复扣收，要求退还。"
-                     if i % 10 == 0 else "已联系客户，说明处理进度。"},
+            payload=_received(reference) if i % 10 == 0 else {"text": "已联系客户，说明处理进度。"},
             actor="T001", actor_role=Role.TELLER, device_id=device_id, branch_code=branch_code,
             hlc=f"{int(occurred.timestamp() * 1000):015d}.00000", occurred_at=occurred,
             business_date=BUSINESS_DATE, prev_hash=head,
@@ -122,9 +151,10 @@ def _server(database_url: str, workers: int) -> Iterator[str]:
         port = probe.getsockname()[1]
     env = {**os.environ, "COMPLAINT_DESK_HQ_POOL": "8", "PYTHONPATH": str(ROOT)}
     log = tempfile.TemporaryFile()
+    keys = tempfile.TemporaryDirectory()
     process = subprocess.Popen(
         [sys.executable, "-m", "hq", "serve", "--database", database_url,
-         "--port", str(port), "--workers", str(workers)],
+         "--keys", f"file:{keys.name}/keys.json", "--port", str(port), "--workers", str(workers)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
@@ -155,6 +185,7 @@ def _server(database_url: str, workers: int) -> Iterator[str]:
         for line in errors[-10:]:
             print(f"bench_hq: server: {line}", file=sys.stderr)
         log.close()
+        keys.cleanup()
 
 
 class _Office:
@@ -287,6 +318,49 @@ def _many_branches(base: str, office: _Office, scale: Scale) -> tuple[list[float
     return runs_ms, errors
 
 
+def _attacks(base: str, office: _Office, repeats: int) -> tuple[list[float], list[float], int]:
+    """Time to refuse a gzip body of 200,000 empty members, and a pull page over notes of
+    ~21 KB each (bounded by bytes, not only by count). Returns (refusal ms, page ms, page bytes)."""
+    refuse_ms: list[float] = []
+    page_ms: list[float] = []
+    page_bytes = 0
+    with httpx.Client(base_url=base, timeout=120) as client:
+        (branch, code), = office.branches(1)
+        writer = _enroll(client, code)
+        reader = _enroll(client, office.codes(branch, 1)[0])
+        bomb = gzip.compress(b"") * 200_000
+        auth = {"Authorization": f"Bearer {writer['token']}"}
+        events = _events(writer["device_id"], branch, 1)
+        head = events[0].hash
+        for i in range(240):  # notes near the text limit, all on the one case
+            occurred = datetime(2026, 3, 16, 10, 0, tzinfo=UTC) + timedelta(milliseconds=i)
+            draft = Event(id=uuid.uuid4().hex, complaint_id=events[0].complaint_id,
+                          kind=EventKind.NOTE, payload={"text": "长" * 7000}, actor="T001",
+                          actor_role=Role.TELLER, device_id=writer["device_id"],
+                          branch_code=branch, hlc=f"{int(occurred.timestamp() * 1000):015d}.00000",
+                          occurred_at=occurred, business_date=BUSINESS_DATE, prev_hash=head)
+            signed = dataclasses.replace(draft, hash=event_hash(draft))
+            head = signed.hash
+            events.append(EventWire.from_event(signed))
+        for body in _gzip_batches(events, 80):
+            client.post(f"{API_PREFIX}/events", content=body,
+                        headers={**PUSH_HEADERS, **auth}).raise_for_status()
+        for _ in range(repeats):
+            started = time.perf_counter()
+            answer = client.post(f"{API_PREFIX}/events", content=bomb,
+                                 headers={**PUSH_HEADERS, **auth})
+            refuse_ms.append((time.perf_counter() - started) * 1000)
+            if answer.status_code != 400:
+                raise RuntimeError(f"a gzip body of 200,000 members got {answer.status_code}")
+            started = time.perf_counter()
+            page = client.get(f"{API_PREFIX}/changes", params={"since": 0, "limit": 5000},
+                              headers={"Authorization": f"Bearer {reader['token']}"})
+            page.raise_for_status()
+            page_ms.append((time.perf_counter() - started) * 1000)
+            page_bytes = max(page_bytes, len(page.content))
+    return refuse_ms, page_ms, page_bytes
+
+
 def run(quick: bool) -> list[dict[str, Any]]:
     """Measure push, pull and many branches at once; one row per measurement."""
     scale = QUICK if quick else FULL
@@ -296,6 +370,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         try:
             push_ms, pull_ms = _push_and_pull(base, office, scale)
             branch_ms, errors = _many_branches(base, office, scale)
+            refuse_ms, page_ms, page_bytes = _attacks(base, office, scale.repeats)
         finally:
             office.close()
     return [
@@ -303,6 +378,9 @@ def run(quick: bool) -> list[dict[str, Any]]:
         _row(f"hq pull {scale.push_events} changes{suffix}", 1000, pull_ms),
         _row(f"hq {scale.branches} branches sync at once, {scale.events_per_branch} events "
              f"each{suffix}", 60000, branch_ms, errors=errors),
+        _row(f"hq refuses a gzip body of 200,000 empty members{suffix}", 250, refuse_ms),
+        _row(f"hq pull page over 5 MB of events, bounded by bytes{suffix}", 1000, page_ms,
+             page_mb=round(page_bytes / 2**20, 2)),
     ]
 
 

@@ -5,6 +5,7 @@ engine, so any number of workers can serve behind a load balancer.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -52,13 +53,17 @@ from hq.enrollment import Device
 from hq.errors import (
     BodyTooLarge,
     Conflict,
+    Forbidden,
     HqError,
     InvalidRequest,
     MalformedRequest,
+    NotAuthenticated,
     Unavailable,
 )
 from hq.http_body import BodyLimitMiddleware, decode_body
+from hq.limits import BAD_TOKENS, ENROLL_FAILURES, FailureLimit, TooManyRequests
 from hq.openapi import publish_push_schema
+from hq.vault import KEYS_ENV, Vault, open_key_store
 
 log = logging.getLogger("hq")
 DATABASE_ENV = "COMPLAINT_DESK_HQ_DATABASE"
@@ -82,14 +87,26 @@ def _error_response(error: HqError | DomainError, status: int) -> JSONResponse:
     return JSONResponse(body.model_dump(), status_code=status)
 
 
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "-"
+
+
 def current_device(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Device:
-    """The device the bearer token belongs to (401 without a valid one, 403 if revoked)."""
+    """The device the bearer token belongs to (401 without a valid one, 403 if revoked,
+    429 after too many bad tokens from one address)."""
     engine: Engine = request.app.state.engine
-    with engine.begin() as conn:
-        return enrollment.authenticate(conn, credentials.credentials if credentials else None)
+    bad_tokens: FailureLimit = request.app.state.bad_tokens
+    address = client_address(request)
+    bad_tokens.check(address)
+    try:
+        with engine.begin() as conn:
+            return enrollment.authenticate(conn, credentials.credentials if credentials else None)
+    except NotAuthenticated:
+        bad_tokens.failed(address)
+        raise
 
 
 CurrentDevice = Annotated[Device, Depends(current_device)]
@@ -106,49 +123,85 @@ def invalid_from(errors: list[Any]) -> HqError:
                           problem=str(first.get("msg", ""))[:200])
 
 
-def create_app(engine: Engine, *, clock: Clock = _utc_now) -> FastAPI:
-    """The HQ app over `engine` (already migrated: see hq.db.migrate)."""
+def parse_push(body: bytes) -> PushRequest:
+    """The push request in `body`; a JSON object with a key twice is refused (400), as
+    different readers would take different values from it."""
+    try:
+        data = json.loads(body, object_pairs_hook=_unique_keys)
+    except DuplicateKey:
+        raise MalformedRequest("hq.request.duplicate_key") from None
+    except (ValueError, RecursionError):
+        raise MalformedRequest("hq.request.malformed") from None
+    try:
+        return PushRequest.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise invalid_from(exc.errors(include_input=False)) from None
+
+
+class DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise DuplicateKey()
+    return result
+
+
+def create_app(engine: Engine, vault: Vault, *, clock: Clock = _utc_now,
+               enroll_failures: int = ENROLL_FAILURES, bad_tokens: int = BAD_TOKENS) -> FastAPI:
+    """The HQ app over `engine` (already migrated: see hq.db.migrate), keeping identity
+    data encrypted with `vault`."""
     app = FastAPI(
         title="Complaint Desk HQ", version="1",
         description="The sync service branch devices talk to (see desktop/sync/wire.py).",
     )
     app.state.engine = engine
+    app.state.vault = vault
+    app.state.enroll_failures = FailureLimit(enroll_failures)
+    app.state.bad_tokens = FailureLimit(bad_tokens)
 
     @contextmanager
     def transaction() -> Iterator[Connection]:
         with engine.begin() as conn:
             yield conn
 
-    auth_errors = (401, 403, 422, 503)
+    auth_errors = (401, 403, 422, 429, 503)
 
     @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse,
-              responses=_errors(400, 403, 409, 413, 422, 503), tags=["sync"])
-    def enroll(request: EnrollRequest) -> EnrollResponse:
+              responses=_errors(400, 403, 409, 413, 422, 429, 503), tags=["sync"])
+    def enroll(request: EnrollRequest, http: Request) -> EnrollResponse:
         """Exchange a one-time enrollment code for a device token (see EnrollRequest)."""
-        with transaction() as conn:
-            return enrollment.enroll(conn, request, clock())
+        limit: FailureLimit = app.state.enroll_failures
+        address = client_address(http)
+        limit.check(address)
+        try:
+            with transaction() as conn:
+                return enrollment.enroll(conn, request, clock())
+        except (Forbidden, Conflict):
+            limit.failed(address)
+            raise
 
     @app.post(
         f"{API_PREFIX}/events", response_model=PushResponse, tags=["sync"],
-        responses=_errors(400, 401, 403, 409, 413, 415, 422, 503),
+        responses=_errors(400, 401, 403, 409, 413, 415, 422, 429, 503),
         openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/PushRequest"}}}}},
     )
     async def push(request: Request, device: CurrentDevice) -> PushResponse:
         """Store a batch of the device's events, idempotently (gzip bodies welcome)."""
         raw = await request.body()
-        body = decode_body(raw, request.headers.get("content-encoding"), MAX_PUSH_BODY_BYTES)
-        return await run_in_threadpool(_store_push, device, body)
+        encoding = request.headers.get("content-encoding")
+        return await run_in_threadpool(_store_push, device, raw, encoding)
 
-    def _store_push(device: Device, body: bytes) -> PushResponse:
-        try:
-            batch = PushRequest.model_validate_json(body)
-        except pydantic.ValidationError as exc:
-            raise invalid_from(exc.errors(include_input=False)) from None
+    def _store_push(device: Device, raw: bytes, encoding: str | None) -> PushResponse:
+        # Off the event loop: gunzip, parsing and checks take time in proportion to the body.
+        batch = parse_push(decode_body(raw, encoding, MAX_PUSH_BODY_BYTES))
         checked = ingest.check_events(device, batch)
         ingest.check_clocks(batch, clock())
         with transaction() as conn:
-            return ingest.store_batch(conn, device, batch.batch_key, checked, clock())
+            return ingest.store_batch(conn, device, batch.batch_key, checked, clock(), vault)
 
     @app.get(f"{API_PREFIX}/changes", response_model=PullResponse, responses=_errors(*auth_errors),
              tags=["sync"])
@@ -160,7 +213,7 @@ def create_app(engine: Engine, *, clock: Clock = _utc_now) -> FastAPI:
         """Changes after `since` for the device: other devices' events of its branch,
         HQ decisions, reference documents; keep asking with `next_cursor` while `more`."""
         with transaction() as conn:
-            page = changes.pull_page(conn, device, since, limit)
+            page = changes.pull_page(conn, device, since, limit, vault)
         return Response(page, media_type="application/json")
 
     @app.get(f"{API_PREFIX}/digest/{{business_date}}", response_model=DigestResponse,
@@ -177,7 +230,7 @@ def create_app(engine: Engine, *, clock: Clock = _utc_now) -> FastAPI:
     ) -> ReferenceDocument:
         """The newest published version of a reference document (taxonomy, policy, ...)."""
         with transaction() as conn:
-            return changes.latest_reference(conn, kind)
+            return changes.latest_reference(conn, kind, device.branch_code)
 
     @app.get(f"{API_PREFIX}/health", responses=_errors(503), tags=["operations"])
     def health() -> dict[str, str]:
@@ -205,7 +258,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HqError)
     async def refused(_request: Request, exc: HqError) -> JSONResponse:
-        return _error_response(exc, exc.status)
+        response = _error_response(exc, exc.status)
+        if isinstance(exc, TooManyRequests):
+            response.headers["Retry-After"] = str(exc.params.get("seconds", 60))
+        return response
 
     @app.exception_handler(DomainError)
     async def domain_refused(_request: Request, exc: DomainError) -> JSONResponse:
@@ -251,4 +307,5 @@ def app_from_environment() -> FastAPI:
     if not url:
         raise RuntimeError(f"{DATABASE_ENV} is not set")
     pool = int(os.environ.get("COMPLAINT_DESK_HQ_POOL", "5"))
-    return create_app(make_engine(url, pool_size=pool))
+    keys = open_key_store(os.environ.get(KEYS_ENV))
+    return create_app(make_engine(url, pool_size=pool), Vault(keys))

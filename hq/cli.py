@@ -10,9 +10,12 @@
   decide            HQ's decision on an escalated complaint, sent back to its branch
   approve-extension approve (or --decline) an extension a branch asked HQ for
   staff add|list    HQ staff accounts of the office console (password + TOTP)
+  rebuild           make HQ's complaint rows again from the events
+  rotate-key        a new key-encryption key; every data key re-wrapped with it
 
 Every verb takes --database URL (default: env COMPLAINT_DESK_HQ_DATABASE, else a SQLite
-file in the platform's data folder). Every error is one line on stderr and exit code 1
+file in the platform's data folder) and --keys SPEC (see hq.vault; default: env
+COMPLAINT_DESK_HQ_KEYS, else a key file beside a SQLite database). Every error is one line on stderr and exit code 1
 (2 for a wrong command line); never a traceback.
 """
 
@@ -31,16 +34,18 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from desktop.domain.errors import DomainError
 from desktop.domain.model import Outcome
 from desktop.i18n import translate
 from desktop.sync.wire import REFERENCE_KINDS
-from hq import admin, enrollment, staff
+from hq import admin, complaints, enrollment, staff
 from hq.app import DATABASE_ENV
 from hq.db import make_engine, migrate, normalise_url
 from hq.staff import StaffRole
+from hq.vault import KEYS_ENV, KeysUnavailable, Vault, kek_ids_in_use, open_key_store, rotate
 
 PROG = "complaint-desk-hq"
 KEEP_ALIVE_SECONDS = 75
@@ -76,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     database = _Parser(add_help=False)
     database.add_argument("--database", metavar="URL", default=None,
                           help=_("hq.cli.help.database"))
+    database.add_argument("--keys", metavar="SPEC", default=None, help=_("hq.cli.help.keys"))
     parser = _Parser(prog=PROG, description=_("hq.cli.help.program"),
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True,
@@ -132,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     decide = verbs.add_parser("decide", parents=[database], help=_("hq.cli.help.decide"),
                               description=_("hq.cli.help.decide"))
     decide.add_argument("reference", metavar="REFERENCE", help=_("hq.cli.help.reference"))
+    decide.add_argument("--branch", required=True, metavar="BRANCH_CODE",
+                        help=_("hq.cli.help.decide_branch"))
     decide.add_argument("--outcome", required=True, choices=[o.value for o in Outcome],
                         help=_("hq.cli.help.outcome"))
     decide.add_argument("--findings", required=True, help=_("hq.cli.help.findings"))
@@ -147,11 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
                                help=_("hq.cli.help.approve_extension"),
                                description=_("hq.cli.help.approve_extension"))
     approve.add_argument("reference", metavar="REFERENCE", help=_("hq.cli.help.reference"))
+    approve.add_argument("--branch", required=True, metavar="BRANCH_CODE",
+                         help=_("hq.cli.help.decide_branch"))
     approve.add_argument("--officer", required=True, help=_("hq.cli.help.officer"))
     approve.add_argument("--decline", action="store_true", help=_("hq.cli.help.decline"))
     approve.add_argument("--reason", default="", help=_("hq.cli.help.extension_reason"))
     approve.set_defaults(run=_approve_extension)
     _add_staff_verbs(verbs, database)
+    verbs.add_parser("rebuild", parents=[database], help=_("hq.cli.help.rebuild"),
+                     description=_("hq.cli.help.rebuild")).set_defaults(run=_rebuild)
+    verbs.add_parser("rotate-key", parents=[database], help=_("hq.cli.help.rotate_key"),
+                     description=_("hq.cli.help.rotate_key")).set_defaults(run=_rotate_key)
     return parser
 
 
@@ -209,6 +223,8 @@ def _serve(args: argparse.Namespace) -> int:
     except OSError:
         raise CliError(_("hq.cli.port_in_use", host=args.host, port=args.port)) from None
     os.environ[DATABASE_ENV] = url
+    os.environ[KEYS_ENV] = key_spec(args)
+    _vault(args)  # refuse to start without keys, with one line, before any worker does
     print(_("hq.cli.serving", host=args.host, port=args.port), file=sys.stderr)
     # Keep idle connections open longer than clients and balancers do (httpx: 5 s), so
     # it is never the server that closes one just as a client sends on it.
@@ -281,7 +297,8 @@ def _publish(args: argparse.Namespace) -> int:
 def _decide(args: argparse.Namespace) -> int:
     with _transaction(args) as conn:
         event = admin.decide_escalated_case(
-            conn, args.reference, outcome=Outcome(args.outcome), findings=args.findings,
+            conn, args.branch, args.reference, outcome=Outcome(args.outcome),
+            findings=args.findings,
             verification=args.verification, remedy=args.remedy,
             compensation=args.compensation, officer=args.officer, now=_now(),
             basis=args.basis, basis_reference=args.basis_reference,
@@ -292,7 +309,7 @@ def _decide(args: argparse.Namespace) -> int:
 
 def _approve_extension(args: argparse.Namespace) -> int:
     with _transaction(args) as conn:
-        event = admin.decide_extension(conn, args.reference, officer=args.officer,
+        event = admin.decide_extension(conn, args.branch, args.reference, officer=args.officer,
                                        approve=not args.decline, reason=args.reason, now=_now())
     code = "hq.cli.extension_declined" if args.decline else "hq.cli.extension_approved"
     print(_(code, reference=args.reference, event=event.id,
@@ -325,6 +342,45 @@ def _staff_list(args: argparse.Namespace) -> int:
     with _transaction(args) as conn:
         for member in staff.list_staff(conn):
             print(f"{member.number}\t{member.name}\t{member.role.value}\t{member.department}")
+    return 0
+
+
+def key_spec(args: argparse.Namespace) -> str:
+    """--keys, else COMPLAINT_DESK_HQ_KEYS, else a key file beside a SQLite database (or in
+    the platform's user data folder for PostgreSQL), made on first use."""
+    spec = args.keys or os.environ.get(KEYS_ENV)
+    if spec:
+        return str(spec)
+    url = make_url(normalise_url(args.database or default_database_url()))
+    if url.get_backend_name() == "sqlite" and url.database:
+        return f"file:{url.database}.keys.json"
+    import platformdirs
+
+    return f"file:{Path(platformdirs.user_data_dir('complaint-desk-hq', appauthor=False)) / 'keys.json'}"
+
+
+def _vault(args: argparse.Namespace) -> Vault:
+    try:
+        return Vault(open_key_store(key_spec(args)))
+    except KeysUnavailable as exc:
+        raise CliError(_("hq.cli.keys_unavailable", problem=str(exc))) from None
+
+
+def _rebuild(args: argparse.Namespace) -> int:
+    vault = _vault(args)
+    with _transaction(args) as conn:
+        count = complaints.rebuild(conn, vault, _now())
+    print(_("hq.cli.rebuilt", count=count))
+    return 0
+
+
+def _rotate_key(args: argparse.Namespace) -> int:
+    vault = _vault(args)
+    with _transaction(args) as conn:
+        count = rotate(conn, vault.keys)
+    with _transaction(args) as conn:  # only once every data key is wrapped by the new one
+        vault.keys.retire_unused(kek_ids_in_use(conn))
+    print(_("hq.cli.rotated", count=count))
     return 0
 
 

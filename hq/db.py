@@ -131,15 +131,21 @@ def insert_ignoring_existing(
     if not rows:
         return set()
     if is_postgres(connection):
-        columns = list(table.c)
-        casts = ", ".join(f"%b::{c.type.compile(dialect=connection.dialect)}[]" for c in columns)
-        sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
-               f"SELECT * FROM unnest({casts}) ON CONFLICT DO NOTHING RETURNING {key}")
-        arrays = tuple([row[c.name] for row in rows] for c in columns)
-        result = connection.exec_driver_sql(sql, arrays)
+        result = _unnest_insert(connection, table, rows,
+                                f"ON CONFLICT DO NOTHING RETURNING {key}")
         return {str(v) for v in result.scalars()}
     stmt = sqlite.insert(table).on_conflict_do_nothing().returning(table.c[key])
     return {str(v) for v in connection.execute(stmt, list(rows)).scalars()}
+
+
+def _unnest_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                   tail: str) -> Any:
+    columns = list(table.c)
+    casts = ", ".join(f"%b::{c.type.compile(dialect=connection.dialect)}[]" for c in columns)
+    sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
+           f"SELECT * FROM unnest({casts}) {tail}")
+    arrays = tuple([row[c.name] for row in rows] for c in columns)
+    return connection.exec_driver_sql(sql, arrays)
 
 
 def existing_keys(connection: Connection, table: Table, key: str, values: Sequence[str],
@@ -155,3 +161,20 @@ def existing_keys(connection: Connection, table: Table, key: str, values: Sequen
         chunk = list(values[start:start + 500])
         found.extend(connection.execute(select(*selected).where(table.c[key].in_(chunk))))
     return found
+
+
+def upsert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                key: str) -> None:
+    """Insert `rows`, replacing every column of a row whose `key` exists already (on
+    PostgreSQL through `unnest`, like insert_ignoring_existing)."""
+    if not rows:
+        return
+    if is_postgres(connection):
+        updates = ", ".join(f"{c.name} = EXCLUDED.{c.name}" for c in table.c if c.name != key)
+        _unnest_insert(connection, table, rows, f"ON CONFLICT ({key}) DO UPDATE SET {updates}")
+        return
+    stmt = sqlite.insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c[key]],
+        set_={c.name: stmt.excluded[c.name] for c in table.c if c.name != key})
+    connection.execute(stmt, list(rows))

@@ -2,7 +2,8 @@
 parsing) and the gzip decoding a push may ask for with `Content-Encoding: gzip`.
 
 What can go wrong: BodyTooLarge (413) when a body, before or after gunzip, is over its
-limit; MalformedRequest (400) for a broken gzip stream or a bad Content-Length;
+limit (or inflates more than MAX_GZIP_RATIO times); MalformedRequest (400) for a broken
+gzip stream, more than MAX_GZIP_MEMBERS gzip members, or a bad Content-Length;
 UnsupportedEncoding (415) for an encoding other than gzip or identity.
 """
 
@@ -21,6 +22,11 @@ SMALL_BODY_BYTES = 64 * 1024
 # A refused body up to this many times its limit is read to the end before the answer,
 # so the client sees the 413; beyond that the connection is simply closed.
 DRAIN_FACTOR = 4
+# A push body in gzip: at most this many members (an honest client sends one), and at most
+# this many times its own size once inflated (JSON events compress about 5-10 times).
+MAX_GZIP_MEMBERS = 16
+MAX_GZIP_RATIO = 200
+MIN_GZIP_ALLOWANCE = 1 << 20
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -104,23 +110,35 @@ async def _refuse(send: Send, error: BodyTooLarge | MalformedRequest, status: in
 
 
 def decode_body(raw: bytes, content_encoding: str | None, limit: int) -> bytes:
-    """The body with gzip undone when the request says so, at most `limit` bytes."""
+    """The body with gzip undone when the request says so, at most `limit` bytes.
+
+    Linear in the body: the input is walked once through a memoryview (no copy of the
+    rest per gzip member), at most MAX_GZIP_MEMBERS members, and the output may be at
+    most `limit` and at most MAX_GZIP_RATIO times the input (plus a small allowance).
+    Run it off the event loop (the app does).
+    """
     encoding = (content_encoding or "identity").strip().lower()
     if encoding in ("", "identity"):
         return raw
     if encoding not in ("gzip", "x-gzip"):
         raise UnsupportedEncoding(encoding=encoding[:20])
+    budget = min(limit, MIN_GZIP_ALLOWANCE + MAX_GZIP_RATIO * len(raw))
     out = bytearray()
-    data = raw
-    while data:
+    view = memoryview(raw)
+    position, members = 0, 0
+    while position < len(view):
+        members += 1
+        if members > MAX_GZIP_MEMBERS:
+            raise MalformedRequest("hq.request.gzip_members", max=MAX_GZIP_MEMBERS)
         inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        rest = view[position:]
         try:
-            out += inflater.decompress(data, limit + 1 - len(out))
+            out += inflater.decompress(rest, budget + 1 - len(out))
         except zlib.error:
             raise MalformedRequest("hq.request.bad_gzip") from None
-        if len(out) > limit or inflater.unconsumed_tail:
-            raise BodyTooLarge(limit=limit)
+        if len(out) > budget or inflater.unconsumed_tail:
+            raise BodyTooLarge(limit=budget)
         if not inflater.eof:
             raise MalformedRequest("hq.request.bad_gzip")
-        data = inflater.unused_data  # a gzip file may hold several members
+        position += len(rest) - len(inflater.unused_data)
     return bytes(out)

@@ -1,15 +1,14 @@
-"""Push: a device hands HQ a batch of its events. HQ checks each one (its branch and
-device, its hash, its link in the device's audit chain), stores the new ones by event
-id and remembers the answer under the batch key, all in one transaction: a batch is
-stored whole or not at all, and a retried batch changes nothing.
+"""Push: a device hands HQ a batch of its events. HQ checks each one's form and meaning
+(hq.semantics), stores the new ones by event id with their identity members encrypted
+(hq.vault), folds the complaints they touch (hq.complaints) and remembers the answer
+under the batch key, all in one transaction: a batch is stored whole or not at all, and
+a retried batch changes nothing.
 
-What can go wrong (each an HqError the app answers with its status):
-  403 hq.push.wrong_branch / wrong_device / hq_only   the device may not write that event
-  422 hq.push.hash_mismatch / bad_value              the event is not what it claims
-  409 hq.push.chain_broken                           prev_hash links to nothing HQ holds
-  409 hq.push.event_conflict                         an event id HQ holds with other content
-  409 hq.push.batch_key_reused                       a batch key sent before with other events
-  422 hq.push.clock_ahead                            stamped by a clock ahead of HQ's (check_clocks)
+What can go wrong (each an HqError the app answers with its status; hq/README.md lists
+every code): 403 the device may not write that event, 409 it contradicts what HQ holds,
+413 an event too large, 422 the event is not what it claims or its payload is not its
+kind's (desktop.sync.payloads), or it is stamped by a clock ahead of HQ's
+(hq.push.clock_ahead, check_clocks).
 """
 
 from __future__ import annotations
@@ -18,72 +17,121 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
+import pydantic
 from sqlalchemy import Connection, insert, select, update
 
 from desktop.domain.chain import GENESIS, canonical_json, event_body
+from desktop.domain.errors import ValidationError
 from desktop.domain.hlc import Stamp, max_drift_ms, minutes_ahead
-from desktop.domain.model import EventKind
-from desktop.sync.wire import PushRequest, PushResponse
-from hq import tables
+from desktop.domain.model import Event, EventKind
+from desktop.domain.reference import parse_reference
+from desktop.sync.payloads import (
+    BRANCH_ROLES,
+    HQ_ONLY_KINDS,
+    MAX_EVENT_PAYLOAD_BYTES,
+    check_payload,
+)
+from desktop.sync.wire import EventWire, PushRequest, PushResponse
+from hq import complaints, semantics, tables
 from hq.db import allocate_seqs, change_lock, existing_keys, insert_ignoring_existing
 from hq.enrollment import Device
-from hq.errors import Conflict, Forbidden, InvalidRequest
+from hq.errors import BodyTooLarge, Conflict, Forbidden, InvalidRequest
+from hq.vault import Vault, split_identity
 
 _events = tables.events
 _heads = tables.chain_heads
 _batches = tables.push_batches
+# The fields around a payload (ids, times, hashes) take well under this.
+MAX_EVENT_BYTES = MAX_EVENT_PAYLOAD_BYTES + 4096
 
 
 @dataclass(frozen=True, slots=True)
 class CheckedEvent:
-    """An event whose hash has been recomputed; `body` is its canonical JSON without hash."""
+    """An event whose form, hash and claims have been checked. `stored_body` is its
+    canonical JSON without hash and identity members; `identity` the canonical JSON of
+    those members (None when it has none)."""
 
-    id: str
-    complaint_id: str
-    kind: str
+    event: Event
     reference: str | None
-    branch_code: str
-    device_id: str
-    business_date: date
-    hlc: str
-    prev_hash: str
-    hash: str
-    body: str
+    stored_body: str
+    identity: bytes | None
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+    @property
+    def hash(self) -> str:
+        return self.event.hash
+
+    @property
+    def prev_hash(self) -> str:
+        return self.event.prev_hash
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(name)
 
 
-def _clean_reference(value: Any) -> str | None:
-    if isinstance(value, str) and 0 < len(value) <= 64 and value.isprintable():
-        return value
-    return None
+def _check_claims(device: Device, wire: EventWire) -> None:
+    """Who the event says wrote it: this device, of its branch, in a branch role."""
+    if wire.branch_code != device.branch_code:
+        raise Forbidden("hq.push.wrong_branch", event_id=wire.id)
+    if wire.device_id != device.id:
+        raise Forbidden("hq.push.wrong_device", event_id=wire.id)
+    if wire.kind in HQ_ONLY_KINDS:
+        raise Forbidden("hq.push.hq_only", event_id=wire.id)
+    if wire.actor_role not in BRANCH_ROLES:
+        raise Forbidden("hq.push.role_not_allowed", event_id=wire.id, role=wire.actor_role.value)
+    if not (wire.id.isascii() and wire.id.isprintable() and wire.complaint_id.isascii()
+            and wire.complaint_id.isprintable() and wire.actor.isprintable()):
+        raise InvalidRequest("hq.push.bad_value", event_id="-")
+
+
+def _check_payload(wire: EventWire) -> None:
+    try:
+        check_payload(wire.kind, wire.payload)
+    except pydantic.ValidationError as exc:
+        first = exc.errors(include_input=False)[0]
+        field = ".".join(str(part) for part in first.get("loc", ())) or "-"
+        raise InvalidRequest("hq.push.bad_payload", event_id=wire.id, kind=wire.kind.value,
+                             field=field[:120]) from None
+
+
+def _check_reference(device: Device, wire: EventWire) -> str:
+    """A new complaint's reference must be one this device hands out."""
+    text = str(wire.payload["reference"])
+    try:
+        parts = parse_reference(text)
+    except ValidationError:
+        raise InvalidRequest("hq.push.bad_payload", event_id=wire.id, kind=wire.kind.value,
+                             field="reference") from None
+    if parts.branch_code != device.branch_code or parts.device_number != device.number:
+        raise Forbidden("hq.push.foreign_reference", event_id=wire.id)
+    return text
 
 
 def check_events(device: Device, request: PushRequest) -> list[CheckedEvent]:
-    """Check what can be checked without the database: ownership and hashes.
+    """Check what can be checked without the database: claims, payloads, hashes.
 
-    Raises Forbidden for an event of another branch or device (or an HQ decision),
-    InvalidRequest for a wrong hash or a value HQ cannot store.
+    Raises Forbidden for an event the device may not write, InvalidRequest for a wrong
+    hash, payload or value, BodyTooLarge for an event over MAX_EVENT_BYTES.
     """
     checked: list[CheckedEvent] = []
     for wire in request.events:
-        if wire.branch_code != device.branch_code:
-            raise Forbidden("hq.push.wrong_branch", event_id=wire.id)
-        if wire.device_id != device.id:
-            raise Forbidden("hq.push.wrong_device", event_id=wire.id)
-        if wire.kind is EventKind.HQ_DECISION:
-            raise Forbidden("hq.push.hq_only", event_id=wire.id)
-        if not (wire.id.isprintable() and wire.complaint_id.isprintable()):
-            raise InvalidRequest("hq.push.bad_value", event_id="-")
+        _check_claims(device, wire)
+        event = wire.to_event()
         try:
-            body = canonical_json(event_body(wire.to_event()))
+            fields = event_body(event)
+            body = canonical_json(fields)
         except (ValueError, TypeError, RecursionError):
             raise InvalidRequest("hq.push.bad_value", event_id=wire.id) from None
+        if len(body) > MAX_EVENT_BYTES:
+            raise BodyTooLarge("hq.push.event_too_large", event_id=wire.id,
+                               limit=MAX_EVENT_PAYLOAD_BYTES)
         if b"NaN" in body or b"Infinity" in body:
             try:
                 json.loads(body, parse_constant=_reject_constant)
@@ -91,14 +139,10 @@ def check_events(device: Device, request: PushRequest) -> list[CheckedEvent]:
                 raise InvalidRequest("hq.push.bad_value", event_id=wire.id) from None
         if hashlib.sha256(body).hexdigest() != wire.hash:
             raise InvalidRequest("hq.push.hash_mismatch", event_id=wire.id)
-        checked.append(CheckedEvent(
-            id=wire.id, complaint_id=wire.complaint_id, kind=wire.kind.value,
-            reference=(_clean_reference(wire.payload.get("reference"))
-                       if wire.kind is EventKind.RECEIVED else None),
-            branch_code=wire.branch_code, device_id=wire.device_id,
-            business_date=wire.business_date, hlc=wire.hlc, prev_hash=wire.prev_hash,
-            hash=wire.hash, body=body.decode("utf-8"),
-        ))
+        _check_payload(wire)
+        reference = _check_reference(device, wire) if wire.kind is EventKind.RECEIVED else None
+        stored, identity = split_identity(event, fields, body)
+        checked.append(CheckedEvent(event, reference, stored, identity))
     return checked
 
 
@@ -110,7 +154,7 @@ def batch_fingerprint(events: Sequence[CheckedEvent]) -> str:
 
 
 def store_batch(conn: Connection, device: Device, batch_key: str,
-                events: Sequence[CheckedEvent], now: datetime) -> PushResponse:
+                events: Sequence[CheckedEvent], now: datetime, vault: Vault) -> PushResponse:
     """Store the new events of a checked batch and remember the answer under `batch_key`.
 
     Call inside a transaction; on any error the caller rolls back and nothing is stored.
@@ -128,8 +172,13 @@ def store_batch(conn: Connection, device: Device, batch_key: str,
 
     new_events, duplicates = _split_new(conn, events)
     if new_events:
-        _check_chain(conn, device, head, events, {ev.id for ev in new_events})
-        _insert_events(conn, new_events, now)
+        # Checked under the lock that orders commits: what the checks read (owners,
+        # references) cannot change before this batch commits.
+        change_lock(conn)
+        semantics.check_chain(conn, device, head, [ev.event for ev in new_events])
+        receipts = semantics.check_meaning(conn, device, [(ev.event, ev.reference)
+                                                          for ev in new_events])
+        _insert_events(conn, new_events, now, vault, receipts)
         conn.execute(
             update(_heads)
             .where(_heads.c.branch_code == device.branch_code, _heads.c.device_id == device.id)
@@ -173,45 +222,40 @@ def _split_new(conn: Connection, events: Sequence[CheckedEvent]) -> tuple[list[C
     return new_events, duplicates
 
 
-def _check_chain(conn: Connection, device: Device, head: str,
-                 events: Sequence[CheckedEvent], new_ids: set[str]) -> None:
-    """Each new event must link to the device's chain head, to an event before it in
-    the batch, or to an event of the device HQ already holds. Raises Conflict."""
-    batch_hashes = {ev.hash for ev in events}
-    unresolved = {ev.prev_hash for ev in events if ev.id in new_ids} - batch_hashes - {head}
-    unresolved.discard(GENESIS)
-    known = {head}
-    if unresolved:
-        rows = conn.execute(
-            select(_events.c.hash).where(
-                _events.c.branch_code == device.branch_code, _events.c.device_id == device.id,
-                _events.c.hash.in_(list(unresolved)),
-            )
-        )
-        known.update(rows.scalars())
-    for ev in events:
-        if ev.id in new_ids and ev.prev_hash not in known:
-            raise Conflict("hq.push.chain_broken", event_id=ev.id)
-        known.add(ev.hash)
-
-
-def _insert_events(conn: Connection, events: Sequence[CheckedEvent], now: datetime) -> None:
+def _insert_events(conn: Connection, events: Sequence[CheckedEvent], now: datetime,
+                   vault: Vault, receipts: dict[str, complaints.Receipt]) -> None:
+    sealing = None
+    if any(ev.identity is not None for ev in events):
+        sealing = vault.new_data_key(conn, now)
     change_lock(conn)
     first = allocate_seqs(conn, len(events))
-    rows = [
-        {
+    rows: list[dict[str, Any]] = []
+    last_seq: dict[str, int] = {}
+    for i, checked in enumerate(events):
+        ev = checked.event
+        sealed, key_id = None, None
+        if checked.identity is not None and sealing is not None:
+            key_id = sealing[0]
+            sealed = vault.seal(sealing[1], ev.id, checked.identity)
+            receipt = receipts.get(ev.complaint_id)
+            if receipt is not None:
+                receipts[ev.complaint_id] = complaints.Receipt(
+                    receipt.owner_device_id, receipt.received_date,
+                    complaints.customer_key(vault, ev.payload))
+        rows.append({
             "id": ev.id, "seq": first + i, "branch_code": ev.branch_code,
-            "device_id": ev.device_id, "complaint_id": ev.complaint_id, "kind": ev.kind,
-            "reference": ev.reference, "business_date": ev.business_date, "hlc": ev.hlc,
-            "prev_hash": ev.prev_hash, "hash": ev.hash, "body": ev.body, "stored_at": now,
-        }
-        for i, ev in enumerate(events)
-    ]
+            "device_id": ev.device_id, "complaint_id": ev.complaint_id, "kind": ev.kind.value,
+            "reference": checked.reference, "business_date": ev.business_date, "hlc": ev.hlc,
+            "prev_hash": ev.prev_hash, "hash": ev.hash, "body": checked.stored_body,
+            "stored_at": now, "identity": sealed, "data_key_id": key_id,
+        })
+        last_seq[ev.complaint_id] = first + i
     inserted = insert_ignoring_existing(conn, _events, rows, "id")
     if len(inserted) != len(rows):
         # Another device stored an event under the same id a moment ago.
         clash = next(ev.id for ev in events if ev.id not in inserted)
         raise Conflict("hq.push.event_conflict", event_id=clash)
+    complaints.refold(conn, complaints.touched_by(ev.event for ev in events), receipts, last_seq)
 
 
 def check_clocks(request: PushRequest, now: datetime) -> None:

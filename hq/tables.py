@@ -11,11 +11,13 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -101,7 +103,9 @@ class EnrollmentCodeRow(Base):
 
 class EventRow(Base):
     """One timeline event as the branch sent it. `body` is the event's canonical JSON
-    without its hash (exactly the bytes the hash covers)."""
+    without its hash, with the identity members of its payload (desktop.sync.payloads.
+    IDENTITY_MEMBERS) taken out: those are in `identity`, AES-GCM encrypted under data key
+    `data_key_id` (hq.vault). Putting them back gives exactly the bytes the hash covers."""
 
     __tablename__ = "events"
     __table_args__ = (
@@ -125,6 +129,8 @@ class EventRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
     stored_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    identity: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    data_key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class PushBatchRow(Base):
@@ -141,13 +147,17 @@ class PushBatchRow(Base):
 
 
 class ReferenceDocumentRow(Base):
-    """One published version of a reference document; also a change in the sequence."""
+    """One published version of a reference document; also a change in the sequence.
+    `branch_code` is "" for a document every branch reads, else the one branch whose part
+    of a per-branch document (the roster) this row is."""
 
     __tablename__ = "reference_documents"
-    __table_args__ = (UniqueConstraint("kind", "version"),)
+    __table_args__ = (UniqueConstraint("kind", "version", "branch_code",
+                                       name="uq_reference_documents_kind_version_branch"),)
 
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     kind: Mapped[str] = mapped_column(String(32))
+    branch_code: Mapped[str] = mapped_column(String(32), server_default="")
     version: Mapped[int] = mapped_column(Integer)
     content: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -162,6 +172,79 @@ class ChainHeadRow(Base):
     device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     head_hash: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ComplaintRow(Base):
+    """HQ's view of one complaint: the fold of its events (desktop.domain.projection), kept
+    in the transaction that stores them and rebuilt from them by `complaint-desk-hq rebuild`.
+    No identity data: `customer_key` is a keyed hash (HMAC) of the customer's ID number or
+    credit code, for lookups (hq.vault)."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (
+        Index("ix_complaints_branch_received", "branch_code", "received_at"),
+        Index("ix_complaints_branch_status", "branch_code", "status"),
+        Index("ix_complaints_status_due", "status", "decision_due"),
+        Index("ix_complaints_category", "business_type", "cause"),
+        Index("ix_complaints_received_date", "received_date"),
+        Index("ix_complaints_closed_at", "closed_at"),
+        Index("ix_complaints_customer_key", "customer_key"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    branch_code: Mapped[str] = mapped_column(String(32))
+    owner_device_id: Mapped[str] = mapped_column(String(64))
+    reference: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(24))
+    business_channel: Mapped[str] = mapped_column(String(400))
+    business_type: Mapped[str] = mapped_column(String(40))
+    cause: Mapped[str] = mapped_column(String(40))
+    product: Mapped[str] = mapped_column(String(400))
+    amount: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_date: Mapped[date] = mapped_column(Date)
+    decision_due: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_by: Mapped[str] = mapped_column(String(64))
+    assignee: Mapped[str] = mapped_column(String(64))
+    escalation_level: Mapped[int] = mapped_column(Integer)
+    extensions: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    compensation: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    satisfaction: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    needs_review: Mapped[bool] = mapped_column(Boolean)
+    review_reasons: Mapped[str] = mapped_column(Text)
+    customer_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    event_count: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class DataKeyRow(Base):
+    """A data key (AES-256) of the envelope encryption, wrapped by key-encryption key
+    `kek_id` (a key file or a KMS outside the database: hq.vault)."""
+
+    __tablename__ = "data_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kek_id: Mapped[str] = mapped_column(String(128))
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RosterRoleRow(Base):
+    """Every (staff number, role) any published roster gave a branch: an event's actor must
+    be one of them once the branch has a roster (an older role still covers events written
+    offline before a change)."""
+
+    __tablename__ = "roster_roles"
+
+    branch_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    staff_number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
 
 class ChangeCounterRow(Base):
@@ -188,3 +271,6 @@ push_batches = _core(PushBatchRow)
 reference_documents = _core(ReferenceDocumentRow)
 chain_heads = _core(ChainHeadRow)
 change_counter = _core(ChangeCounterRow)
+complaints = _core(ComplaintRow)
+data_keys = _core(DataKeyRow)
+roster_roles = _core(RosterRoleRow)

@@ -22,6 +22,7 @@ from desktop.domain.hlc import HybridClock, Stamp, max_drift_ms
 from desktop.domain.model import ComplaintView, Event, EventKind, Role
 from desktop.domain.projection import fold
 from desktop.store.models import ComplaintRow, CustomerRow, EventRow, Setting
+from desktop.sync.payloads import check_payload
 
 HLC_KEY = "hlc_last"
 CHAIN_HEAD_KEY = "chain_head"
@@ -96,7 +97,10 @@ def append_local_event(
     now: datetime,
     business_date: date,
 ) -> Event:
-    """Write one event of this device: stamped, chained and projected. Call inside Store.write()."""
+    """Write one event of this device: stamped, chained and projected. Call inside Store.write().
+    The payload must be what its kind's wire model (desktop.sync.payloads) allows, the same
+    check HQ makes: raises pydantic.ValidationError otherwise (a programming error)."""
+    check_payload(kind, payload)
     state = get_settings(session, HLC_KEY, CHAIN_HEAD_KEY)
     stamp = _clock(session, now, state.get(HLC_KEY, "")).tick()
     prev = state.get(CHAIN_HEAD_KEY, GENESIS)

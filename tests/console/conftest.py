@@ -32,6 +32,7 @@ from hq.db import make_engine, migrate
 from tests.hq.conftest import (  # noqa: F401  (fixtures, re-exported for this folder)
     LiveHq,
     _ThreadedServer,
+    make_vault,
     postgres_database_url,
 )
 
@@ -111,12 +112,12 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
-def _serve(database_url: str) -> Iterator[ConsoleHq]:
+def _serve(database_url: str, keys_folder: Path) -> Iterator[ConsoleHq]:
     engine = make_engine(database_url)
     migrate(engine)
     app_engine = make_engine(database_url)
     clock = MovableClock()
-    with _ThreadedServer(create_app(app_engine, clock=clock)) as server:
+    with _ThreadedServer(create_app(app_engine, make_vault(keys_folder), clock=clock)) as server:
         base = f"http://127.0.0.1:{server.port}"
         live = LiveHq(engine.dialect.name, base, database_url, engine)
         hq = ConsoleHq(base, engine, clock, live)
@@ -131,7 +132,7 @@ def _serve(database_url: str) -> Iterator[ConsoleHq]:
 def console_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleHq]:
     """A live HQ over a fresh SQLite file, for this module."""
     path = tmp_path_factory.mktemp("console") / "hq.sqlite3"
-    yield from _serve(f"sqlite:///{path}")
+    yield from _serve(f"sqlite:///{path}", path.parent)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
@@ -142,7 +143,7 @@ def backend_hq(request: pytest.FixtureRequest,
         url: str = request.getfixturevalue("postgres_database_url")
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('console') / 'hq.sqlite3'}"
-    yield from _serve(url)
+    yield from _serve(url, tmp_path_factory.mktemp("console-keys"))
 
 
 @pytest.fixture(autouse=True)

@@ -28,42 +28,111 @@ from sqlalchemy import Engine
 
 from desktop.domain.chain import GENESIS, event_hash
 from desktop.domain.model import Event, EventKind, Role
+from desktop.domain.reference import MAX_SEQUENCE, make_reference
 from desktop.sync.wire import API_PREFIX, EnrollResponse, EventWire, PushRequest
 from hq import admin, enrollment
 from hq.app import create_app
 from hq.db import make_engine, migrate
+from hq.vault import FileKeyStore, Vault
 
 POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 BUSINESS_DATE = date(2026, 3, 16)
+# The identity of the test customer: tests search HQ's database files for these.
+CUSTOMER_NAME = "欧阳娜娜"
+CUSTOMER_ID_NUMBER = "11010519491231002X"
+CUSTOMER_PHONE = "+8613912345678"
+CUSTOMER_ADDRESS = "北京市朝阳区建国路88号"
+
+
+UNLIMITED = 10**9
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def sample_customer(n: int = 1) -> dict[str, Any]:
+    """A customer as the branch stores them: identity HQ must keep encrypted."""
+    return {"id": uuid.uuid4().hex, "kind": "individual", "name": CUSTOMER_NAME,
+            "id_type": "resident_id", "id_number": CUSTOMER_ID_NUMBER, "phone": CUSTOMER_PHONE,
+            "address": CUSTOMER_ADDRESS, "credit_code": "", "contact_person": ""}
+
+
+def received_payload(reference: str, *, customer: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A `received` payload of the shape desktop.services.complaints writes."""
+    return {
+        "reference": reference, "channel": "counter", "business_channel": "",
+        "business_type": "card", "cause": "fees", "product": "借记卡", "amount": "120.00",
+        "description": "客户反映手续费重复扣收。", "request": "退还手续费。",
+        "incident_date": "2026-03-15", "extra_fields": {}, "contact_channel": "phone",
+        "contact_time": "", "complained_about": "", "agent": None, "consent": True,
+        "resolved_on_spot": False, "customer": customer or sample_customer(),
+        "received_at": "2026-03-16T09:00:00+08:00", "decision_due": "2026-04-01T17:00:00+08:00",
+        "policy_id": "cn_cbirc_2020",
+    }
+
+
+DEFAULT_PAYLOADS: dict[EventKind, dict[str, Any]] = {
+    EventKind.ACKNOWLEDGED: {}, EventKind.CLOSED: {},
+    EventKind.ASSIGNED: {"assignee": "T002"},
+    EventKind.ESCALATED: {"level": 1, "reason": "客户不接受网点处理意见"},
+    EventKind.RESOLVED: {"outcome": "upheld", "findings": "属实", "verification": "调阅凭证",
+                         "remedy": "退费", "compensation": "20.00"},
+    EventKind.HQ_DECISION: {"outcome": "upheld", "findings": "属实"},
+    EventKind.WITHDRAWN: {"reason": "客户撤回"},
+}
+
+
 @dataclass
 class DeviceChain:
-    """Writes events the way a branch device does: each linked to the previous one."""
+    """Writes events the way a branch device does: each linked to the previous one, each
+    `received` event a new complaint with a reference this device hands out."""
 
     device_id: str
     branch_code: str
     head: str = GENESIS
     counter: int = 0
     written: list[EventWire] = field(default_factory=list)
+    sequence: int = 0
+    last_complaint: str = ""
 
-    def event(self, kind: EventKind = EventKind.NOTE, *, complaint_id: str = "c-1",
+    @property
+    def device_number(self) -> int:
+        return int(self.device_id.rsplit("-", 1)[-1])
+
+    def next_reference(self, business_date: date = BUSINESS_DATE) -> str:
+        self.sequence += 1
+        day = business_date + timedelta(days=(self.sequence - 1) // MAX_SEQUENCE)
+        return make_reference(self.branch_code, self.device_number, day,
+                              (self.sequence - 1) % MAX_SEQUENCE + 1)
+
+    def event(self, kind: EventKind = EventKind.RECEIVED, *, complaint_id: str | None = None,
               payload: dict[str, Any] | None = None, business_date: date = BUSINESS_DATE,
-              actor_role: Role = Role.TELLER) -> EventWire:
+              actor_role: Role = Role.TELLER, actor: str = "T001") -> EventWire:
         self.counter += 1
+        if complaint_id is None:
+            complaint_id = uuid.uuid4().hex if kind is EventKind.RECEIVED else self.last_complaint
+        if payload is None:
+            if kind is EventKind.RECEIVED:
+                payload = received_payload(self.next_reference(business_date))
+            elif kind is EventKind.NOTE:
+                payload = {"text": f"note {self.counter}"}
+            else:
+                payload = dict(DEFAULT_PAYLOADS.get(kind, {}))
+        if kind is EventKind.RECEIVED:
+            self.last_complaint = complaint_id
         occurred = datetime(2026, 3, 16, 9, 0, tzinfo=UTC) + timedelta(seconds=self.counter)
         draft = Event(
-            id=uuid.uuid4().hex, complaint_id=complaint_id, kind=kind,
-            payload=payload if payload is not None else {"text": f"note {self.counter}"},
-            actor="T001", actor_role=actor_role, device_id=self.device_id,
+            id=uuid.uuid4().hex, complaint_id=complaint_id, kind=kind, payload=payload,
+            actor=actor, actor_role=actor_role, device_id=self.device_id,
             branch_code=self.branch_code,
             hlc=f"{int(occurred.timestamp() * 1000):015d}.{0:05d}", occurred_at=occurred,
             business_date=business_date, prev_hash=self.head,
         )
+        return self.sign(draft)
+
+    def sign(self, draft: Event) -> EventWire:
+        """Hash `draft` (linked to whatever prev_hash it names) and make it the chain head."""
         signed = dataclasses.replace(draft, hash=event_hash(draft))
         self.head = signed.hash
         wire = EventWire.from_event(signed)
@@ -103,12 +172,18 @@ class EnrolledDevice:
                 return changes, cursor
 
 
+def make_vault(folder: Path) -> Vault:
+    """A vault over a key file in `folder` (made on first use), as `serve` keeps one."""
+    return Vault(FileKeyStore(folder / "hq-keys.json"))
+
+
 @dataclass
 class LiveHq:
     backend: str
     base_url: str
     database_url: str
     engine: Engine
+    vault: Vault | None = None
     clients: list[httpx.Client] = field(default_factory=list)
 
     def client(self, token: str | None = None) -> httpx.Client:
@@ -208,12 +283,16 @@ def database_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def hq_server(database_url: str) -> Iterator[LiveHq]:
+def hq_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveHq]:
     engine = make_engine(database_url)
     app_engine = make_engine(database_url)
     backend = engine.dialect.name
-    with _ThreadedServer(create_app(app_engine)) as server:
-        live = LiveHq(backend, f"http://127.0.0.1:{server.port}", database_url, engine)
+    vault = make_vault(tmp_path_factory.mktemp("hq-keys"))
+    # Tests of refusals send many bad codes and tokens from one address: the shared
+    # server does not rate-limit them (tests/hq/test_limits.py runs its own that does).
+    app = create_app(app_engine, vault, enroll_failures=UNLIMITED, bad_tokens=UNLIMITED)
+    with _ThreadedServer(app) as server:
+        live = LiveHq(backend, f"http://127.0.0.1:{server.port}", database_url, engine, vault)
         yield live
         live.close()
     app_engine.dispose()

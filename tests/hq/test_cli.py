@@ -8,7 +8,6 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import httpx
@@ -57,7 +56,8 @@ def test_errors_are_one_line_on_stderr_with_a_nonzero_exit(
         ("enrollment-code", "NOPE", "--database", db),
         ("revoke", "NOPE-001", "--database", db),
         ("publish", "policy", str(tmp_path / "missing.json"), "--database", db),
-        ("decide", "R-1", "--outcome", "upheld", "--findings", "f", "--verification", "v",
+        ("decide", "R-1", "--branch", "B1", "--outcome", "upheld", "--findings", "f",
+         "--verification", "v",
          "--database", db),
         ("branch", "list", "--database", "nonsense://"),
         ("branch", "list", "--database", "postgresql://nobody@127.0.0.1:1/none"),
@@ -157,9 +157,9 @@ def test_the_decide_verb_writes_a_decision_the_branch_pulls(
     from tests.hq.test_pull import _escalated_case
 
     device = live_hq.enroll()
-    reference = f"R{uuid.uuid4().hex[:12]}"
-    _escalated_case(device, reference)
-    code, _out, err = run(capsys, "decide", reference, "--outcome", "not_upheld",
+    _, reference = _escalated_case(device)
+    code, _out, err = run(capsys, "decide", reference, "--branch", device.info.branch_code,
+                          "--outcome", "not_upheld",
                          "--findings", "no fault found", "--verification", "call recording",
                          "--database", live_hq.database_url)
     assert code == 0, err

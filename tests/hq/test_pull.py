@@ -44,8 +44,10 @@ def test_a_device_pulls_its_colleagues_events_but_not_its_own(live_hq: LiveHq) -
 
 def test_pulled_events_are_exactly_what_was_pushed(live_hq: LiveHq) -> None:
     counter, supervisor = _pair(live_hq)
-    sent = supervisor.chain.events(3, payload={"text": "客户来电 ✓", "n": [1, 2.5, None]})
-    supervisor.push(sent)
+    received = supervisor.chain.event()
+    sent = [received, *supervisor.chain.events(2, kind=EventKind.NOTE,
+                                                  payload={"text": "客户来电 ✓\n\t“引号”"})]
+    assert supervisor.push(sent).status_code == 200
     page = counter.client.get(CHANGES)
     parsed = PullResponse.model_validate_json(page.content)
     received = [c.event for c in parsed.changes if c.event is not None]
@@ -124,11 +126,13 @@ def test_published_reference_documents_are_pulled_and_fetched(live_hq: LiveHq) -
 def test_a_newer_reference_version_replaces_the_older(live_hq: LiveHq) -> None:
     device = live_hq.enroll()
     with live_hq.engine.begin() as conn:
-        first = admin.publish_reference(conn, "roster", [{"number": "T1"}], datetime.now(UTC))
-        second = admin.publish_reference(conn, "roster", [{"number": "T2"}], datetime.now(UTC))
+        first = admin.publish_reference(conn, "letter_templates", [{"id": "T1"}],
+                                        datetime.now(UTC))
+        second = admin.publish_reference(conn, "letter_templates", [{"id": "T2"}],
+                                         datetime.now(UTC))
     assert second == first + 1
-    fetched = device.client.get(f"{API_PREFIX}/reference/roster").json()
-    assert fetched["version"] == second and fetched["content"] == [{"number": "T2"}]
+    fetched = device.client.get(f"{API_PREFIX}/reference/letter_templates").json()
+    assert fetched["version"] == second and fetched["content"] == [{"id": "T2"}]
 
 
 def test_unknown_or_unpublished_reference_kinds_are_not_found(live_hq: LiveHq) -> None:
@@ -166,28 +170,23 @@ def test_a_digest_date_that_is_not_a_date_is_a_client_error(live_hq: LiveHq) -> 
     assert device.client.get(f"{API_PREFIX}/digest/2026-02-30").status_code == 422
 
 
-def _escalated_case(device: EnrolledDevice, reference: str) -> str:
-    complaint_id = uuid.uuid4().hex
-    received = device.chain.event(EventKind.RECEIVED, complaint_id=complaint_id, payload={
-        "reference": reference, "channel": "counter", "business_type": "loans",
-        "cause": "service", "received_at": "2026-03-16T09:00:00+08:00",
-        "decision_due": "2026-03-31T09:00:00+08:00", "customer": {"id": "cu-1"},
-    })
-    escalated = device.chain.event(EventKind.ESCALATED, complaint_id=complaint_id,
+def _escalated_case(device: EnrolledDevice) -> tuple[str, str]:
+    """(complaint id, reference) of a case the device received and escalated."""
+    received = device.chain.event(EventKind.RECEIVED)
+    escalated = device.chain.event(EventKind.ESCALATED, complaint_id=received.complaint_id,
                                    actor_role=Role.SUPERVISOR,
                                    payload={"level": 1, "reason": "complex"})
     assert device.push([received, escalated]).status_code == 200
-    return complaint_id
+    return received.complaint_id, str(received.payload["reference"])
 
 
 def test_an_hq_decision_on_an_escalated_case_flows_back_to_the_branch(live_hq: LiveHq) -> None:
     counter, supervisor = _pair(live_hq)
-    reference = f"R{uuid.uuid4().hex[:12]}"
-    complaint_id = _escalated_case(counter, reference)
+    complaint_id, reference = _escalated_case(counter)
     _, counter_cursor = counter.pull_all()
     with live_hq.engine.begin() as conn:
         decision = admin.decide_escalated_case(
-            conn, reference, outcome=Outcome.PARTLY_UPHELD, findings="fee charged twice",
+            conn, counter.info.branch_code, reference, outcome=Outcome.PARTLY_UPHELD, findings="fee charged twice",
             verification="statement checked", remedy="refund", compensation="120.50",
             officer="HQ007", now=datetime.now(UTC))
     for device, since in ((counter, counter_cursor), (supervisor, 0)):
@@ -204,28 +203,26 @@ def test_an_hq_decision_on_an_escalated_case_flows_back_to_the_branch(live_hq: L
 
 def test_hq_decisions_form_an_unbroken_chain_per_branch(live_hq: LiveHq) -> None:
     device = live_hq.enroll()
-    references = [f"R{uuid.uuid4().hex[:12]}" for _ in range(2)]
-    for reference in references:
-        _escalated_case(device, reference)
+    references = [_escalated_case(device)[1] for _ in range(2)]
     with live_hq.engine.begin() as conn:
         decisions = [admin.decide_escalated_case(
-            conn, ref, outcome=Outcome.UPHELD, findings="f", verification="v",
+            conn, device.info.branch_code, ref, outcome=Outcome.UPHELD, findings="f", verification="v",
             now=datetime.now(UTC)) for ref in references]
     assert first_broken_link(d.to_event() for d in decisions) is None
 
 
 def test_hq_cannot_decide_a_case_that_is_not_escalated(live_hq: LiveHq) -> None:
     device = live_hq.enroll()
-    reference = f"R{uuid.uuid4().hex[:12]}"
-    device.push([device.chain.event(EventKind.RECEIVED, payload={
-        "reference": reference, "received_at": "2026-03-16T09:00:00+08:00",
-        "decision_due": "2026-03-31T09:00:00+08:00"})])
+    received = device.chain.event(EventKind.RECEIVED)
+    device.push([received])
+    reference = str(received.payload["reference"])
+    branch = device.info.branch_code
     with pytest.raises(DomainError) as refused, live_hq.engine.begin() as conn:
-        admin.decide_escalated_case(conn, reference, outcome=Outcome.UPHELD,
+        admin.decide_escalated_case(conn, branch, reference, outcome=Outcome.UPHELD,
                                     findings="f", verification="v", now=datetime.now(UTC))
     assert refused.value.code == "hq.decision.not_escalated"
     with pytest.raises(NotFound), live_hq.engine.begin() as conn:
-        admin.decide_escalated_case(conn, "R-none", outcome=Outcome.UPHELD,
+        admin.decide_escalated_case(conn, branch, "R-none", outcome=Outcome.UPHELD,
                                     findings="f", verification="v", now=datetime.now(UTC))
 
 
@@ -274,11 +271,13 @@ def test_a_later_change_waits_until_an_earlier_one_is_committed(live_hq: LiveHq)
 
     def push_second() -> None:
         with live_hq.engine.begin() as conn:
-            ingest.store_batch(conn, _device(second), uuid.uuid4().hex, second_events, now)
+            ingest.store_batch(conn, _device(second), uuid.uuid4().hex, second_events, now,
+                               live_hq.vault)
         second_done.set()
 
     with live_hq.engine.begin() as conn:
-        ingest.store_batch(conn, _device(first), uuid.uuid4().hex, first_events, now)
+        ingest.store_batch(conn, _device(first), uuid.uuid4().hex, first_events, now,
+                           live_hq.vault)
         waiter = threading.Thread(target=push_second)
         waiter.start()
         assert not second_done.wait(timeout=1.0)

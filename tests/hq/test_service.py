@@ -15,7 +15,7 @@ from desktop.sync.wire import API_PREFIX
 from hq.app import create_app
 from hq.db import make_engine
 from hq.tables import Base
-from tests.hq.conftest import LiveHq, _ThreadedServer
+from tests.hq.conftest import LiveHq, _ThreadedServer, make_vault
 
 
 def test_the_openapi_schema_is_published_with_every_endpoint(live_hq: LiveHq) -> None:
@@ -58,7 +58,7 @@ def test_the_health_check_answers_when_the_database_is_reachable(live_hq: LiveHq
 
 def test_an_unreachable_database_is_a_503_with_an_error_response(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path}/no/such/folder/hq.sqlite3")
-    with _ThreadedServer(create_app(engine)) as server:
+    with _ThreadedServer(create_app(engine, make_vault(tmp_path))) as server:
         base = f"http://127.0.0.1:{server.port}"
         for answer in (httpx.get(f"{base}{API_PREFIX}/health"),
                        httpx.get(f"{base}{API_PREFIX}/changes",
@@ -84,9 +84,10 @@ def test_every_hq_message_has_both_languages() -> None:
     assert english == chinese and english
 
 
-def test_an_unexpected_failure_answers_with_an_error_response_not_a_traceback() -> None:
+def test_an_unexpected_failure_answers_with_an_error_response_not_a_traceback(
+        tmp_path: Path) -> None:
     engine = create_engine("sqlite://")
-    app = create_app(engine)
+    app = create_app(engine, make_vault(tmp_path))
 
     def broken() -> None:
         raise RuntimeError("secret detail 110101199003071234")

@@ -24,7 +24,12 @@ from desktop.sync.enrollment import device_token, enroll, hq_url
 from hq.app import create_app
 from hq.db import make_engine, migrate
 from tests.conftest import SettableClock
-from tests.hq.conftest import LiveHq, _ThreadedServer, postgres_database_url  # noqa: F401
+from tests.hq.conftest import (  # noqa: F401
+    LiveHq,
+    _ThreadedServer,
+    make_vault,
+    postgres_database_url,
+)
 
 FAST_RETRY = RetryPolicy(attempts=8, base_delay=0.05, max_delay=0.5)
 
@@ -32,15 +37,16 @@ FAST_RETRY = RetryPolicy(attempts=8, base_delay=0.05, max_delay=0.5)
 @pytest.fixture
 def sqlite_hq(tmp_path: Path) -> Iterator[LiveHq]:
     url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
-    yield from _serve(url)
+    yield from _serve(url, tmp_path)
 
 
-def _serve(url: str) -> Iterator[LiveHq]:
+def _serve(url: str, keys_folder: Path) -> Iterator[LiveHq]:
     engine = make_engine(url)
     migrate(engine)
     app_engine = make_engine(url)
-    with _ThreadedServer(create_app(app_engine)) as server:
-        live = LiveHq(engine.dialect.name, f"http://127.0.0.1:{server.port}", url, engine)
+    vault = make_vault(keys_folder)
+    with _ThreadedServer(create_app(app_engine, vault)) as server:
+        live = LiveHq(engine.dialect.name, f"http://127.0.0.1:{server.port}", url, engine, vault)
         yield live
         live.close()
     app_engine.dispose()
@@ -48,8 +54,8 @@ def _serve(url: str) -> Iterator[LiveHq]:
 
 
 @pytest.fixture
-def postgres_hq(postgres_database_url: str) -> Iterator[LiveHq]:  # noqa: F811
-    yield from _serve(postgres_database_url)
+def postgres_hq(postgres_database_url: str, tmp_path: Path) -> Iterator[LiveHq]:  # noqa: F811
+    yield from _serve(postgres_database_url, tmp_path)
 
 
 @dataclass

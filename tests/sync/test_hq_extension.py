@@ -24,13 +24,16 @@ from tests.services.intakes import sample_intake
 from tests.sync.conftest import HQ_CLI, Branch, client_for
 
 
-def _hq_cli(hq: LiveHq, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([HQ_CLI, "approve-extension", *args, "--database", hq.database_url],
+def _hq_cli(hq: LiveHq, reference: str, ctx: ServiceContext,
+            *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([HQ_CLI, "approve-extension", reference, "--branch",
+                           ctx.device.branch_code, *args, "--database", hq.database_url],
                           capture_output=True, text=True, timeout=60,
                           env={"COMPLAINT_DESK_LANG": "en", "PATH": "/usr/bin:/bin"})
 
 
-def _requested_case(branch: Branch, teller: Actor, supervisor: Actor) -> tuple[ServiceContext, str, str]:
+def _requested_case(branch: Branch, teller: Actor,
+                    supervisor: Actor) -> tuple[ServiceContext, str, str]:
     """A case extended once at the branch, with the second extension asked of HQ and synced."""
     ctx = branch.device("counter1", SettableClock(datetime.now(UTC)))
     rec = uc.record_complaint(ctx, teller, sample_intake())
@@ -38,7 +41,7 @@ def _requested_case(branch: Branch, teller: Actor, supervisor: Actor) -> tuple[S
     uc.request_extension(ctx, supervisor, rec.complaint_id, reason="涉及多家机构，情况特别复杂")
     with client_for(ctx) as client:
         sync_now(ctx, client)
-    return ctx, rec.complaint_id, rec.reference
+    return ctx, rec.complaint_id, rec.reference  # (HQ looks the case up by branch too)
 
 
 def _pull(ctx: ServiceContext) -> None:
@@ -60,7 +63,7 @@ def test_hq_approves_the_second_extension_and_the_branch_pulls_it(
     with pytest.raises(uc.ExtensionAlreadyRequested):
         uc.request_extension(ctx, supervisor, cid, reason="again")
 
-    done = _hq_cli(sqlite_hq, reference, "--officer", "HQ007")
+    done = _hq_cli(sqlite_hq, reference, ctx, "--officer", "HQ007")
     assert done.returncode == 0, done.stderr
     assert "approved" in done.stdout
     _pull(ctx)
@@ -74,7 +77,7 @@ def test_hq_approves_the_second_extension_and_the_branch_pulls_it(
     decided = [e for e in detail.timeline if e.kind is EventKind.EXTENSION_DECIDED]
     assert len(decided) == 1 and decided[0].actor == "HQ007" and decided[0].device_id == "HQ"
     # Nothing is left to approve: a second approval is refused, one line, exit 1.
-    again = _hq_cli(sqlite_hq, reference, "--officer", "HQ007")
+    again = _hq_cli(sqlite_hq, reference, ctx, "--officer", "HQ007")
     assert again.returncode == 1 and again.stderr.count("\n") == 1
     assert "no extension request" in again.stderr
 
@@ -84,10 +87,10 @@ def test_hq_declines_with_a_reason_and_the_deadline_stays(
         supervisor: Actor) -> None:
     ctx, cid, reference = _requested_case(make_branch(sqlite_hq), teller, supervisor)
     due = case_detail(ctx, cid).view.decision_due
-    no_reason = _hq_cli(sqlite_hq, reference, "--officer", "HQ007", "--decline")
+    no_reason = _hq_cli(sqlite_hq, reference, ctx, "--officer", "HQ007", "--decline")
     assert no_reason.returncode == 1 and "reason" in no_reason.stderr
     assert no_reason.stderr.count("\n") == 1
-    done = _hq_cli(sqlite_hq, reference, "--officer", "HQ007", "--decline",
+    done = _hq_cli(sqlite_hq, reference, ctx, "--officer", "HQ007", "--decline",
                    "--reason", "材料已齐备，应在30日内办结")
     assert done.returncode == 0, done.stderr
     _pull(ctx)
@@ -103,7 +106,8 @@ def test_hq_cannot_approve_once_the_deadline_has_passed(
     ctx, cid, reference = _requested_case(make_branch(sqlite_hq), teller, supervisor)
     due = case_detail(ctx, cid).view.decision_due
     with sqlite_hq.engine.begin() as conn, pytest.raises(Conflict) as refused:
-        admin.decide_extension(conn, reference, officer="HQ007", approve=True,
+        admin.decide_extension(conn, ctx.device.branch_code, reference, officer="HQ007",
+                               approve=True,
                                now=due + timedelta(minutes=1))
     assert refused.value.code == "hq.extension.deadline_passed"
     _pull(ctx)

@@ -1,0 +1,240 @@
+"""The payload of each event kind as a typed model: the one definition the branch writes
+with (desktop.store.events.append_local_event checks every payload against it) and HQ
+checks every pushed event with (hq.ingest). Part of the wire schema (desktop.sync.wire).
+
+Values stay what the branch writes: times are ISO-8601 text with an offset, money is
+decimal text, so a payload validated here is exactly the dict the event hash covers.
+No model accepts keys it does not name (`extra="forbid"`): what no honest client
+writes is refused rather than carried along.
+
+What can go wrong: `check_payload` raises pydantic.ValidationError; its messages name
+the field at fault, never its value.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+from desktop.domain.model import Channel, CustomerKind, EventKind, IdDocumentType, Outcome, Role
+
+MAX_EVENT_PAYLOAD_BYTES = 64 * 1024  # canonical JSON of one payload (HQ answers 413 past it)
+_LONG = 8000  # MAX_LONG_TEXT (4000 characters) with room for a longer older limit
+_SHORT = 400
+
+
+def _aware_time(value: str) -> str:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("not an ISO-8601 time") from None
+    if parsed.tzinfo is None:
+        raise ValueError("a time without its UTC offset")
+    return value
+
+
+def _money(value: str) -> str:
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise ValueError("not a decimal amount") from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError("not a decimal amount")
+    return value
+
+
+# No control characters but line breaks and tabs (checked by pydantic's own regex engine).
+_NO_CONTROLS = r"^[^\x00-\x08\x0b-\x1f]*$"
+
+
+Time = Annotated[StrictStr, Field(max_length=40), AfterValidator(_aware_time)]
+Money = Annotated[StrictStr, Field(max_length=20), AfterValidator(_money)]
+Short = Annotated[StrictStr, Field(max_length=_SHORT, pattern=_NO_CONTROLS)]
+Long = Annotated[StrictStr, Field(max_length=_LONG, pattern=_NO_CONTROLS)]
+Code = Annotated[StrictStr, Field(min_length=1, max_length=40, pattern=_NO_CONTROLS)]
+Reference = Annotated[StrictStr, Field(pattern=r"^[A-Z0-9]{2,12}-\d{2}-\d{8}-\d{4}-[0-9A-Z]$")]
+StaffNumber = Annotated[StrictStr, Field(min_length=1, max_length=32, pattern=_NO_CONTROLS)]
+
+
+class PayloadModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CustomerPayload(PayloadModel):
+    """The customer as the branch stored them (identity fields: HQ keeps them encrypted)."""
+
+    id: Code
+    kind: CustomerKind
+    name: Short
+    id_type: IdDocumentType | None = None
+    id_number: Short = ""
+    phone: Short = ""
+    address: Short = ""
+    credit_code: Short = ""
+    contact_person: Short = ""
+
+
+class AgentPayload(PayloadModel):
+    name: Short
+    id_type: IdDocumentType | None = None
+    id_number: Short = ""
+    phone: Short = ""
+    relationship: Short = ""
+    power_of_attorney: StrictBool = False
+
+
+class ReceivedPayload(PayloadModel):
+    reference: Reference
+    channel: Channel
+    business_channel: Short = ""
+    business_type: Code
+    cause: Code
+    product: Short = ""
+    amount: Money | None = None
+    description: Long
+    request: Long
+    incident_date: Short = ""
+    extra_fields: dict[Annotated[str, Field(max_length=64)], Short | StrictInt | None] = Field(
+        default_factory=dict, max_length=60)
+    contact_channel: Short = ""
+    contact_time: Short = ""
+    complained_about: Short = ""
+    agent: AgentPayload | None = None
+    consent: StrictBool = False
+    resolved_on_spot: StrictBool = False
+    customer: CustomerPayload
+    received_at: Time
+    decision_due: Time
+    policy_id: Short = ""
+
+
+class EmptyPayload(PayloadModel):
+    """acknowledged, closed: the event itself says it all."""
+
+
+class NotePayload(PayloadModel):
+    text: Long
+
+
+class ContactAttemptPayload(PayloadModel):
+    channel: Short
+    reached: StrictBool
+    text: Long = ""
+    extension_notice: StrictBool = False  # the customer was told of an extension
+
+
+class AssignedPayload(PayloadModel):
+    assignee: StaffNumber
+
+
+class EscalatedPayload(PayloadModel):
+    level: Annotated[StrictInt, Field(ge=1, le=20)]
+    reason: Long
+
+
+class DeadlineExtendedPayload(PayloadModel):
+    new_due: Time
+    reason: Long
+    level: Annotated[StrictInt, Field(ge=1, le=20)]
+    approver: StaffNumber
+    approver_role: Role
+    notify_customer: StrictBool = True
+
+
+class ExtensionRequestedPayload(PayloadModel):
+    """An extension only HQ may approve, asked by the branch."""
+
+    level: Annotated[StrictInt, Field(ge=1, le=20)]
+    new_due: Time
+    reason: Long
+    notify_customer: StrictBool = True
+
+
+class ExtensionDecidedPayload(PayloadModel):
+    """HQ approves (new_due) or declines (reason) an extension request (HQ only)."""
+
+    level: Annotated[StrictInt, Field(ge=1, le=20)]
+    approved: StrictBool
+    reason: Long = ""
+    officer: StaffNumber
+    new_due: Time | None = None
+    notify_customer: StrictBool = True
+
+
+class ResolutionPayload(PayloadModel):
+    """resolved (a branch) and hq_decision (HQ)."""
+
+    outcome: Outcome
+    findings: Long
+    verification: Long = ""
+    basis: Long = ""  # basis and reasons of the decision (the policy may require it)
+    basis_reference: Short = ""  # the rule or contract clause relied on
+    remedy: Long = ""
+    compensation: Money | None = None
+
+
+class DocumentPrintedPayload(PayloadModel):
+    document: Literal["receipt", "letter", "extension_notice", "day_end_report"]
+    copy_number: Annotated[StrictInt, Field(ge=1, le=10_000, alias="copy")]
+
+
+class SatisfactionPayload(PayloadModel):
+    score: Annotated[StrictInt, Field(ge=1, le=5)]
+    comment: Long = ""
+
+
+class ReopenedPayload(PayloadModel):
+    reason: Long
+    approver: StaffNumber | None = None
+
+
+class WithdrawnPayload(PayloadModel):
+    reason: Long
+
+
+class LinkedPayload(PayloadModel):
+    related_reference: Reference
+
+
+class AttachmentPayload(PayloadModel):
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    size: Annotated[StrictInt, Field(ge=0, le=1 << 40)]
+    media_type: Short
+    name: Short
+
+
+PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
+    EventKind.RECEIVED: ReceivedPayload,
+    EventKind.ACKNOWLEDGED: EmptyPayload,
+    EventKind.NOTE: NotePayload,
+    EventKind.CONTACT_ATTEMPT: ContactAttemptPayload,
+    EventKind.ASSIGNED: AssignedPayload,
+    EventKind.ESCALATED: EscalatedPayload,
+    EventKind.DEADLINE_EXTENDED: DeadlineExtendedPayload,
+    EventKind.RESOLVED: ResolutionPayload,
+    EventKind.DOCUMENT_PRINTED: DocumentPrintedPayload,
+    EventKind.SATISFACTION_RECORDED: SatisfactionPayload,
+    EventKind.CLOSED: EmptyPayload,
+    EventKind.REOPENED: ReopenedPayload,
+    EventKind.WITHDRAWN: WithdrawnPayload,
+    EventKind.LINKED: LinkedPayload,
+    EventKind.ATTACHMENT_ADDED: AttachmentPayload,
+    EventKind.HQ_DECISION: ResolutionPayload,
+    EventKind.EXTENSION_REQUESTED: ExtensionRequestedPayload,
+    EventKind.EXTENSION_DECIDED: ExtensionDecidedPayload,
+}
+
+# Roles a branch device may write under, and what only HQ writes.
+BRANCH_ROLES = frozenset({Role.TELLER, Role.SUPERVISOR, Role.MANAGER})
+HQ_ONLY_KINDS = frozenset({EventKind.HQ_DECISION, EventKind.EXTENSION_DECIDED})
+
+# Where identity data sits in a payload: HQ stores these members encrypted.
+IDENTITY_MEMBERS: dict[EventKind, tuple[str, ...]] = {EventKind.RECEIVED: ("customer", "agent")}
+
+
+def check_payload(kind: EventKind, payload: dict[str, Any]) -> PayloadModel:
+    """The payload read by its kind's model; raises pydantic.ValidationError."""
+    return PAYLOAD_MODELS[kind].model_validate(payload)

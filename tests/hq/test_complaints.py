@@ -1,0 +1,99 @@
+"""HQ's complaint rows: folded from each push in its transaction, and the same rows again
+when `complaint-desk-hq rebuild` makes them from the events."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop.domain.model import EventKind, Outcome, Role
+from hq import admin, complaints
+from hq.cli import main
+from hq.tables import ComplaintRow
+from tests.hq.conftest import CUSTOMER_ID_NUMBER, EnrolledDevice, LiveHq
+
+_rows = ComplaintRow.__table__
+
+
+def _all_rows(live_hq: LiveHq) -> list[dict[str, Any]]:
+    with live_hq.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(_rows).order_by(_rows.c.id))]
+
+
+def _row(live_hq: LiveHq, complaint_id: str) -> dict[str, Any]:
+    with live_hq.engine.connect() as conn:
+        return dict(conn.execute(select(_rows).where(_rows.c.id == complaint_id)).one()._mapping)
+
+
+def _work(live_hq: LiveHq) -> tuple[EnrolledDevice, EnrolledDevice, dict[str, str]]:
+    """A day of a branch: cases received, worked, escalated, decided, resolved twice."""
+    counter = live_hq.enroll()
+    other = live_hq.enroll(counter.info.branch_code)
+    plain = counter.chain.event()
+    worked = counter.chain.event()
+    escalated = counter.chain.event()
+    twice = counter.chain.event()
+    counter.chain.event(EventKind.ASSIGNED, complaint_id=worked.complaint_id,
+                        payload={"assignee": "T007"})
+    counter.chain.event(EventKind.ESCALATED, complaint_id=escalated.complaint_id,
+                        actor_role=Role.SUPERVISOR, actor="S001")
+    counter.chain.event(EventKind.RESOLVED, complaint_id=twice.complaint_id)
+    assert counter.push(counter.chain.written).status_code == 200
+    # Offline, the other counter resolved the same case too: both are kept, the case flagged.
+    other.chain.counter = 100  # (it pulled the case first: its clock is past the receipt)
+    other.chain.event(EventKind.RESOLVED, complaint_id=twice.complaint_id,
+                      payload={"outcome": "not_upheld", "findings": "无过错"})
+    assert other.push(other.chain.written).status_code == 200
+    with live_hq.engine.begin() as conn:
+        admin.decide_escalated_case(
+            conn, counter.info.branch_code, str(escalated.payload["reference"]),
+            outcome=Outcome.PARTLY_UPHELD, findings="部分属实", verification="核对流水",
+            compensation="50", officer="HQ007", now=datetime.now(UTC))
+    ids = {"plain": plain.complaint_id, "worked": worked.complaint_id,
+           "escalated": escalated.complaint_id, "twice": twice.complaint_id}
+    return counter, other, ids
+
+
+def test_each_push_folds_its_complaints_into_rows(live_hq: LiveHq) -> None:
+    counter, _other, ids = _work(live_hq)
+    branch = counter.info.branch_code
+    plain = _row(live_hq, ids["plain"])
+    assert plain["branch_code"] == branch and plain["owner_device_id"] == counter.info.device_id
+    assert plain["status"] == "received" and plain["reference"].startswith(f"{branch}-01-")
+    assert (plain["channel"], plain["business_type"], plain["cause"]) == ("counter", "card", "fees")
+    assert plain["received_date"].isoformat() == "2026-03-16" and plain["event_count"] == 1
+    assert _row(live_hq, ids["worked"])["assignee"] == "T007"
+    decided = _row(live_hq, ids["escalated"])
+    assert (decided["status"], decided["escalation_level"], decided["outcome"]) == (
+        "resolved", 1, "partly_upheld")
+    assert decided["compensation"] == "50" and decided["event_count"] == 3
+    twice = _row(live_hq, ids["twice"])
+    assert twice["needs_review"] is True and "conflict:resolved@resolved" in twice["review_reasons"]
+
+
+def test_rows_hold_no_identity_but_find_a_customer_by_keyed_hash(live_hq: LiveHq) -> None:
+    _counter, _other, ids = _work(live_hq)
+    row = _row(live_hq, ids["plain"])
+    assert CUSTOMER_ID_NUMBER not in repr(row)
+    assert live_hq.vault is not None
+    assert row["customer_key"] == live_hq.vault.lookup_key(CUSTOMER_ID_NUMBER)
+    with live_hq.engine.connect() as conn:
+        found = complaints.by_customer(conn, live_hq.vault, CUSTOMER_ID_NUMBER.lower())
+    assert row["reference"] in [reference for _branch, reference, _status in found]
+
+
+def test_rebuild_from_the_events_gives_the_same_rows(
+    live_hq: LiveHq, capsys: pytest.CaptureFixture[str],
+) -> None:
+    _work(live_hq)
+    before = _all_rows(live_hq)
+    assert live_hq.vault is not None
+    keys = live_hq.vault.keys
+    code = main(["rebuild", "--database", live_hq.database_url,
+                 "--keys", f"file:{keys.path}"])  # type: ignore[attr-defined]
+    out = capsys.readouterr().out
+    assert code == 0 and str(len(before)) in out
+    assert _all_rows(live_hq) == before
