@@ -29,9 +29,9 @@ from desktop.domain.hlc import Stamp, max_drift_ms, minutes_ahead
 from desktop.domain.model import Event, EventKind
 from desktop.domain.reference import parse_reference
 from desktop.sync.payloads import (
-    BRANCH_ROLES,
     HQ_ONLY_KINDS,
     MAX_EVENT_PAYLOAD_BYTES,
+    branch_may_claim,
     check_payload,
 )
 from desktop.sync.wire import EventWire, PushRequest, PushResponse
@@ -84,7 +84,7 @@ def _check_claims(device: Device, wire: EventWire) -> None:
         raise Forbidden("hq.push.wrong_device", event_id=wire.id)
     if wire.kind in HQ_ONLY_KINDS:
         raise Forbidden("hq.push.hq_only", event_id=wire.id)
-    if wire.actor_role not in BRANCH_ROLES:
+    if not branch_may_claim(wire.kind, wire.actor_role):
         raise Forbidden("hq.push.role_not_allowed", event_id=wire.id, role=wire.actor_role.value)
     if not (wire.id.isascii() and wire.id.isprintable() and wire.complaint_id.isascii()
             and wire.complaint_id.isprintable() and wire.actor.isprintable()):

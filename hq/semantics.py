@@ -22,6 +22,7 @@ from sqlalchemy import Connection, select
 
 from desktop.domain.chain import GENESIS
 from desktop.domain.model import Event, EventKind
+from desktop.sync.payloads import BRANCH_ROLES
 from hq import tables
 from hq.complaints import Receipt
 from hq.db import existing_keys
@@ -102,6 +103,8 @@ def _check_roster(conn: Connection, device: Device, new_events: Sequence[Event])
     if not held:
         return  # no roster published for this branch: the branch's own accounts act
     for ev in new_events:
+        if ev.actor_role not in BRANCH_ROLES:
+            continue  # the local administrator and records retention are no roster staff
         if (ev.actor.upper(), ev.actor_role.value) not in held:
             raise Forbidden("hq.push.actor_not_on_roster", event_id=ev.id,
                             role=ev.actor_role.value)

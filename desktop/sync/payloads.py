@@ -206,6 +206,21 @@ class AttachmentPayload(PayloadModel):
     name: Short
 
 
+class LegalHoldPayload(PayloadModel):
+    on: StrictBool
+    reason: Long
+
+
+class RetentionAppliedPayload(PayloadModel):
+    """The audit record of an anonymisation or purge: the digest of what each event held."""
+
+    action: Short
+    events: dict[Annotated[str, Field(max_length=64)],
+                 Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(max_length=100_000)
+    retain_until: Short
+    policy_id: Short = ""
+
+
 PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.RECEIVED: ReceivedPayload,
     EventKind.ACKNOWLEDGED: EmptyPayload,
@@ -225,11 +240,21 @@ PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.HQ_DECISION: ResolutionPayload,
     EventKind.EXTENSION_REQUESTED: ExtensionRequestedPayload,
     EventKind.EXTENSION_DECIDED: ExtensionDecidedPayload,
+    EventKind.LEGAL_HOLD: LegalHoldPayload,
+    EventKind.RETENTION_APPLIED: RetentionAppliedPayload,
 }
 
-# Roles a branch device may write under, and what only HQ writes.
+# Roles a branch device may write under, and what only HQ writes. The branch's local
+# administrator (and records retention, which acts as it) writes only legal holds and
+# retention records; it is no staff member of the roster.
 BRANCH_ROLES = frozenset({Role.TELLER, Role.SUPERVISOR, Role.MANAGER})
+ADMIN_KINDS = frozenset({EventKind.LEGAL_HOLD, EventKind.RETENTION_APPLIED})
 HQ_ONLY_KINDS = frozenset({EventKind.HQ_DECISION, EventKind.EXTENSION_DECIDED})
+
+
+def branch_may_claim(kind: EventKind, role: Role) -> bool:
+    """Whether a branch device may write an event of `kind` under `role`."""
+    return role in BRANCH_ROLES or (role is Role.ADMIN and kind in ADMIN_KINDS)
 
 # Where identity data sits in a payload: HQ stores these members encrypted.
 IDENTITY_MEMBERS: dict[EventKind, tuple[str, ...]] = {EventKind.RECEIVED: ("customer", "agent")}
