@@ -102,6 +102,7 @@ class ReceivedPayload(PayloadModel):
     contact_channel: Short = ""
     contact_time: Short = ""
     complained_about: Short = ""
+    complained_staff: Short = ""  # the staff member complained about (recusal)
     agent: AgentPayload | None = None
     consent: StrictBool = False
     resolved_on_spot: StrictBool = False
@@ -128,6 +129,8 @@ class ContactAttemptPayload(PayloadModel):
 
 class AssignedPayload(PayloadModel):
     assignee: StaffNumber
+    reason: Long = ""  # why the case moves away from its first handler
+    previous: Short = ""
 
 
 class EscalatedPayload(PayloadModel):
