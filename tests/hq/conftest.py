@@ -111,7 +111,8 @@ class DeviceChain:
               actor_role: Role = Role.TELLER, actor: str = "T001") -> EventWire:
         self.counter += 1
         if complaint_id is None:
-            complaint_id = uuid.uuid4().hex if kind is EventKind.RECEIVED else self.last_complaint
+            complaint_id = (uuid.uuid4().hex if kind is EventKind.RECEIVED
+                            else self.last_complaint or "c-1")
         if payload is None:
             if kind is EventKind.RECEIVED:
                 payload = received_payload(self.next_reference(business_date))

@@ -14,13 +14,14 @@ import pytest
 from desktop.domain.chain import event_hash
 from desktop.domain.hlc import ClockAhead, HybridClock, Stamp, max_drift_ms
 from desktop.domain.model import Event, EventKind, Role
+from desktop.domain.reference import make_reference
 from desktop.services import complaints as uc
 from desktop.services.context import Actor
 from desktop.sync.engine import sync_now
 from desktop.sync.status import unsent_count
 from desktop.sync.wire import EventWire
 from tests.conftest import SettableClock
-from tests.hq.conftest import LiveHq
+from tests.hq.conftest import LiveHq, received_payload
 from tests.services.intakes import sample_intake
 from tests.sync.conftest import Branch, client_for
 
@@ -39,9 +40,12 @@ def test_the_drift_bound_is_policy_data_and_bounds_observe() -> None:
     assert behind.observe(Stamp(now, 0)) == Stamp(now, 1)
 
 
-def _stamped(device_id: str, branch_code: str, when: datetime) -> EventWire:
-    draft = Event(id=uuid.uuid4().hex, complaint_id="c-1", kind=EventKind.NOTE,
-                  payload={"text": "note"}, actor="T001", actor_role=Role.TELLER,
+def _stamped(device_id: str, branch_code: str, when: datetime, sequence: int = 1) -> EventWire:
+    """A new case (HQ takes events only on cases it holds), stamped at `when`."""
+    reference = make_reference(branch_code, int(device_id.rsplit("-", 1)[-1]), when.date(),
+                               sequence)
+    draft = Event(id=uuid.uuid4().hex, complaint_id=uuid.uuid4().hex, kind=EventKind.RECEIVED,
+                  payload=received_payload(reference), actor="T001", actor_role=Role.TELLER,
                   device_id=device_id, branch_code=branch_code,
                   hlc=f"{int(when.timestamp() * 1000):015d}.00000", occurred_at=when,
                   business_date=when.date(), prev_hash="0" * 64)
@@ -59,7 +63,7 @@ def test_hq_refuses_events_stamped_ahead_of_its_clock(sqlite_hq: LiveHq) -> None
     assert body["params"]["minutes"] > 1_000_000
     # A little ahead (within the bound) is a PC clock being a PC clock: accepted.
     fine = _stamped(device.info.device_id, device.info.branch_code,
-                    datetime.now(UTC) + timedelta(minutes=2))
+                    datetime.now(UTC) + timedelta(minutes=2), 2)
     assert device.push([fine]).status_code == 200, "nothing of the refused batch was stored"
     assert device.client.get("/api/v1/digest/" + fine.business_date.isoformat()).json()["count"] == 1
 
