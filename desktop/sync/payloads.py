@@ -84,6 +84,21 @@ class AgentPayload(PayloadModel):
     phone: Short = ""
     relationship: Short = ""
     power_of_attorney: StrictBool = False
+    power_of_attorney_document: Short = ""
+
+
+class RepresentativePayload(PayloadModel):
+    name: Short | None = None
+    id_type: IdDocumentType | None = None
+    id_number: Short | None = None
+    phone: Short | None = None
+
+
+class GroupPayload(PayloadModel):
+    """A group complaint: its chosen representatives and how many people it speaks for."""
+
+    representatives: list[RepresentativePayload] = Field(default_factory=list, max_length=20)
+    people: Annotated[StrictInt, Field(ge=0, le=10_000_000)]
 
 
 class ReceivedPayload(PayloadModel):
@@ -103,6 +118,9 @@ class ReceivedPayload(PayloadModel):
     contact_time: Short = ""
     complained_about: Short = ""
     complained_staff: Short = ""  # the staff member complained about (recusal)
+    grounds: Long = ""
+    recording_reference: Short = ""
+    group: GroupPayload | None = None
     agent: AgentPayload | None = None
     consent: StrictBool = False
     resolved_on_spot: StrictBool = False
@@ -260,7 +278,8 @@ def branch_may_claim(kind: EventKind, role: Role) -> bool:
     return role in BRANCH_ROLES or (role is Role.ADMIN and kind in ADMIN_KINDS)
 
 # Where identity data sits in a payload: HQ stores these members encrypted.
-IDENTITY_MEMBERS: dict[EventKind, tuple[str, ...]] = {EventKind.RECEIVED: ("customer", "agent")}
+IDENTITY_MEMBERS: dict[EventKind, tuple[str, ...]] = {
+    EventKind.RECEIVED: ("customer", "agent", "group")}
 
 
 def check_payload(kind: EventKind, payload: dict[str, Any]) -> PayloadModel:
