@@ -62,6 +62,81 @@ class AuditEntryRow(Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class PanelRow(Base):
+    """The expert panel of one escalated complaint (公正公平): its chair, the department
+    complained about (no member may come from it), and, once concluded, HQ's decision."""
+
+    __tablename__ = "expert_panels"
+
+    complaint_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    branch_code: Mapped[str] = mapped_column(String(32))
+    reference: Mapped[str] = mapped_column(String(64), unique=True)
+    complained_department: Mapped[str] = mapped_column(String(64))
+    chair: Mapped[str] = mapped_column(ForeignKey("staff_accounts.number"))
+    formed_by: Mapped[str] = mapped_column(String(32))
+    formed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    concluded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    decision_event_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class PanelMemberRow(Base):
+    """A member of a panel (the chair is not one: the chair concludes, members opine).
+    A member who declares a conflict is recused and no longer counts."""
+
+    __tablename__ = "expert_panel_members"
+
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("expert_panels.complaint_id"),
+                                              primary_key=True)
+    staff_number: Mapped[str] = mapped_column(ForeignKey("staff_accounts.number"),
+                                              primary_key=True, index=True)
+    department: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    recused_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    recusal_reason: Mapped[str] = mapped_column(String(500), default="")
+
+
+class PanelOpinionRow(Base):
+    """A member's independent opinion: written once, never changed."""
+
+    __tablename__ = "expert_panel_opinions"
+
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("expert_panels.complaint_id"),
+                                              primary_key=True)
+    staff_number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[str] = mapped_column(Text)
+    submitted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class IntakeApiKeyRow(Base):
+    """An API key of one of the bank's own systems (web, app) for POST /api/v1/intake;
+    only the SHA-256 of the key is kept."""
+
+    __tablename__ = "intake_api_keys"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    system: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(24))
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class IntakeRequestRow(Base):
+    """A complaint recorded at HQ, by the console or the intake API: the caller's request
+    id makes a repeated request return the first answer instead of a second complaint."""
+
+    __tablename__ = "intake_requests"
+
+    source: Mapped[str] = mapped_column(String(40), primary_key=True)
+    request_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    complaint_id: Mapped[str] = mapped_column(String(64))
+    branch_code: Mapped[str] = mapped_column(String(32))
+    reference: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 def _core(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
@@ -71,3 +146,8 @@ def _core(model: type[Base]) -> Table:
 staff_accounts = _core(StaffAccountRow)
 staff_sessions = _core(StaffSessionRow)
 audit_log = _core(AuditEntryRow)
+panels = _core(PanelRow)
+panel_members = _core(PanelMemberRow)
+panel_opinions = _core(PanelOpinionRow)
+intake_api_keys = _core(IntakeApiKeyRow)
+intake_requests = _core(IntakeRequestRow)

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from desktop.domain.calendar import calendar_from_dict
+from desktop.domain.documents import LETTER_FIELDS
 from desktop.domain.errors import DomainError
 from desktop.domain.model import Outcome, Role
 from desktop.domain.policy import policy_from_dict
@@ -30,7 +31,6 @@ from desktop.i18n import LOCALES
 from desktop.sync.wire import REFERENCE_KINDS
 from hq import admin, tables
 from hq.errors import InvalidRequest, NotFound
-from reports.letter import LETTER_FIELDS
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 _references = tables.reference_documents

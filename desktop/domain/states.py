@@ -85,7 +85,8 @@ def _rows() -> dict[tuple[Status | None, Action], Transition]:
         for s in states:
             t[(s, action)] = Transition(nxt, roles)
 
-    allow((None,), Action.RECEIVE, Status.RECEIVED, _COUNTER)
+    # HQ records complaints from the other channels for a branch (hq.intake).
+    allow((None,), Action.RECEIVE, Status.RECEIVED, _COUNTER | {Role.HQ_OFFICER})
     allow((Status.RECEIVED,), Action.ACKNOWLEDGE, Status.ACKNOWLEDGED, _COUNTER)
     allow(_OPEN, Action.ADD_NOTE, None, _ANYONE_WORKING)
     allow(_OPEN, Action.LOG_CONTACT, None, _ANYONE_WORKING)

@@ -11,7 +11,18 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from hq.console import audit_views, auth_views, branch_views, home_views, reference_views
+from hq.console import (
+    audit_views,
+    auth_views,
+    branch_views,
+    complaint_views,
+    escalation_views,
+    extension_views,
+    home_views,
+    intake_api,
+    intake_views,
+    reference_views,
+)
 from hq.console.security import ConsoleHeadersMiddleware
 from hq.console.web import CONSOLE_PREFIX, HERE, Clock, ConsoleRedirect, ConsoleRefused, render
 
@@ -21,8 +32,10 @@ STATIC_PREFIX = f"{CONSOLE_PREFIX}/static"
 def mount_console(app: FastAPI, clock: Clock) -> None:
     """Add the console's pages, static files, headers and error pages to `app`."""
     app.state.console_clock = clock
-    for module in (auth_views, home_views, branch_views, reference_views, audit_views):
+    for module in (auth_views, home_views, complaint_views, escalation_views, extension_views,
+                   intake_views, branch_views, reference_views, audit_views):
         app.include_router(module.router, prefix=CONSOLE_PREFIX, include_in_schema=False)
+    app.include_router(intake_api.router)  # JSON, in the OpenAPI document
     app.mount(STATIC_PREFIX, StaticFiles(directory=HERE / "static"), name="console-static")
     app.add_middleware(ConsoleHeadersMiddleware, prefix=CONSOLE_PREFIX,
                        static_prefix=STATIC_PREFIX)

@@ -1,28 +1,25 @@
-"""The dashboard: the office's figures at a glance, each linking to its list."""
+"""The dashboard: open, due soon, overdue and escalated, by branch and in total, with
+the trend of complaints received; each figure links to its filtered list."""
 
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from hq import fleet, statistics
+from hq import casework
 from hq.console.web import clock_of, render, require_staff, transaction
 
 router = APIRouter()
-TREND_DAYS = 30
 
 
 @router.get("/")
 def dashboard(request: Request) -> Response:
     session = require_staff(request)
-    today = clock_of(request)().date()
+    now = clock_of(request)()
     with transaction(request) as conn:
-        branches = fleet.branch_summaries(conn)
-        trend = statistics.received_per_day(conn, today - timedelta(days=TREND_DAYS - 1), today)
-    chart = json.dumps({"days": [d.isoformat() for d, _ in trend],
-                        "counts": [n for _, n in trend]})
-    return render(request, "dashboard.html", session, branches=branches, trend=trend,
-                  chart=chart, total_devices=sum(b.active_devices for b in branches))
+        figures = casework.dashboard(conn, now)
+    chart = json.dumps({"days": [d.isoformat() for d, _ in figures.trend],
+                        "counts": [n for _, n in figures.trend]})
+    return render(request, "dashboard.html", session, figures=figures, chart=chart)

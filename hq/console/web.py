@@ -24,6 +24,7 @@ from starlette.datastructures import FormData
 from desktop.i18n import DEFAULT_LOCALE, LOCALES, normalise_locale, translate
 from hq import staff
 from hq.staff import ConsoleSession, StaffRole
+from hq.vault import Vault
 
 CONSOLE_PREFIX = "/console"
 SESSION_COOKIE = "cd_console"
@@ -77,6 +78,11 @@ def translator(locale: str) -> Callable[..., str]:
 def engine_of(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
+
+
+def vault_of(request: Request) -> Vault:
+    vault: Vault = request.app.state.vault
+    return vault
 
 
 def clock_of(request: Request) -> Clock:

@@ -29,6 +29,7 @@ from sqlalchemy import Engine
 from hq import staff
 from hq.app import create_app
 from hq.db import make_engine, migrate
+from hq.vault import Vault
 from tests.hq.conftest import (  # noqa: F401  (fixtures, re-exported for this folder)
     LiveHq,
     _ThreadedServer,
@@ -69,7 +70,9 @@ class ConsoleHq:
     engine: Engine
     clock: MovableClock
     live: LiveHq
+    vault: Vault
     clients: list[httpx.Client] = field(default_factory=list)
+    sessions: dict[str, tuple[httpx.Client, str]] = field(default_factory=dict)
 
     @property
     def console(self) -> str:
@@ -90,7 +93,10 @@ class ConsoleHq:
         return client
 
     def signed_in(self, login: StaffLogin) -> tuple[httpx.Client, str]:
-        """An HTTP client with a console session for `login`, and its CSRF token."""
+        """An HTTP client with a console session for `login`, and its CSRF token; the same
+        one again on later calls (a TOTP code opens one session only, as for a person)."""
+        if login.number in self.sessions:
+            return self.sessions[login.number]
         client = self.client()
         page = client.get("/console/login")
         token = csrf_of(page.text)
@@ -98,12 +104,14 @@ class ConsoleHq:
             "csrf_token": token, "number": login.number, "password": login.password,
             "code": login.code(self.clock()), "next": "/console/"})
         assert answer.status_code == 303, answer.text
-        return client, csrf_of(client.get("/console/").text)
+        self.sessions[login.number] = client, csrf_of(client.get("/console/").text)
+        return self.sessions[login.number]
 
     def close(self) -> None:
         for client in self.clients:
             client.close()
         self.clients.clear()
+        self.sessions.clear()
 
 
 def csrf_of(html: str) -> str:
@@ -117,10 +125,11 @@ def _serve(database_url: str, keys_folder: Path) -> Iterator[ConsoleHq]:
     migrate(engine)
     app_engine = make_engine(database_url)
     clock = MovableClock()
-    with _ThreadedServer(create_app(app_engine, make_vault(keys_folder), clock=clock)) as server:
+    vault = make_vault(keys_folder)
+    with _ThreadedServer(create_app(app_engine, vault, clock=clock)) as server:
         base = f"http://127.0.0.1:{server.port}"
         live = LiveHq(engine.dialect.name, base, database_url, engine)
-        hq = ConsoleHq(base, engine, clock, live)
+        hq = ConsoleHq(base, engine, clock, live, vault)
         yield hq
         hq.close()
         live.close()
@@ -139,11 +148,15 @@ def console_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleHq]:
 def backend_hq(request: pytest.FixtureRequest,
                tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleHq]:
     """A live HQ for this module, once over SQLite and once over PostgreSQL."""
+    folder = tmp_path_factory.mktemp("console")
     if request.param == "postgres":
         url: str = request.getfixturevalue("postgres_database_url")
+        # One database for the session, so one key file too (its data keys need it).
+        folder = tmp_path_factory.getbasetemp() / "console-postgres-keys"
+        folder.mkdir(exist_ok=True)
     else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('console') / 'hq.sqlite3'}"
-    yield from _serve(url, tmp_path_factory.mktemp("console-keys"))
+        url = f"sqlite:///{folder / 'hq.sqlite3'}"
+    yield from _serve(url, folder)
 
 
 @pytest.fixture(autouse=True)
@@ -164,11 +177,13 @@ def _unavailable(reason: str) -> None:
 def _ensure_chromium() -> None:
     if CHROMIUM.exists():
         return
+    # fonts-noto-cjk: Chinese text renders as itself in screenshots, not as boxes.
     if os.geteuid() != 0 or shutil.which("apt-get") is None:
         _unavailable(f"{CHROMIUM} is missing; install it with `apt-get install -y chromium`")
     print("installing Debian's chromium for the browser tests (apt-get)")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    done = subprocess.run("apt-get update -qq && apt-get install -y -qq chromium", shell=True,
+    done = subprocess.run("apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk",
+                          shell=True,
                           env=env, capture_output=True, text=True, timeout=900)
     if done.returncode != 0 or not CHROMIUM.exists():
         _unavailable(f"apt-get could not install chromium: {done.stderr.strip()[-300:]}")
@@ -233,6 +248,21 @@ class BranchPc:
                device_name="柜台一号机")
         self.store = store
 
+    def record_escalated_complaint(self) -> tuple[str, str]:
+        """A teller records a complaint, a supervisor escalates it to HQ, the PC syncs.
+        Returns (complaint id, reference)."""
+        from desktop.domain.model import Role
+        from desktop.services.complaints import escalate, record_complaint
+        from desktop.services.context import Actor
+        from tests.services.intakes import sample_intake
+
+        ctx = self.context()
+        recorded = record_complaint(ctx, Actor("T001", Role.TELLER, "李娜"), sample_intake())
+        escalate(ctx, Actor("S001", Role.SUPERVISOR, "张敏"), recorded.complaint_id,
+                 "客户不接受网点处理意见，上报总行")
+        self.sync()
+        return recorded.complaint_id, recorded.reference
+
     def context(self) -> Any:
         from desktop.services.context import load_context
         from tests.conftest import SettableClock
@@ -258,3 +288,16 @@ def branch_pc(console_hq: ConsoleHq, tmp_path: Path) -> Iterator[BranchPc]:
     pc = BranchPc(console_hq, console_hq.live.new_branch("示范银行测试支行"), tmp_path / "pc1")
     yield pc
     pc.close()
+
+
+SCREENSHOTS_ENV = "CONSOLE_SCREENSHOTS"
+
+
+def screenshot(page: Any, name: str) -> None:
+    """With CONSOLE_SCREENSHOTS=DIR set, save the page as DIR/console-NAME.png (how the
+    README's console pictures are made: `CONSOLE_SCREENSHOTS=docs/screenshots pytest
+    tests/console -k browser`). Without it, nothing."""
+    folder = os.environ.get(SCREENSHOTS_ENV)
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"console-{name}.png"), full_page=True)

@@ -12,7 +12,7 @@ from desktop.resources import resource_path
 from hq.staff import StaffRole
 
 CONSOLE = Path(__file__).resolve().parents[2] / "hq" / "console"
-LITERAL_CODE = re.compile(r"""t\(\s*["']((?:console|hq)\.[a-z0-9_.]*[a-z0-9_])["']""")
+LITERAL_CODE = re.compile(r"""t\(\s*["']((?:console|hq)\.[a-z0-9_.]*[a-z0-9])["']""")
 REFUSAL_CODE = re.compile(r"""ConsoleRefused\(\s*\d+,\s*["']([a-z0-9_.]+)["']""")
 
 
