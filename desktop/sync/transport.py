@@ -72,7 +72,7 @@ class TransportSettings:
 
 def parse_pin(text: str) -> bytes:
     """A SHA-256 pin from hex or base64 (`sha256/` prefix allowed). Raises BadPin."""
-    value = text.strip().removeprefix("sha256/").removeprefix("/")
+    value = text.strip().removeprefix("sha256/")  # base64 itself may begin with "/"
     try:
         raw = bytes.fromhex(value) if len(value) == 64 else base64.b64decode(value, validate=True)
     except (ValueError, binascii.Error):

@@ -28,7 +28,7 @@ from desktop.sync.transport import (
 )
 from hq.app import create_app
 from hq.db import make_engine, migrate
-from tests.hq.conftest import LiveHq
+from tests.hq.conftest import LiveHq, make_vault
 from tests.security.tls import Pki, TlsServer, make_pki
 from tests.services.intakes import sample_intake
 
@@ -42,8 +42,9 @@ def tls_hq(tmp_path: Path) -> Iterator[tuple[LiveHq, Pki]]:
     migrate(engine)
     app_engine = make_engine(url)
     pki = make_pki(tmp_path / "pki")
-    with TlsServer(create_app(app_engine), pki) as server:
-        live = LiveHq(engine.dialect.name, server.url, url, engine)
+    vault = make_vault(tmp_path)
+    with TlsServer(create_app(app_engine, vault), pki) as server:
+        live = LiveHq(engine.dialect.name, server.url, url, engine, vault)
         yield live, pki
         live.close()
     app_engine.dispose()
@@ -141,3 +142,13 @@ def test_enroll_refuses_plain_http_in_both_languages_and_keeps_https_settings(
     assert done.returncode == 0, done.stderr
     synced = run("admin", "sync", "--profile", profile)  # the CA bundle and pin were kept
     assert synced.returncode == 0, synced.stderr
+
+
+def test_a_base64_pin_may_begin_with_a_slash() -> None:
+    from desktop.sync.transport import parse_pin
+
+    digest = bytes([0xFF] * 32)  # base64 "//////..." — a real pin can start this way
+    encoded = base64.b64encode(digest).decode()
+    assert encoded.startswith("/")
+    assert parse_pin(encoded) == digest
+    assert parse_pin("sha256/" + encoded) == digest

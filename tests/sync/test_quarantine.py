@@ -27,7 +27,7 @@ from tests.sync.hq_inject import inject_at_hq
 CLI = str(Path(sys.executable).parent / "complaint-desk")
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_an_empty_receipt_is_quarantined_and_sync_and_day_end_go_on(
         backend: str, request: pytest.FixtureRequest, make_branch: Callable[..., Branch],
         teller: Actor) -> None:
