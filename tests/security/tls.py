@@ -4,20 +4,18 @@ transport tests: real certificates (made with `cryptography`), real uvicorn with
 from __future__ import annotations
 
 import hashlib
-import socket
-import threading
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from ipaddress import IPv4Address
 from pathlib import Path
 from typing import Any
 
-import uvicorn
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from tests.hq.conftest import _ThreadedServer
 
 
 @dataclass(frozen=True)
@@ -71,34 +69,12 @@ def make_pki(folder: Path, host: str = "127.0.0.1") -> Pki:
                hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest())
 
 
-class TlsServer:
+class TlsServer(_ThreadedServer):
     """uvicorn serving `app` over TLS on a free loopback port, in a thread."""
 
     def __init__(self, app: Any, pki: Pki) -> None:
-        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.socket.bind(("127.0.0.1", 0))
-        self.port = self.socket.getsockname()[1]
-        config = uvicorn.Config(app, log_level="warning", lifespan="off",
-                                ssl_certfile=str(pki.cert_file), ssl_keyfile=str(pki.key_file))
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run,
-                                       kwargs={"sockets": [self.socket]}, daemon=True)
+        super().__init__(app, ssl_certfile=str(pki.cert_file), ssl_keyfile=str(pki.key_file))
 
     @property
     def url(self) -> str:
         return f"https://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> TlsServer:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the TLS test server did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=20)
-        self.socket.close()
