@@ -116,11 +116,14 @@ def _next_sequence(session: Session, ctx: ServiceContext) -> int:
     return int(session.execute(stmt.returning(DailySequence.last)).scalar_one())
 
 
-def _complained_staff(ctx: ServiceContext, intake: Intake) -> str:
+def _complained_staff(ctx: ServiceContext, intake: Intake, complained_about: str) -> str:
     """The roster number of the staff member complained about: given explicitly (it must be on
-    the roster), or the first word of the free text when that is a roster number."""
-    explicit = intake.complained_staff.strip().upper()
-    guess = (intake.complained_about.strip().split() or [""])[0].upper()
+    the roster), or the first word of the (cleaned) free text when that is a roster number."""
+    given = intake.complained_staff
+    if not isinstance(given, str):
+        raise IntakeRejected([ValidationError("validation.unknown_staff", field="complained_staff")])
+    explicit = given.strip().upper()
+    guess = (complained_about.strip().split() or [""])[0].upper()
     with ctx.store.read() as s:
         for number in (explicit, guess):
             if number and _plain_id(number) and s.get(StaffRow, number) is not None:
@@ -147,7 +150,7 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
         raise IntakeRejected(errors)
     form = check.cleaned
     form.update(recorded_extra)
-    form["complained_staff"] = _complained_staff(ctx, intake)
+    form["complained_staff"] = _complained_staff(ctx, intake, form["complained_about"])
     received_at = now
     due = ctx.policy.decision_due(received_at, form["business_type"])
     with ctx.store.write() as s:
@@ -343,7 +346,7 @@ def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Ou
 
 def record_satisfaction(ctx: ServiceContext, actor: Actor, complaint_id: str, score: int,
                         comment: str = "") -> ComplaintView:
-    if not isinstance(score, int) or not 1 <= score <= 5:
+    if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
         raise ValidationError("validation.satisfaction_range", field="satisfaction")
     return _act(ctx, actor, complaint_id, Action.RECORD_SATISFACTION, {
         "score": score,
