@@ -1,8 +1,10 @@
 """`python -m bench [--quick] [--only NAME]`: run every benchmark, print one table, write JSON.
 
-Each module bench/bench_*.py has `run(quick: bool) -> list[dict]`. A target is met when the
-median (or the p95, for rows marked p95_target) is within it. Timings are reported, never
-asserted: CI runs the quick mode only to prove every benchmark still runs.
+Each module bench/bench_*.py has `run(quick: bool) -> list[dict]` (rows made by
+bench.timing.row). A target is met when the median (or the p95, for rows marked p95_target)
+is within it and, for a row measured beside a floor or peer (`floor_ms`, `ratio`), when the
+ratio is within `target_ratio`. Timings are reported, never asserted: CI runs the quick mode
+only to prove every benchmark still runs.
 """
 
 from __future__ import annotations
@@ -19,18 +21,57 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-MODULES = ("bench_core", "bench_reports", "bench_security", "bench_hq", "bench_ui",
-           "bench_installed")
-RESULTS = Path(__file__).resolve().parent / "results"
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+# These first, in this order (the heavy UI and installed-bundle rows last); then any other
+# bench/bench_*.py in name order, so a new module needs no edit here.
+FIRST = ("bench_core", "bench_reports", "bench_security", "bench_hq")
+LAST = ("bench_ui", "bench_installed")
+MODULES = (*FIRST, *sorted(p.stem for p in HERE.glob("bench_*.py")
+                           if p.stem not in FIRST + LAST), *LAST)
 
 
-def verdict(r: dict[str, Any]) -> tuple[str, str, str]:
+def _ratio_text(ratio: float) -> str:
+    """0.4 -> "2.50× faster", 3.2 -> "3.20× slower" (than the floor or peer)."""
+    if ratio <= 1:
+        return f"{1 / ratio:.2f}× faster" if ratio else "∞× faster"
+    return f"{ratio:.2f}× slower"
+
+
+def verdict(r: dict[str, Any]) -> tuple[str, str, str, str, str]:
+    """(target, measured, floor, ratio, result) as printed in the table."""
+    if "skipped" in r:
+        return "", f"skipped: {r['skipped']}", "", "", "skipped"
     if "target_mb" in r:
-        return f"{r['target_mb']} MB", f"{r['value_mb']} MB", "ok" if r["value_mb"] <= r["target_mb"] else "short"
+        ok = r["value_mb"] <= r["target_mb"]
+        return f"{r['target_mb']} MB", f"{r['value_mb']} MB", "", "", "ok" if ok else "short"
     measured = r["p95_ms"] if r.get("p95_target") else r["median_ms"]
     shown = f"median {r['median_ms']:.2f} / p95 {r['p95_ms']:.2f} ms"
-    return f"{r['target_ms']:g} ms{' p95' if r.get('p95_target') else ''}", shown, \
-        "ok" if measured <= r["target_ms"] else "short"
+    ok = True
+    targets = []
+    if r.get("target_ms") is not None:
+        targets.append(f"{r['target_ms']:g} ms{' p95' if r.get('p95_target') else ''}")
+        ok = measured <= r["target_ms"]
+    floor = f"{r['floor_ms']:.2f} ms" if r.get("floor_ms") is not None else ""
+    ratio = ""
+    if r.get("ratio") is not None:
+        ratio = _ratio_text(r["ratio"])
+    if r.get("target_ratio") is not None:
+        targets.append(f"ratio ≤ {r['target_ratio']:g}")
+        ok = ok and r.get("ratio") is not None and r["ratio"] <= r["target_ratio"]
+    return ", ".join(targets), shown, floor, ratio, "ok" if ok else "short"
+
+
+def table(rows: list[dict[str, Any]]) -> list[str]:
+    """The printed table: one line per row, the floor and ratio columns beside the target."""
+    width = max((len(r["name"]) for r in rows), default=10)
+    lines = [f"{'benchmark':<{width}}  {'target':>22}  {'measured':<34} {'floor':>12}  "
+             f"{'ratio':<15} result"]
+    for r in rows:
+        target, measured, floor, ratio, ok = verdict(r)
+        lines.append(f"{r['name']:<{width}}  {target:>22}  {measured:<34} {floor:>12}  "
+                     f"{ratio:<15} {ok}")
+    return lines
 
 
 def main() -> int:
@@ -61,12 +102,8 @@ def main() -> int:
             r["module"] = name
         rows.extend(got)
         print(f"   {len(got)} rows in {time.perf_counter() - started:.1f} s", flush=True)
-    width = max((len(r["name"]) for r in rows), default=10)
     print()
-    print(f"{'benchmark':<{width}}  {'target':>14}  {'measured':<34} result")
-    for r in rows:
-        target, measured, ok = verdict(r)
-        print(f"{r['name']:<{width}}  {target:>14}  {measured:<34} {ok}")
+    print("\n".join(table(rows)))
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"bench-{'quick-' if args.quick else ''}{stamp}.json"
