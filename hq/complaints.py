@@ -77,7 +77,8 @@ def row_of(view: ComplaintView, receipt: Receipt, last_seq: int) -> dict[str, An
         "satisfaction": view.satisfaction, "resolved_at": view.resolved_at,
         "closed_at": view.closed_at, "withdrawn_at": view.withdrawn_at,
         "needs_review": view.needs_review, "review_reasons": "\n".join(view.review_reasons),
-        "customer_key": receipt.customer_key, "event_count": view.event_count,
+        "customer_key": receipt.customer_key, "repeat_of": view.repeat_of,
+        "event_count": view.event_count,
         "updated_at": view.updated_at, "last_seq": last_seq,
     }
 

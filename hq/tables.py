@@ -189,6 +189,7 @@ class ComplaintRow(Base):
         Index("ix_complaints_received_date", "received_date"),
         Index("ix_complaints_closed_at", "closed_at"),
         Index("ix_complaints_customer_key", "customer_key"),
+        Index("ix_complaints_repeat_of", "repeat_of"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -218,6 +219,9 @@ class ComplaintRow(Base):
     needs_review: Mapped[bool] = mapped_column(Boolean)
     review_reasons: Mapped[str] = mapped_column(Text)
     customer_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The complaint id of an earlier complaint about the same matter (null: a first complaint);
+    # the regulator's statistics count a repeat once.
+    repeat_of: Mapped[str | None] = mapped_column(String(64), nullable=True)
     event_count: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_seq: Mapped[int] = mapped_column(BigInteger)

@@ -219,6 +219,7 @@ class ComplaintView:
     resolved_at: datetime | None = None
     withdrawn_at: datetime | None = None
     related: list[str] = field(default_factory=list)
+    repeat_of: str | None = None  # the complaint id of an earlier complaint about the same matter
     needs_review: bool = False
     review_reasons: list[str] = field(default_factory=list)
     updated_at: datetime | None = None

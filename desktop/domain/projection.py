@@ -9,7 +9,8 @@ and flags the case for a person to review.
 Event payloads (all values JSON; times ISO-8601 with offset; money as text):
   received          reference, channel, business_type, cause, product, amount,
                     description, request, extra_fields, customer{...}, agent{...}|null,
-                    received_at, decision_due, policy_id, ...
+                    received_at, decision_due, policy_id, repeat_of (the complaint id
+                    of an earlier complaint about the same matter, or absent), ...
   assigned          assignee
   escalated         level, reason
   deadline_extended new_due, reason, approver, approver_role, level, notify_customer
@@ -108,6 +109,7 @@ def _start(ev: Event) -> ComplaintView:
         updated_at=ev.occurred_at,
         event_count=1,
         complained_staff=str(p.get("complained_staff") or ""),
+        repeat_of=str(p["repeat_of"]) if p.get("repeat_of") else None,
     )
     if view.complained_staff and view.complained_staff == ev.actor:
         # The person complained about took the complaint: recorded, but not theirs to handle;

@@ -133,6 +133,20 @@ def _complained_staff(ctx: ServiceContext, intake: Intake, complained_about: str
     return ""
 
 
+def _repeat_link(session: Session, repeat_of: str | None, customer_id: str) -> str | None:
+    """The earlier complaint a new one repeats, checked: it must be a complaint of the same
+    customer. Raises IntakeRejected (field `repeat_of`) otherwise; the write is rolled back."""
+    if repeat_of is None or repeat_of == "":
+        return None
+    row = None
+    if _plain_id(repeat_of):
+        row = session.scalar(select(ComplaintRow).where(ComplaintRow.id == repeat_of))
+    if row is None or row.customer_id != customer_id:
+        raise IntakeRejected([ValidationError("validation.repeat_unknown", field="repeat_of")])
+    # A repeat of a repeat counts against the first complaint about the matter.
+    return row.repeat_of or row.id
+
+
 def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recorded:
     """Record a new complaint: customer found or created, reference number issued,
     decision deadline set from the policy. Raises IntakeRejected (with every field
@@ -156,6 +170,7 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
     with ctx.store.write() as s:
         customer = upsert_customer(s, form["customer"], now)
         repeats = find_repeats(s, ctx, customer["id"], form["business_type"], form["cause"])
+        repeat_of = _repeat_link(s, intake.repeat_of, customer["id"])
         reference = make_reference(ctx.device.branch_code, ctx.device.device_number,
                                    ctx.business_date(now), _next_sequence(s, ctx))
         complaint_id = str(uuid.uuid4())
@@ -167,6 +182,8 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
             "decision_due": due.isoformat(),
             "policy_id": ctx.policy.policy_id,
         }
+        if repeat_of is not None:
+            payload["repeat_of"] = repeat_of
         append_local_event(
             s, complaint_id=complaint_id, kind=EventKind.RECEIVED, payload=payload,
             actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,

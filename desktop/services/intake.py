@@ -74,6 +74,9 @@ class Intake:
     # camera number and time window; required for the channels the policy names.
     recording_reference: str = ""
     group: GroupComplaint | None = None
+    # The complaint id of an earlier complaint of this customer about the same matter, when the
+    # clerk links the new one to it at review (the regulator counts a repeat once).
+    repeat_of: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values for validation (enums as their values)."""
@@ -123,6 +126,7 @@ class RepeatWarning:
     reference: str
     status: Status
     received_at: datetime
+    complaint_id: str = ""  # what `Intake.repeat_of` names to link the new complaint to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,14 +191,16 @@ def find_repeats(session: Session, ctx: ServiceContext, customer_id: str, busine
     the policy's repeat window."""
     since = ctx.now() - timedelta(days=ctx.policy.repeat_window_days)
     rows = session.execute(
-        select(ComplaintRow.reference, ComplaintRow.status, ComplaintRow.received_at)
+        select(ComplaintRow.reference, ComplaintRow.status, ComplaintRow.received_at,
+               ComplaintRow.id)
         .where(ComplaintRow.customer_id == customer_id,
                ComplaintRow.business_type == business_type,
                ComplaintRow.cause == cause,
                or_(ComplaintRow.status.in_(OPEN_STATES), ComplaintRow.received_at >= since))
         .order_by(ComplaintRow.received_at.desc())
     ).all()
-    return [RepeatWarning(reference=r, status=Status(st), received_at=at) for r, st, at in rows]
+    return [RepeatWarning(reference=r, status=Status(st), received_at=at, complaint_id=cid)
+            for r, st, at, cid in rows]
 
 
 def find_customers(ctx: ServiceContext, query: str, limit: int = 20) -> list[CustomerMatch]:

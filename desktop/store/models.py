@@ -105,6 +105,8 @@ class ComplaintRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
     extension_notice_due: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The complaint id of an earlier complaint about the same matter (null: a first complaint).
+    repeat_of: Mapped[str | None] = mapped_column(String(64), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # The rest of the projection (findings, remedy, satisfaction, links, review reasons ...).
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -119,6 +121,7 @@ class ComplaintRow(Base):
         Index("ix_complaints_assignee_status", "assignee", "status"),
         Index("ix_complaints_customer_name", "customer_name"),
         Index("ix_complaints_extension_notice", "extension_notice_due"),
+        Index("ix_complaints_repeat_of", "repeat_of"),
     )
 
 

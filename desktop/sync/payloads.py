@@ -57,6 +57,7 @@ Long = Annotated[StrictStr, Field(max_length=_LONG, pattern=_NO_CONTROLS)]
 Code = Annotated[StrictStr, Field(min_length=1, max_length=40, pattern=_NO_CONTROLS)]
 Reference = Annotated[StrictStr, Field(pattern=r"^[A-Z0-9]{2,12}-\d{2}-\d{8}-\d{4}-[0-9A-Z]$")]
 StaffNumber = Annotated[StrictStr, Field(min_length=1, max_length=32, pattern=_NO_CONTROLS)]
+ComplaintId = Annotated[StrictStr, Field(min_length=1, max_length=64, pattern=_NO_CONTROLS)]
 
 
 class PayloadModel(BaseModel):
@@ -124,6 +125,9 @@ class ReceivedPayload(PayloadModel):
     agent: AgentPayload | None = None
     consent: StrictBool = False
     resolved_on_spot: StrictBool = False
+    # The complaint id of an earlier complaint about the same matter: the regulator counts
+    # a repeat once, so statistics count complaints whose repeat_of is null.
+    repeat_of: ComplaintId | None = None
     customer: CustomerPayload
     received_at: Time
     decision_due: Time

@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.domain.model import EventKind, Outcome, Role
 from hq import admin, complaints
 from hq.cli import main
 from hq.tables import ComplaintRow
-from tests.hq.conftest import CUSTOMER_ID_NUMBER, EnrolledDevice, LiveHq
+from tests.hq.conftest import BUSINESS_DATE, CUSTOMER_ID_NUMBER, EnrolledDevice, LiveHq
 
 _rows = ComplaintRow.__table__
 
@@ -97,3 +97,43 @@ def test_rebuild_from_the_events_gives_the_same_rows(
     out = capsys.readouterr().out
     assert code == 0 and str(len(before)) in out
     assert _all_rows(live_hq) == before
+
+
+def test_a_repeat_link_is_folded_into_hqs_row_and_survives_a_rebuild(
+    live_hq: LiveHq, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.hq.conftest import received_payload
+
+    counter = live_hq.enroll()
+    first = counter.chain.event()
+    repeat = counter.chain.event(payload={
+        **received_payload(counter.chain.next_reference(BUSINESS_DATE)),
+        "repeat_of": first.complaint_id})
+    assert counter.push(counter.chain.written).status_code == 200
+    assert _row(live_hq, first.complaint_id)["repeat_of"] is None
+    assert _row(live_hq, repeat.complaint_id)["repeat_of"] == first.complaint_id
+    with live_hq.engine.connect() as conn:
+        counted = conn.execute(select(func.count()).select_from(_rows).where(
+            _rows.c.repeat_of.is_(None), _rows.c.id.in_(
+                [first.complaint_id, repeat.complaint_id]))).scalar()
+    assert counted == 1
+    before = _all_rows(live_hq)
+    assert live_hq.vault is not None
+    keys = live_hq.vault.keys
+    assert main(["rebuild", "--database", live_hq.database_url,
+                 "--keys", f"file:{keys.path}"]) == 0  # type: ignore[attr-defined]
+    capsys.readouterr()
+    assert _all_rows(live_hq) == before
+
+
+def test_a_pushed_repeat_link_that_is_not_a_complaint_id_is_refused(live_hq: LiveHq) -> None:
+    from tests.hq.conftest import received_payload
+
+    counter = live_hq.enroll()
+    bad = counter.chain.event(payload={
+        **received_payload(counter.chain.next_reference(BUSINESS_DATE)),
+        "repeat_of": "x" * 65})
+    answer = counter.push([bad])
+    assert 400 <= answer.status_code < 500
+    with live_hq.engine.connect() as conn:
+        assert conn.execute(select(_rows.c.id).where(_rows.c.id == bad.complaint_id)).first() is None
