@@ -6,6 +6,11 @@
   gzip       a body of 200,000 empty gzip members is refused              target ≤ 250 ms
   page       one pull page over 5 MB of events (cut at 4 MiB)             target ≤ 1 s
 
+Push and pull are each measured alternately with the peer (A B A B): PouchDB 9 replicating
+the same events to express-pouchdb over loopback with batches of 1,000 (bench/pouchdb_peer.py,
+bench/peers/); the rows carry its median as `floor_ms` and our median ÷ its as `ratio`
+(issue 16: push ≥ 4× faster, pull ≥ 8×). Without Node the peer is skipped and says why.
+
 Every push goes through all of HQ's checks (payload models, ownership, references, chain)
 and encrypts the identity members of each new case (hq.vault).
 
@@ -24,7 +29,6 @@ import dataclasses
 import gzip
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,6 +42,8 @@ from typing import Any
 
 import httpx
 
+from bench.pouchdb_peer import PeerUnavailable, PouchDBPeer
+from bench.timing import row, skipped
 from desktop.domain.chain import GENESIS, event_hash
 from desktop.domain.model import Event, EventKind, Role
 from desktop.domain.reference import make_reference
@@ -228,16 +234,18 @@ def _enroll(client: httpx.Client, code: str) -> dict[str, Any]:
 
 
 def _row(name: str, target_ms: float, samples_ms: list[float], **extra: Any) -> dict[str, Any]:
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"name": name, "target_ms": target_ms,
-            "median_ms": round(statistics.median(ordered), 1), "p95_ms": round(p95, 1),
-            **extra}
+    return row(name, target_ms, samples_ms, digits=1, **extra)
 
 
-def _push_and_pull(base: str, office: _Office, scale: Scale) -> tuple[list[float], list[float]]:
+def _push_and_pull(base: str, office: _Office, scale: Scale,
+                   peer: PouchDBPeer | None) -> tuple[list[float], list[float], list[float],
+                                                       list[float]]:
+    """Our push and pull, each repeat followed by the peer's (A B A B). Returns
+    (push ms, pull ms, peer push ms, peer pull ms); the peer's lists are empty without one."""
     push_ms: list[float] = []
     pull_ms: list[float] = []
+    peer_push: list[float] = []
+    peer_pull: list[float] = []
     with httpx.Client(base_url=base, timeout=120) as client:
         for _ in range(scale.repeats):
             (branch, code), = office.branches(1)
@@ -267,7 +275,11 @@ def _push_and_pull(base: str, office: _Office, scale: Scale) -> tuple[list[float
             pull_ms.append((time.perf_counter() - started) * 1000)
             if received < scale.push_events:
                 raise RuntimeError(f"pulled {received} of {scale.push_events} changes")
-    return push_ms, pull_ms
+            if peer is not None:
+                pushed, pulled = peer.run()
+                peer_push.append(pushed)
+                peer_pull.append(pulled)
+    return push_ms, pull_ms, peer_push, peer_pull
 
 
 async def _branch_sync(client: httpx.AsyncClient, token: str, bodies: list[bytes]) -> int:
@@ -361,21 +373,48 @@ def _attacks(base: str, office: _Office, repeats: int) -> tuple[list[float], lis
     return refuse_ms, page_ms, page_bytes
 
 
+@contextmanager
+def _peer(count: int) -> Iterator[PouchDBPeer | str]:
+    """The PouchDB peer with `count` events like ours, or the reason it cannot run here."""
+    events = [e.model_dump(mode="json") for e in _events("peer-1", "BPEER0001", count)]
+    try:
+        with PouchDBPeer(events) as peer:
+            yield peer
+    except PeerUnavailable as exc:
+        print(f"bench_hq: PouchDB peer skipped: {exc}", flush=True)
+        yield str(exc)
+
+
+def _vs_peer(name: str, target_ms: float, ours: list[float], peer: list[float],
+             target_ratio: float, unavailable: str | None) -> list[dict[str, Any]]:
+    if unavailable is not None:
+        return [_row(name, target_ms, ours),
+                skipped(f"{name} vs. PouchDB 9 (batches of 1,000)", unavailable)]
+    return [_row(name, target_ms, ours, floor=peer, target_ratio=target_ratio,
+                 floor_name="PouchDB 9 → express-pouchdb, loopback, batches of 1,000")]
+
+
 def run(quick: bool) -> list[dict[str, Any]]:
     """Measure push, pull and many branches at once; one row per measurement."""
     scale = QUICK if quick else FULL
-    with _database() as (url, backend), _server(url, scale.workers) as base:
+    with _database() as (url, backend), _server(url, scale.workers) as base, \
+            _peer(scale.push_events) as peer:
         suffix = "" if backend == "postgresql" else " [sqlite: PostgreSQL unreachable]"
         office = _Office(url)
+        unavailable = peer if isinstance(peer, str) else None
         try:
-            push_ms, pull_ms = _push_and_pull(base, office, scale)
+            push_ms, pull_ms, peer_push, peer_pull = _push_and_pull(
+                base, office, scale, None if isinstance(peer, str) else peer)
             branch_ms, errors = _many_branches(base, office, scale)
             refuse_ms, page_ms, page_bytes = _attacks(base, office, scale.repeats)
         finally:
             office.close()
     return [
-        _row(f"hq push {scale.push_events} events{suffix}", 1000, push_ms),
-        _row(f"hq pull {scale.push_events} changes{suffix}", 1000, pull_ms),
+        # issue 16: push at least 4× faster than PouchDB, pull at least 8×
+        *_vs_peer(f"hq push {scale.push_events} events{suffix}", 1000, push_ms, peer_push,
+                  0.25, unavailable),
+        *_vs_peer(f"hq pull {scale.push_events} changes{suffix}", 1000, pull_ms, peer_pull,
+                  0.125, unavailable),
         _row(f"hq {scale.branches} branches sync at once, {scale.events_per_branch} events "
              f"each{suffix}", 60000, branch_ms, errors=errors),
         _row(f"hq refuses a gzip body of 200,000 empty members{suffix}", 250, refuse_ms),
@@ -385,5 +424,5 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    for row in run(quick="--quick" in sys.argv):
-        print(row)
+    for r in run(quick="--quick" in sys.argv):
+        print(r)
