@@ -57,7 +57,8 @@ def verdict(r: dict[str, Any]) -> tuple[str, str, str, str, str]:
     if r.get("ratio") is not None:
         ratio = _ratio_text(r["ratio"])
     if r.get("target_ratio") is not None:
-        targets.append(f"ratio ≤ {r['target_ratio']:g}")
+        goal = r["target_ratio"]
+        targets.append(f"≥ {1 / goal:.3g}× faster" if goal < 1 else f"≤ {goal:.3g}× floor")
         ok = ok and r.get("ratio") is not None and r["ratio"] <= r["target_ratio"]
     return ", ".join(targets), shown, floor, ratio, "ok" if ok else "short"
 

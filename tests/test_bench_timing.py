@@ -23,6 +23,7 @@ def test_a_floor_row_carries_the_floor_median_and_the_ratio() -> None:
 def test_a_ratio_over_its_target_is_short_even_when_the_time_is_met() -> None:
     faster = row("letter", 60, [10.0], floor=[15.0], target_ratio=0.5)
     assert verdict(faster)[3:] == ("1.50× faster", "short")
+    assert verdict(faster)[0] == "60 ms, ≥ 2× faster"
     assert verdict(row("letter", 60, [5.0], floor=[15.0], target_ratio=0.5))[4] == "ok"
     assert verdict(row("record", 1, [2.0], floor=[1.0], target_ratio=4))[4] == "short"
 
