@@ -63,7 +63,8 @@ def verdict(r: dict[str, Any]) -> tuple[str, str, str, str, str]:
         goal = r["target_ratio"]
         targets.append(f"≥ {1 / goal:.3g}× faster" if goal < 1 else f"≤ {goal:.3g}× floor")
         ok = ok and r.get("ratio") is not None and r["ratio"] <= r["target_ratio"]
-    return ", ".join(targets), shown, floor, ratio, "ok" if ok else "short"
+    result = ("ok" if ok else "short") if targets else "(reference)"
+    return ", ".join(targets), shown, floor, ratio, result
 
 
 def table(rows: list[dict[str, Any]]) -> list[str]:
