@@ -81,6 +81,7 @@ class CaseScreen:
     attachments: tuple[AttachmentInfo, ...] = ()
     may_attach: bool = False
     may_print: bool = False
+    provisional: bool = False  # the decision deadline counts into a year the calendar lacks
 
 
 def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> CaseScreen:
@@ -89,6 +90,7 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
     from desktop.security.permissions import PERMISSION_OF_ACTION
     from desktop.security.permissions import allowed as permitted
     from desktop.services.cases import case_detail
+    from desktop.services.deadlines import view_is_provisional
     from desktop.services.roster import staff_names
 
     detail = case_detail(ctx, complaint_id)
@@ -126,7 +128,8 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
     return CaseScreen(detail=detail, time_left=time_left, allowed=tuple(allowed),
                       needs_approval=frozenset(approval), extension_roles=roles, staff=staff_names(ctx),
                       attachments=tuple(list_for(ctx, actor, complaint_id)),
-                      may_attach=may[Action.ADD_ATTACHMENT], may_print=may[Action.PRINT_DOCUMENT])
+                      may_attach=may[Action.ADD_ATTACHMENT], may_print=may[Action.PRINT_DOCUMENT],
+                      provisional=view.status.is_open and view_is_provisional(ctx, view))
 
 
 def _can_approve(actor: Actor, action: Action) -> bool:
@@ -148,7 +151,8 @@ def run_action(ctx: ServiceContext, action: Action, actor: Actor, complaint_id: 
             return c.add_note(ctx, actor, complaint_id, values["text"])
         case Action.LOG_CONTACT:
             return c.log_contact_attempt(ctx, actor, complaint_id, channel=values["channel"],
-                                         reached=values["reached"], text=values["text"])
+                                         reached=values["reached"], text=values["text"],
+                                         extension_notice=bool(values.get("extension_notice")))
         case Action.ASSIGN:
             return c.assign(ctx, actor, complaint_id, values["assignee"],
                             reason=values.get("reason", ""))
@@ -264,7 +268,12 @@ class CaseActionDialog(Translatable, QDialog):
                 channel = QComboBox(self)
                 for value in CONTACT_CHANNELS:
                     channel.addItem("", value)
-                return [("channel", channel), ("reached", QCheckBox(self)), ("text", _multiline(self))]
+                fields: list[tuple[str, QWidget]] = [("channel", channel), ("reached", QCheckBox(self))]
+                if self._screen.detail.view.extension_notice_due:
+                    # The open task "extension notice not yet given" (CBIRC): a contact that
+                    # reached the customer and told them of the extension closes it.
+                    fields.append(("extension_notice", QCheckBox(self)))
+                return [*fields, ("text", _multiline(self))]
             case Action.ASSIGN:
                 who = QComboBox(self)
                 who.setEditable(True)
@@ -352,6 +361,7 @@ class CaseActionDialog(Translatable, QDialog):
                             + " — " + self._screen.detail.view.reference)
         names = {
             "text": self.tr("&Text"), "channel": self.tr("C&hannel"), "reached": self.tr("&Reached"),
+            "extension_notice": self.tr("E&xtension notice"),
             "assignee": self.tr("&Handled by"), "reason": self.tr("&Reason"),
             "outcome": self.tr("&Outcome"), "findings": self.tr("&Findings"),
             "verification": self.tr("How it was &verified"), "remedy": self.tr("Re&medy"),
@@ -375,6 +385,9 @@ class CaseActionDialog(Translatable, QDialog):
         reached = self.fields.get("reached")
         if isinstance(reached, QCheckBox):
             reached.setText(self.tr("The customer was reached"))
+        told = self.fields.get("extension_notice")
+        if isinstance(told, QCheckBox):
+            told.setText(self.tr("The customer was told of the deadline extension"))
         self.approval_box.setTitle(self.tr("Supervisor's approval"))
         self.approval_box.setAccessibleName(self.tr("Supervisor's approval"))
         if self.approval is not None:
