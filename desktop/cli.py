@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import admin_commands, policy_commands, print_commands
+from desktop import admin_commands, policy_commands, print_commands, statistics_commands
 from desktop.command_line import EXIT_ERROR, EXIT_OK, CliError, common_options, locale, t
 from desktop.domain.errors import DomainError
 from desktop.paths import profile_dir
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Administration verbs for scripts and admins.")
     verbs = admin.add_subparsers(dest="verb", metavar="VERB", required=True)
     for area in (admin_commands, policy_commands, sync_commands, security_commands,
-                 print_commands):
+                 print_commands, statistics_commands):
         area.add_commands(verbs, common)
     return parser
 

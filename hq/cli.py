@@ -162,11 +162,25 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--reason", default="", help=_("hq.cli.help.extension_reason"))
     approve.set_defaults(run=_approve_extension)
     _add_staff_verbs(verbs, database)
+    _add_statistics_verb(verbs, database)
     verbs.add_parser("rebuild", parents=[database], help=_("hq.cli.help.rebuild"),
                      description=_("hq.cli.help.rebuild")).set_defaults(run=_rebuild)
     verbs.add_parser("rotate-key", parents=[database], help=_("hq.cli.help.rotate_key"),
                      description=_("hq.cli.help.rotate_key")).set_defaults(run=_rotate_key)
     return parser
+
+
+def _add_statistics_verb(verbs: Any, database: argparse.ArgumentParser) -> None:
+    from desktop.analytics.output import add_statistics_options
+
+    p = verbs.add_parser("statistics", parents=[database], help=_("hq.cli.help.statistics"),
+                         description=_("hq.cli.help.statistics"))
+    add_statistics_options(p)
+    p.add_argument("--branch", action="append", default=[], metavar="CODE",
+                   help="only this branch (repeatable; default every branch)")
+    p.add_argument("--timezone", default="Asia/Shanghai", metavar="ZONE",
+                   help="the time zone the period's days are in (default Asia/Shanghai)")
+    p.set_defaults(run=_statistics)
 
 
 def _add_staff_verbs(verbs: Any, database: argparse.ArgumentParser) -> None:
@@ -314,6 +328,38 @@ def _approve_extension(args: argparse.Namespace) -> int:
     code = "hq.cli.extension_declined" if args.decline else "hq.cli.extension_approved"
     print(_(code, reference=args.reference, event=event.id,
             due=event.payload.get("new_due") or "-"))
+    return 0
+
+
+def _statistics(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from desktop.analytics.output import parse_statistics_args, write_statistics
+    from hq.statistics import hq_statistics, published_taxonomy
+    from reports.branding import load_bank_info
+
+    req = parse_statistics_args(args, os.environ.get("COMPLAINT_DESK_LANG") or
+                                os.environ.get("LANG") or "")
+    try:
+        zone = ZoneInfo(args.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CliError(_("hq.cli.bad_timezone")) from None
+    branches = sorted({b.strip().upper() for b in args.branch if b.strip()})
+    now = _now()
+    with _database(args) as engine, engine.connect() as conn:
+        taxonomy = published_taxonomy(conn)
+        table = hq_statistics(conn, req.first, req.last, zone, now, by=req.by, branches=branches,
+                              taxonomy=taxonomy)
+    bank = replace(load_bank_info(req.locale), branch_code="",
+                   branch_name=translate("analytics.report.hq", req.locale))
+    try:
+        text = write_statistics(table, req.fmt, req.out, taxonomy=taxonomy, bank=bank,
+                                locale=req.locale, made_at=now, zone=zone)
+    except OSError as exc:
+        raise CliError(translate("analytics.cli.cannot_write", req.locale, path=str(req.out),
+                                 reason=exc.strerror or type(exc).__name__)) from None
+    print(text if text else translate("analytics.cli.written", req.locale, path=str(req.out)))
     return 0
 
 

@@ -203,9 +203,9 @@ def refresh_projection(session: Session, complaint_id: str,
 
 _ROW_COLUMNS = (
     "reference", "branch_code", "customer_id", "customer_name", "business_type", "cause",
-    "product", "amount", "description", "request", "received_at", "decision_due", "received_by",
-    "assignee", "escalation_level", "extensions", "resolved_at", "closed_at", "needs_review",
-    "extension_notice_due", "repeat_of",
+    "business_channel", "product", "amount", "description", "request", "received_at",
+    "decision_due", "received_by", "assignee", "escalation_level", "extensions", "resolved_at",
+    "closed_at", "needs_review", "extension_notice_due", "repeat_of",
 )
 
 

@@ -90,6 +90,8 @@ class ComplaintRow(Base):
     channel: Mapped[str] = mapped_column(String(30))
     business_type: Mapped[str] = mapped_column(String(40))
     cause: Mapped[str] = mapped_column(String(40))
+    business_channel: Mapped[str] = mapped_column(String(40), default="")  # JR/T 0169 channel axis
+    root_cause: Mapped[str] = mapped_column(String(40), default="")  # recorded at resolution
     product: Mapped[str] = mapped_column(String(200), default="")
     amount: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
