@@ -2,7 +2,8 @@
 moving between intake steps, and the window's memory with a million complaints.
 
 - Cold start: a new process per run, from spawning it to the login window's first paint,
-  compared with a bare PySide6 window measured the same way (target: at most twice it).
+  compared with a bare PySide6 window measured the same way, alternately (issue 16: at most
+  1.5× it; the rows carry the bare window's median as `floor_ms`).
   Both the app's own entry (`ui.app.run_app`) and the `complaint-desk` console script
   (which parses the command line in desktop.cli first) are measured.
 - Login to usable worklist: from pressing Enter in the password field (argon2 check
@@ -87,18 +88,23 @@ def _time_to_paint(args: list[str], marker: str) -> float:
 
 
 def cold_start(profile: Path, runs: int) -> list[dict[str, Any]]:
-    bare = [_time_to_paint([PYTHON, "-c", BARE_WINDOW], "painted") for _ in range(runs)]
-    app = [_time_to_paint([PYTHON, "-c", APP_WINDOW, str(profile)], "login-painted")
-           for _ in range(runs)]
-    script = [_time_to_paint([PYTHON, "-m", "ui.main", "--profile", str(profile)], "login-painted")
-              for _ in range(runs)]
-    target = 2 * sorted(bare)[len(bare) // 2]
-    bare_median = round(sorted(bare)[len(bare) // 2], 1)
+    """Bare window, app, console script, bare, app, script, …: each start beside the bare
+    PySide6 window's (issue 16: at most 1.5× it)."""
+    bare: list[float] = []
+    app: list[float] = []
+    script: list[float] = []
+    for _ in range(runs):
+        bare.append(_time_to_paint([PYTHON, "-c", BARE_WINDOW], "painted"))
+        app.append(_time_to_paint([PYTHON, "-c", APP_WINDOW, str(profile)], "login-painted"))
+        script.append(_time_to_paint([PYTHON, "-m", "ui.main", "--profile", str(profile)],
+                                     "login-painted"))
+    reference = "a bare PySide6 window, started the same way"
     return [
-        row("cold start: bare PySide6 window (the reference)", target, bare),
-        row("cold start to login window (ui.app)", target, app, bare_median_ms=bare_median),
-        row("cold start to login window (complaint-desk script)", target, script,
-            bare_median_ms=bare_median),
+        row("cold start: bare PySide6 window (the reference)", None, bare),
+        row("cold start to login window (ui.app)", None, app, floor=bare, target_ratio=1.5,
+            floor_name=reference),
+        row("cold start to login window (complaint-desk script)", None, script, floor=bare,
+            target_ratio=1.5, floor_name=reference),
     ]
 
 
@@ -158,7 +164,7 @@ def login_to_worklist(profile: Path, complaints: int, runs: int) -> dict[str, An
         controller.main.worklist.table.viewport().repaint()
         times.append((time.perf_counter() - started) * 1000)
         _close(controller)
-    return row(f"login to usable worklist ({complaints:,} complaints)", 500, times)
+    return row(f"login to usable worklist ({complaints:,} complaints)", 300, times)
 
 
 def intake_steps(profile: Path, runs: int) -> dict[str, Any]:

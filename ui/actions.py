@@ -162,5 +162,5 @@ def relabel(action: QAction, action_id: ActionId) -> None:
     action.setStatusTip(tooltip(action_id))
 
 
-# Alt+1 … Alt+9 choose the worklists in the order the worklist chooser lists them.
-WORKLIST_KEYS = tuple(f"Alt+{n}" for n in range(1, 10))
+# Alt+1 … Alt+9, then Alt+0, choose the worklists in the order the worklist chooser lists them.
+WORKLIST_KEYS = (*(f"Alt+{n}" for n in range(1, 10)), "Alt+0")

@@ -1,7 +1,8 @@
 """The actions on a case and the small dialog each one opens.
 
-Which actions a case offers comes from the domain's state machine for the
-case's state and the logged-in role. Extending a deadline and reopening a case
+Which actions a case offers, and which need approval, is decided by
+desktop.services.case_actions (the state machine, the permission table and the
+deadline policy); this module shows them. Extending a deadline and reopening a case
 need a supervisor: when the logged-in person's role may not approve, the dialog
 asks a supervisor to type their staff number and password on this PC, and the
 policy decides whether that role may approve. Refusals are shown in the dialog,
@@ -31,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Outcome, Role
-from desktop.domain.states import Action, allowed_actions
+from desktop.domain.states import Action
+from desktop.services.case_actions import APPROVAL_PERMISSION
 from ui import labels, spacing
 from ui.actions import ActionId, action_text
 from ui.credentials import CredentialsForm, check_approval
@@ -64,8 +66,6 @@ CASE_ACTIONS: tuple[tuple[Action, ActionId], ...] = (
     (Action.LINK, ActionId.LINK),
 )
 NO_DIALOG = frozenset({Action.ACKNOWLEDGE, Action.CLOSE})
-# The approval (desktop.security.policy.Permission value) a supervisor gives on this PC.
-APPROVAL_PERMISSION = {Action.EXTEND_DEADLINE: "approve.extension", Action.REOPEN: "approve.reopen"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,106 +81,36 @@ class CaseScreen:
     attachments: tuple[AttachmentInfo, ...] = ()
     may_attach: bool = False
     may_print: bool = False
+    provisional: bool = False  # the decision deadline counts into a year the calendar lacks
 
 
 def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> CaseScreen:
-    """What `actor` sees of the complaint and may do with it. Raises NotFound."""
-    from desktop.domain.policy import ExtensionNotAllowed
-    from desktop.security.permissions import PERMISSION_OF_ACTION
-    from desktop.security.permissions import allowed as permitted
+    """What `actor` sees of the complaint and may do with it (the rules:
+    desktop.services.case_actions). Raises NotFound."""
+    from desktop.services.case_actions import case_actions
     from desktop.services.cases import case_detail
+    from desktop.services.deadlines import view_is_provisional
     from desktop.services.roster import staff_names
+    from ui.attachments import list_for
 
     detail = case_detail(ctx, complaint_id)
     view = detail.view
-    role = actor.role
     time_left = ctx.policy.time_left(view.decision_due, ctx.now()) if view.status.is_open else None
-    allowed = [a for a in allowed_actions(view.status, role)
-               if a in dict(CASE_ACTIONS) and permitted(actor, PERMISSION_OF_ACTION[a])]
-    approval: set[Action] = set()
-    may_ask_reopen = permitted(actor, PERMISSION_OF_ACTION[Action.REOPEN])
-    if (Action.REOPEN not in allowed and may_ask_reopen
-            and Action.REOPEN in allowed_actions(view.status, Role.SUPERVISOR)):
-        allowed.append(Action.REOPEN)  # the state table wants a supervisor: one approves here
-    if Action.REOPEN in allowed and not _can_approve(actor, Action.REOPEN):
-        approval.add(Action.REOPEN)
-    roles: frozenset[Role] = frozenset()
-    if Action.EXTEND_DEADLINE in allowed:
-        try:
-            level = ctx.policy.extension_level(view.extensions + 1, view.business_type, view.cause)
-            roles = frozenset(level.approver_roles)
-            if level.needs_hq:  # asked of HQ, not approved here; one request at a time
-                roles = frozenset()
-                if view.extension_request:
-                    allowed.remove(Action.EXTEND_DEADLINE)
-        except ExtensionNotAllowed:
-            allowed.remove(Action.EXTEND_DEADLINE)
-        if roles and (role not in roles or not _can_approve(actor, Action.EXTEND_DEADLINE)):
-            approval.add(Action.EXTEND_DEADLINE)
-    order = [a for a, _ in CASE_ACTIONS]
-    allowed.sort(key=order.index)
-    may = {a: a in allowed_actions(view.status, role) and permitted(actor, PERMISSION_OF_ACTION[a])
-           for a in (Action.ADD_ATTACHMENT, Action.PRINT_DOCUMENT)}
-    from ui.attachments import list_for
-
-    return CaseScreen(detail=detail, time_left=time_left, allowed=tuple(allowed),
-                      needs_approval=frozenset(approval), extension_roles=roles, staff=staff_names(ctx),
+    offered = case_actions(ctx, view, actor)
+    return CaseScreen(detail=detail, time_left=time_left, allowed=offered.allowed,
+                      needs_approval=offered.needs_approval,
+                      extension_roles=offered.extension_roles, staff=staff_names(ctx),
                       attachments=tuple(list_for(ctx, actor, complaint_id)),
-                      may_attach=may[Action.ADD_ATTACHMENT], may_print=may[Action.PRINT_DOCUMENT])
-
-
-def _can_approve(actor: Actor, action: Action) -> bool:
-    from desktop.security.permissions import allowed as permitted
-    from desktop.security.policy import Permission
-
-    return permitted(actor, Permission(APPROVAL_PERMISSION[action]))
+                      may_attach=offered.may_attach, may_print=offered.may_print,
+                      provisional=view.status.is_open and view_is_provisional(ctx, view))
 
 
 def run_action(ctx: ServiceContext, action: Action, actor: Actor, complaint_id: str,
                values: dict[str, Any], approver: Actor | None) -> ComplaintView:
-    """Carry out `action` through the core's use case. Raises the use case's DomainError."""
-    from desktop.services import complaints as c
+    """Carry out `action` (desktop.services.case_actions.run_case_action)."""
+    from desktop.services.case_actions import run_case_action
 
-    match action:
-        case Action.ACKNOWLEDGE:
-            return c.acknowledge(ctx, actor, complaint_id)
-        case Action.ADD_NOTE:
-            return c.add_note(ctx, actor, complaint_id, values["text"])
-        case Action.LOG_CONTACT:
-            return c.log_contact_attempt(ctx, actor, complaint_id, channel=values["channel"],
-                                         reached=values["reached"], text=values["text"])
-        case Action.ASSIGN:
-            return c.assign(ctx, actor, complaint_id, values["assignee"],
-                            reason=values.get("reason", ""))
-        case Action.ESCALATE:
-            return c.escalate(ctx, actor, complaint_id, values["reason"])
-        case Action.EXTEND_DEADLINE:
-            detail_view = c.current_view(ctx, complaint_id)
-            level = ctx.policy.extension_level(detail_view.extensions + 1,
-                                               detail_view.business_type or None,
-                                               detail_view.cause or None)
-            if level.needs_hq:  # the branch asks; HQ's decision arrives by pull
-                return c.request_extension(ctx, actor, complaint_id, reason=values["reason"])
-            return c.extend_deadline(ctx, actor, complaint_id, reason=values["reason"],
-                                     approver=approver or actor)
-        case Action.RESOLVE:
-            return c.resolve(ctx, actor, complaint_id, outcome=Outcome(values["outcome"]),
-                             findings=values["findings"], verification=values["verification"],
-                             basis=values["basis"], basis_reference=values["basis_reference"],
-                             remedy=values["remedy"], compensation=values["compensation"] or None)
-        case Action.RECORD_SATISFACTION:
-            return c.record_satisfaction(ctx, actor, complaint_id, int(values["score"]),
-                                         values["comment"])
-        case Action.CLOSE:
-            return c.close(ctx, actor, complaint_id)
-        case Action.REOPEN:
-            return c.reopen(ctx, actor, complaint_id, reason=values["reason"],
-                            approver=approver or actor)
-        case Action.WITHDRAW:
-            return c.withdraw(ctx, actor, complaint_id, values["reason"])
-        case Action.LINK:
-            return c.link_related(ctx, actor, complaint_id, values["reference"].strip().upper())
-    raise ValueError(f"not a case action: {action}")
+    return run_case_action(ctx, action, actor, complaint_id, values, approver)
 
 
 def perform(app: AppContext, owner: QWidget, action: Action, complaint_id: str, values: dict[str, Any],
@@ -264,7 +194,12 @@ class CaseActionDialog(Translatable, QDialog):
                 channel = QComboBox(self)
                 for value in CONTACT_CHANNELS:
                     channel.addItem("", value)
-                return [("channel", channel), ("reached", QCheckBox(self)), ("text", _multiline(self))]
+                fields: list[tuple[str, QWidget]] = [("channel", channel), ("reached", QCheckBox(self))]
+                if self._screen.detail.view.extension_notice_due:
+                    # The open task "extension notice not yet given" (CBIRC): a contact that
+                    # reached the customer and told them of the extension closes it.
+                    fields.append(("extension_notice", QCheckBox(self)))
+                return [*fields, ("text", _multiline(self))]
             case Action.ASSIGN:
                 who = QComboBox(self)
                 who.setEditable(True)
@@ -352,6 +287,7 @@ class CaseActionDialog(Translatable, QDialog):
                             + " — " + self._screen.detail.view.reference)
         names = {
             "text": self.tr("&Text"), "channel": self.tr("C&hannel"), "reached": self.tr("&Reached"),
+            "extension_notice": self.tr("E&xtension notice"),
             "assignee": self.tr("&Handled by"), "reason": self.tr("&Reason"),
             "outcome": self.tr("&Outcome"), "findings": self.tr("&Findings"),
             "verification": self.tr("How it was &verified"), "remedy": self.tr("Re&medy"),
@@ -375,6 +311,9 @@ class CaseActionDialog(Translatable, QDialog):
         reached = self.fields.get("reached")
         if isinstance(reached, QCheckBox):
             reached.setText(self.tr("The customer was reached"))
+        told = self.fields.get("extension_notice")
+        if isinstance(told, QCheckBox):
+            told.setText(self.tr("The customer was told of the deadline extension"))
         self.approval_box.setTitle(self.tr("Supervisor's approval"))
         self.approval_box.setAccessibleName(self.tr("Supervisor's approval"))
         if self.approval is not None:

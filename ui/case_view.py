@@ -38,6 +38,7 @@ from ui.case_actions import (
 )
 from ui.categories import category_line
 from ui.i18n import Translatable
+from ui.regulatory_notices import CaseTasks
 from ui.timeline_model import TimelineModel
 from ui.worker import Changes
 
@@ -167,6 +168,8 @@ class CaseView(Translatable, QWidget):
         layout.setSpacing(spacing.GAP)
         layout.addWidget(self.reference)
         layout.addLayout(grid)
+        self.tasks = CaseTasks(self)
+        layout.addWidget(self.tasks)
         layout.addWidget(self.description)
         layout.addLayout(action_row)
         layout.addWidget(self._timeline_label)
@@ -218,6 +221,7 @@ class CaseView(Translatable, QWidget):
         self.attach_button.setEnabled(screen.may_attach)
         self.attach_action.setEnabled(screen.may_attach)
         self.open_attachment_button.setEnabled(bool(screen.attachments))
+        self.tasks.show_screen(screen)
         self.retranslate()
         self.title_changed.emit()
         self.loaded.emit()

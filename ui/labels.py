@@ -130,6 +130,7 @@ WORKLIST = {
     "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
     "escalated": QT_TRANSLATE_NOOP("Labels", "Escalated"),
     "awaiting_customer": QT_TRANSLATE_NOOP("Labels", "Awaiting customer"),
+    "extension_notice": QT_TRANSLATE_NOOP("Labels", "Extension notice not yet given"),
     "review": QT_TRANSLATE_NOOP("Labels", "Needs review"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
     "all": QT_TRANSLATE_NOOP("Labels", "All"),

@@ -27,6 +27,7 @@ from desktop.domain.worklist import Worklist
 from ui import labels, spacing
 from ui.actions import WORKLIST_KEYS
 from ui.i18n import Translatable
+from ui.regulatory_notices import ProvisionalBanner
 from ui.worklist_model import CASE_ID_ROLE, WorklistModel
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
 
 COLUMN_WIDTHS = (190, 110, 260, 110, 130, 200, 90)
 WORKLISTS = (Worklist.MINE, Worklist.BRANCH, Worklist.DUE_SOON, Worklist.OVERDUE,
-             Worklist.ESCALATED, Worklist.AWAITING_CUSTOMER, Worklist.REVIEW, Worklist.CLOSED,
-             Worklist.ALL)
+             Worklist.ESCALATED, Worklist.AWAITING_CUSTOMER, Worklist.EXTENSION_NOTICE,
+             Worklist.REVIEW, Worklist.CLOSED, Worklist.ALL)
 
 
 class CaseTable(QTableView):
@@ -100,6 +101,8 @@ class WorklistPanel(Translatable, QWidget):
         right = QVBoxLayout()
         right.setSpacing(spacing.GAP)
         right.addLayout(search_row)
+        self.provisional_banner = ProvisionalBanner(app, self)
+        right.addWidget(self.provisional_banner)
         right.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
@@ -131,6 +134,7 @@ class WorklistPanel(Translatable, QWidget):
         self.model.set_staff(actor.staff_number if actor else "")
         chosen = worklist or Worklist(self._app.settings.worklist or Worklist.BRANCH.value)
         row = WORKLISTS.index(chosen)
+        self.provisional_banner.refresh()
         if self.lists.currentRow() != row:
             self.lists.setCurrentRow(row)
         else:

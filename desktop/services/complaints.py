@@ -151,10 +151,19 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
     """Record a new complaint: customer found or created, reference number issued,
     decision deadline set from the policy. Raises IntakeRejected (with every field
     error) when the intake is incomplete or wrong; nothing is written then."""
+    form = checked_intake(ctx, actor, intake)
+    with ctx.store.write() as s:
+        return write_complaint(s, ctx, actor, intake, form)
+
+
+def checked_intake(ctx: ServiceContext, actor: Actor, intake: Intake) -> dict[str, Any]:
+    """The intake as it will be recorded (cleaned, with what the policy's rules add), after
+    checking the state machine, the permission table and every field. Raises IntakeRejected
+    (every field error), TransitionNotAllowed or PermissionDenied. Writes nothing."""
     check_transition(None, Action.RECEIVE, actor.role)
     authorize(actor, Action.RECEIVE)  # the branch's permission table (desktop.security)
-    now = ctx.now()
-    check = check_intake(intake.as_dict(), today=ctx.business_date(now), taxonomy=ctx.taxonomy)
+    check = check_intake(intake.as_dict(), today=ctx.business_date(ctx.now()),
+                         taxonomy=ctx.taxonomy)
     errors = list(check.errors)
     recorded_extra, rule_errors = record_rules(ctx, intake)  # Art. 7 and 13 (policy data)
     errors += rule_errors
@@ -165,51 +174,67 @@ def record_complaint(ctx: ServiceContext, actor: Actor, intake: Intake) -> Recor
     form = check.cleaned
     form.update(recorded_extra)
     form["complained_staff"] = _complained_staff(ctx, intake, form["complained_about"])
+    return form
+
+
+def write_complaint(s: Session, ctx: ServiceContext, actor: Actor, intake: Intake,
+                    form: dict[str, Any]) -> Recorded:
+    """Write the `received` event of a checked intake (`checked_intake`) inside the caller's
+    write transaction: customer upserted, reference issued, deadline from the policy."""
+    now = ctx.now()
     received_at = now
     due = ctx.policy.decision_due(received_at, form["business_type"])
-    with ctx.store.write() as s:
-        customer = upsert_customer(s, form["customer"], now)
-        repeats = find_repeats(s, ctx, customer["id"], form["business_type"], form["cause"])
-        repeat_of = _repeat_link(s, intake.repeat_of, customer["id"])
-        reference = make_reference(ctx.device.branch_code, ctx.device.device_number,
-                                   ctx.business_date(now), _next_sequence(s, ctx))
-        complaint_id = str(uuid.uuid4())
-        payload: dict[str, Any] = {
-            **event_fields(form),
-            "reference": reference,
-            "customer": customer,
-            "received_at": received_at.isoformat(),
-            "decision_due": due.isoformat(),
-            "policy_id": ctx.policy.policy_id,
-        }
-        if repeat_of is not None:
-            payload["repeat_of"] = repeat_of
-        append_local_event(
-            s, complaint_id=complaint_id, kind=EventKind.RECEIVED, payload=payload,
-            actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
-            branch_code=ctx.device.branch_code, now=now, business_date=ctx.business_date(now),
-        )
-    return Recorded(complaint_id=complaint_id, reference=reference, decision_due=due, repeats=repeats)
+    customer = upsert_customer(s, form["customer"], now)
+    repeats = find_repeats(s, ctx, customer["id"], form["business_type"], form["cause"])
+    repeat_of = _repeat_link(s, intake.repeat_of, customer["id"])
+    reference = make_reference(ctx.device.branch_code, ctx.device.device_number,
+                               ctx.business_date(now), _next_sequence(s, ctx))
+    complaint_id = str(uuid.uuid4())
+    payload: dict[str, Any] = {
+        **event_fields(form),
+        "reference": reference,
+        "customer": customer,
+        "received_at": received_at.isoformat(),
+        "decision_due": due.isoformat(),
+        "policy_id": ctx.policy.policy_id,
+    }
+    if repeat_of is not None:
+        payload["repeat_of"] = repeat_of
+    append_local_event(
+        s, complaint_id=complaint_id, kind=EventKind.RECEIVED, payload=payload,
+        actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
+        branch_code=ctx.device.branch_code, now=now, business_date=ctx.business_date(now),
+    )
+    return Recorded(complaint_id=complaint_id, reference=reference, decision_due=due,
+                    repeats=repeats)
+
+
+def act_in(s: Session, ctx: ServiceContext, actor: Actor, complaint_id: str, action: Action,
+           payload: dict[str, Any], *, role_of: Actor | None = None) -> None:
+    """Append the event of `action` inside the caller's write transaction, after checking
+    the permission table, the state machine and recusal. Raises the DomainError that refuses it."""
+    authorize(actor, action, payload, approver=role_of)  # the branch's permission table
+    now = ctx.now()
+    row = _complaint_row(s, complaint_id)
+    check_transition(Status(row.status), action, (role_of or actor).role)
+    complained = str((row.details or {}).get("complained_staff") or "")
+    if complained and action in _DECIDING and complained in (
+            actor.staff_number, role_of.staff_number if role_of else ""):
+        raise Recused(staff=complained)
+    append_local_event(
+        s, complaint_id=complaint_id, kind=EVENT_OF_ACTION[action], payload=payload,
+        actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
+        branch_code=ctx.device.branch_code, now=now, business_date=ctx.business_date(now),
+    )
+    s.flush()
 
 
 def _act(ctx: ServiceContext, actor: Actor, complaint_id: str, action: Action,
          payload: dict[str, Any], *, role_of: Actor | None = None) -> ComplaintView:
     """Append the event of `action` after checking state and role; the refolded view is returned.
     `role_of` is the approver whose role authorises the action (same-PC approval)."""
-    authorize(actor, action, payload, approver=role_of)  # the branch's permission table
-    now = ctx.now()
     with ctx.store.write() as s:
-        row = _complaint_row(s, complaint_id)
-        check_transition(Status(row.status), action, (role_of or actor).role)
-        complained = str((row.details or {}).get("complained_staff") or "")
-        if complained and action in _DECIDING and complained in (
-                actor.staff_number, role_of.staff_number if role_of else ""):
-            raise Recused(staff=complained)
-        append_local_event(
-            s, complaint_id=complaint_id, kind=EVENT_OF_ACTION[action], payload=payload,
-            actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
-            branch_code=ctx.device.branch_code, now=now, business_date=ctx.business_date(now),
-        )
+        act_in(s, ctx, actor, complaint_id, action, payload, role_of=role_of)
         view = fold(complaint_events(s, complaint_id))
     assert view is not None  # the complaint row exists, so its receipt does
     return view
@@ -331,16 +356,13 @@ def request_extension(ctx: ServiceContext, actor: Actor, complaint_id: str, *, r
     })
 
 
-def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Outcome,
-            findings: str, verification: str = "", basis: str = "", basis_reference: str = "",
-            remedy: str = "", compensation: Decimal | str | None = None,
-            approver: Actor | None = None) -> ComplaintView:
-    """Record the decision. Every part the policy requires of a decision letter for this
-    outcome (`decision_letter` in the policy file: how it was verified, findings, basis and
-    reasons, the specific rule or contract clause for a decision against the customer) must
-    be given; ValidationError (code validation.letter_part.<part>, `field` the part) names
-    the first one missing. Compensation above the policy's threshold needs a supervisor's
-    approval on this PC (`approver`); raises ApprovalRequired without it."""
+def resolution_payload(ctx: ServiceContext, *, outcome: Outcome, findings: str,
+                       verification: str = "", basis: str = "", basis_reference: str = "",
+                       remedy: str = "", compensation: Decimal | str | None = None) -> dict[str, Any]:
+    """The `resolved` payload of a decision, checked. Every part the policy requires of a
+    decision letter for this outcome (`decision_letter` in the policy file) must be given;
+    ValidationError (code validation.letter_part.<part>, `field` the part) names the first
+    one missing, or the field of a bad text or amount."""
     amount = validate_amount(compensation, field="compensation") if compensation not in (None, "") else None
     outcome = Outcome(outcome)
     texts = {
@@ -353,22 +375,40 @@ def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Ou
     for part in ("findings", *ctx.policy.required_letter_parts(outcome.value)):
         if part in texts and not texts[part].strip():
             raise ValidationError(f"validation.letter_part.{part}", field=part)
-    return _act(ctx, actor, complaint_id, Action.RESOLVE, {
+    return {
         "outcome": outcome.value,
         **texts,
         "remedy": clean_text(remedy, field="remedy", max_length=MAX_NOTE, multiline=True),
         "compensation": str(amount) if amount is not None else None,
-    }, role_of=approver)
+    }
+
+
+def satisfaction_payload(score: int, comment: str = "") -> dict[str, Any]:
+    """The `satisfaction_recorded` payload; ValidationError unless the score is 1 to 5."""
+    if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
+        raise ValidationError("validation.satisfaction_range", field="satisfaction")
+    return {"score": score,
+            "comment": clean_text(comment, field="comment", max_length=MAX_NOTE, multiline=True)}
+
+
+def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Outcome,
+            findings: str, verification: str = "", basis: str = "", basis_reference: str = "",
+            remedy: str = "", compensation: Decimal | str | None = None,
+            approver: Actor | None = None) -> ComplaintView:
+    """Record the decision (its parts checked by `resolution_payload`). Compensation above
+    the policy's threshold needs a supervisor's approval on this PC (`approver`); raises
+    ApprovalRequired without it."""
+    payload = resolution_payload(ctx, outcome=outcome, findings=findings,
+                                 verification=verification, basis=basis,
+                                 basis_reference=basis_reference, remedy=remedy,
+                                 compensation=compensation)
+    return _act(ctx, actor, complaint_id, Action.RESOLVE, payload, role_of=approver)
 
 
 def record_satisfaction(ctx: ServiceContext, actor: Actor, complaint_id: str, score: int,
                         comment: str = "") -> ComplaintView:
-    if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
-        raise ValidationError("validation.satisfaction_range", field="satisfaction")
-    return _act(ctx, actor, complaint_id, Action.RECORD_SATISFACTION, {
-        "score": score,
-        "comment": clean_text(comment, field="comment", max_length=MAX_NOTE, multiline=True),
-    })
+    return _act(ctx, actor, complaint_id, Action.RECORD_SATISFACTION,
+                satisfaction_payload(score, comment))
 
 
 def close(ctx: ServiceContext, actor: Actor, complaint_id: str) -> ComplaintView:

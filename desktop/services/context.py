@@ -102,6 +102,16 @@ def load_context(store: Store, *, clock: Clock = system_clock, locale: str = "zh
                           clock=clock, locale=locale, taxonomy=_taxonomy(published))
 
 
+def reload_reference_data(ctx: ServiceContext) -> None:
+    """Put what HQ has published since the context was loaded (policy, calendar, taxonomy)
+    into `ctx`, so a running program counts with it at once."""
+    with ctx.store.read() as s:
+        policy_id = get_setting(s, "policy_id", DEFAULT_POLICY)
+        published = {row.kind: row.content for row in s.query(ReferenceDocumentRow)}
+    ctx.policy = _policy(policy_id, published)
+    ctx.taxonomy = _taxonomy(published)
+
+
 def _policy(policy_id: str, published: dict[str, object]) -> DeadlinePolicy:
     """HQ's published deadline policy (and calendar) replace the shipped defaults."""
     calendar = None

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>ProvisionalBanner</name>
+    <message numerus="yes">
+        <source>%n open case(s) have a provisional deadline: the holiday calendar does not cover the year it falls in yet, so it may move once HQ publishes that year.</source>
+        <translation>
+            <numerusform>%n open case has a provisional deadline: the holiday calendar does not cover the year it falls in yet, so it may move once HQ publishes that year.</numerusform>
+            <numerusform>%n open cases have a provisional deadline: the holiday calendar does not cover the year it falls in yet, so it may move once HQ publishes that year.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewStep</name>
     <message numerus="yes">
         <source>Repeat complaint: this customer already has %n complaint(s) in this category ({references}).</source>

@@ -158,6 +158,10 @@
         <translation>已联系上(&amp;R)</translation>
     </message>
     <message>
+        <source>E&amp;xtension notice</source>
+        <translation>延期通知(&amp;X)</translation>
+    </message>
+    <message>
         <source>&amp;Handled by</source>
         <translation>经办人(&amp;H)</translation>
     </message>
@@ -210,6 +214,10 @@
         <translation>已联系上客户</translation>
     </message>
     <message>
+        <source>The customer was told of the deadline extension</source>
+        <translation>已告知客户处理期限延长</translation>
+    </message>
+    <message>
         <source>Supervisor&apos;s approval</source>
         <translation>主管审批</translation>
     </message>
@@ -247,6 +255,25 @@
     <message>
         <source>Close the resolved case. A supervisor can reopen it later.</source>
         <translation>关闭已处理的案件。之后主管可以重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTasks</name>
+    <message>
+        <source>Open task: extension notice not yet given. Print the extension notice, or log a contact attempt that told the customer.</source>
+        <translation>待办：尚未告知客户延期。请打印延期通知书，或登记一次已告知客户的联系记录。</translation>
+    </message>
+    <message>
+        <source>Extension requested: it takes effect only when HQ approves it.</source>
+        <translation>已申请延期：须经总行批准后方生效。</translation>
+    </message>
+    <message>
+        <source>Provisional deadline: it falls in a year the holiday calendar does not cover yet, so it was counted on weekends alone and may move once HQ publishes that year&apos;s calendar.</source>
+        <translation>暂定期限：该期限落在节假日日历尚未覆盖的年份，仅按周末计算；总行发布该年度日历后可能变动。</translation>
+    </message>
+    <message>
+        <source>Open tasks of this case</source>
+        <translation>本案待办事项</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1477,10 @@ The customer asks for: {request}</source>
         <translation>待客户确认</translation>
     </message>
     <message>
+        <source>Extension notice not yet given</source>
+        <translation>尚未告知延期</translation>
+    </message>
+    <message>
         <source>Needs review</source>
         <translation>需人工核对</translation>
     </message>
@@ -1653,6 +1684,19 @@ The customer asks for: {request}</source>
     <message>
         <source>Main actions</source>
         <translation>常用操作</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionalBanner</name>
+    <message numerus="yes">
+        <source>%n open case(s) have a provisional deadline: the holiday calendar does not cover the year it falls in yet, so it may move once HQ publishes that year.</source>
+        <translation>
+            <numerusform>%n 件未结案件的期限为暂定：节假日日历尚未覆盖其所在年份，总行发布该年度日历后可能变动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provisional deadlines</source>
+        <translation>暂定期限</translation>
     </message>
 </context>
 <context>

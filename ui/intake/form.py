@@ -17,9 +17,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.model import Agent, Channel, CustomerKind, IdDocumentType
+from desktop.domain.model import Agent, Channel, CustomerKind, IdDocumentType, Outcome
 from desktop.domain.taxonomy import Taxonomy
 from desktop.domain.validation import IntakeCheck, check_intake
+from desktop.services.counter_intake import Settlement
 from desktop.services.intake import CustomerInput, Intake
 from ui.i18n import QT_TRANSLATE_NOOP
 
@@ -174,6 +175,22 @@ def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
         agent=agent, consent=bool(form.get("consent")),
         resolved_on_spot=bool(form.get("resolved_on_spot")),
     )
+
+
+def settlement_from(form: dict[str, Any]) -> Settlement | None:
+    """The decision given at the counter, when the complaint is settled on the spot."""
+    if not form.get("resolved_on_spot"):
+        return None
+    r = form.get("resolution") or {}
+    score = int(r.get("satisfaction") or 0)
+    return Settlement(outcome=Outcome(r.get("outcome") or Outcome.UPHELD.value),
+                      findings=str(r.get("findings") or ""),
+                      verification=str(r.get("verification") or ""),
+                      basis=str(r.get("basis") or ""),
+                      basis_reference=str(r.get("basis_reference") or ""),
+                      remedy=str(r.get("remedy") or ""),
+                      compensation=str(r.get("compensation") or "").strip() or None,
+                      satisfaction=score or None)
 
 
 def draft_payload(form: dict[str, Any], step: int, touched: set[str]) -> dict[str, Any]:

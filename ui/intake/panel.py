@@ -40,6 +40,7 @@ from ui.intake.form import (
     empty_form,
     form_from_draft,
     intake_from,
+    settlement_from,
 )
 from ui.intake.review_step import ReviewStep
 from ui.intake.save_step import SaveResult, SaveStep
@@ -389,41 +390,19 @@ class IntakePanel(Translatable, QWidget):
         if self.current_step != 4:
             self._show_step(4)
         intake = intake_from(check.cleaned, self._form)
+        settlement = settlement_from(self._form)
         actor = self._app.staff.require()
-        resolution = dict(self._form.get("resolution") or {})
-        settle = bool(self._form.get("resolved_on_spot"))
         draft_id = self._draft_id
         self._saving = True
         self._draft_timer.stop()
         self.save_step.set_busy(True)
 
         def run(ctx: ServiceContext) -> SaveResult:
-            from desktop.domain.errors import DomainError
-            from desktop.domain.model import Outcome
-            from desktop.services import complaints
-            from desktop.services.drafts import discard_draft
+            from desktop.services.counter_intake import take_complaint
 
-            recorded = complaints.record_complaint(ctx, actor, intake)
-            discard_draft(ctx, draft_id)
-            if not settle:
-                return SaveResult(recorded.complaint_id, recorded.reference, recorded.decision_due)
-            try:
-                complaints.resolve(ctx, actor, recorded.complaint_id,
-                                   outcome=Outcome(resolution.get("outcome") or "upheld"),
-                                   findings=str(resolution.get("findings") or ""),
-                                   verification=str(resolution.get("verification") or ""),
-                                   basis=str(resolution.get("basis") or ""),
-                                   remedy=str(resolution.get("remedy") or ""),
-                                   compensation=str(resolution.get("compensation") or "") or None)
-                score = int(resolution.get("satisfaction") or 0)
-                if score:
-                    complaints.record_satisfaction(ctx, actor, recorded.complaint_id, score)
-                complaints.close(ctx, actor, recorded.complaint_id)
-            except DomainError as exc:
-                return SaveResult(recorded.complaint_id, recorded.reference, recorded.decision_due,
-                                  problem=exc.message(ctx.locale))
-            return SaveResult(recorded.complaint_id, recorded.reference, recorded.decision_due,
-                              closed=True)
+            taken = take_complaint(ctx, actor, intake, settlement=settlement, draft_id=draft_id)
+            return SaveResult(taken.complaint_id, taken.reference, taken.decision_due,
+                              closed=taken.closed)
 
         self._app.worker.change(self, run, self._saved, self._save_failed,
                                 changes=Changes(worklist=True, draft=True))

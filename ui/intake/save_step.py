@@ -37,8 +37,7 @@ class SaveResult:
     complaint_id: str
     reference: str
     decision_due: datetime
-    closed: bool = False
-    problem: str = ""  # recorded, but resolving on the spot failed: why
+    closed: bool = False  # settled at the counter: recorded, resolved and closed in one go
 
 
 class SaveStep(IntakeStep):
@@ -211,8 +210,6 @@ class SaveStep(IntakeStep):
             if saved.closed:
                 text = self.tr("Complaint {reference} recorded, resolved and closed.").format(
                     reference=saved.reference)
-            if saved.problem:
-                text += "\n" + saved.problem
             self.result.setText(text)
         self.intro.setAccessibleName(self.tr("What happens when you save"))
         self.result.setAccessibleName(self.tr("Saved complaint"))

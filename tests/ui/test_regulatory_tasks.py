@@ -1,0 +1,180 @@
+"""What the rules still ask of a case, on screen (issue 13): the open task "extension notice not
+yet given" with its worklist and the contact dialog that closes it (rule 2), and a provisional
+deadline on the case screen and as a worklist banner until the year's calendar is published
+(rule 11)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
+from sqlalchemy import select
+
+from desktop.domain.model import Actor, Role
+from desktop.domain.states import Action
+from desktop.domain.worklist import Worklist
+from desktop.profile import open_profile
+from desktop.resources import load_json
+from desktop.services.complaints import record_complaint
+from desktop.services.context import ServiceContext, load_context, reload_reference_data
+from desktop.store.events import put_setting
+from desktop.store.models import ComplaintRow, ReferenceDocumentRow
+from tests.services.intakes import sample_intake
+from tests.ui.conftest import Counter
+from tests.ui.keys import press, type_text
+from tests.ui.test_case_view import OPEN, a_case, kinds, open_case
+from ui.app import AppController, make_context
+from ui.case_actions import CaseActionDialog
+from ui.interaction import RecordingInteraction
+from ui.worklist_view import WORKLISTS
+
+
+def _case_in_time(counter: Counter) -> str:
+    """An open case whose deadline has not passed, never extended."""
+
+    def find(ctx: ServiceContext) -> str:
+        with ctx.store.read() as s:
+            found = s.scalar(select(ComplaintRow.id).where(
+                ComplaintRow.status.in_(OPEN), ComplaintRow.extensions == 0,
+                ComplaintRow.decision_due > ctx.now() + timedelta(days=1)).order_by(ComplaintRow.num))
+        assert found is not None
+        return str(found)
+
+    return counter.app.worker.call_now(find)
+
+
+def _references(counter: Counter) -> list[str]:
+    model = counter.main.worklist.model
+    return [str(model.data(model.index(r, 0))).rstrip(" ⚑") for r in range(model.rowCount())]
+
+
+def _show_list(counter: Counter, worklist: Worklist) -> None:
+    model = counter.main.worklist.model
+    row = WORKLISTS.index(worklist)
+    with counter.qtbot.waitSignal(model.loaded, timeout=10_000):
+        if counter.main.worklist.lists.currentRow() == row:
+            model.reload()
+        else:
+            counter.main.worklist.lists.setCurrentRow(row)
+
+
+def test_an_extension_leaves_a_notice_task_until_a_contact_tells_the_customer(counter: Counter) -> None:
+    main = counter.log_in("S001")
+    view = open_case(counter, main, _case_in_time(counter))
+    assert not view.tasks.isVisibleTo(view)
+    dialog = view.start_action(Action.EXTEND_DEADLINE)
+    assert isinstance(dialog, CaseActionDialog)
+    type_text("案情复杂，需调取外部资料。", dialog.fields["reason"])
+    with counter.qtbot.waitSignal(dialog.completed, timeout=10_000):
+        dialog.buttons.accepted.emit()
+    counter.qtbot.waitUntil(lambda: "deadline_extended" in kinds(view), timeout=10_000)
+    counter.qtbot.waitUntil(lambda: view.tasks.isVisibleTo(view), timeout=10_000)
+    assert "延期通知" in view.tasks.text()
+    assert view.case_screen is not None
+    reference = view.case_screen.detail.view.reference
+
+    main.tabs.setCurrentIndex(0)
+    _show_list(counter, Worklist.EXTENSION_NOTICE)
+    assert _references(counter) == [reference]
+
+    contact = view.start_action(Action.LOG_CONTACT)
+    assert isinstance(contact, CaseActionDialog)
+    told = contact.fields["extension_notice"]
+    assert isinstance(told, QCheckBox) and "延长" in told.text()
+    reached = contact.fields["reached"]
+    assert isinstance(reached, QCheckBox)
+    reached.setChecked(True)
+    told.setChecked(True)
+    type_text("电话告知客户延期及新的答复期限。", contact.fields["text"])
+    with counter.qtbot.waitSignal(contact.completed, timeout=10_000):
+        contact.buttons.accepted.emit()
+    counter.qtbot.waitUntil(lambda: not view.tasks.isVisibleTo(view), timeout=10_000)
+    event = [e for e in view.case_screen.detail.timeline if e.kind.value == "contact_attempt"][-1]
+    assert event.payload["extension_notice"] is True
+
+    _show_list(counter, Worklist.EXTENSION_NOTICE)
+    assert reference not in _references(counter)
+
+
+def test_alt_0_chooses_the_tenth_worklist(counter: Counter) -> None:
+    main = counter.log_in("T001")
+    with counter.qtbot.waitSignal(main.worklist.model.loaded, timeout=10_000):
+        press(Qt.Key.Key_7, Qt.KeyboardModifier.AltModifier, main.worklist.table)
+    assert main.worklist.current_worklist() is Worklist.EXTENSION_NOTICE
+    with counter.qtbot.waitSignal(main.worklist.model.loaded, timeout=10_000):
+        press(Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier, main.worklist.table)
+    assert main.worklist.current_worklist() is Worklist.ALL
+
+
+def test_a_contact_without_an_open_notice_task_does_not_ask_about_one(counter: Counter) -> None:
+    main = counter.log_in("T001")
+    view = open_case(counter, main, a_case(counter, OPEN))
+    contact = view.start_action(Action.LOG_CONTACT)
+    assert isinstance(contact, CaseActionDialog)
+    assert "extension_notice" not in contact.fields
+
+
+# -- rule 11 ---------------------------------------------------------------------------------
+
+TODAY = datetime(2026, 12, 20, 10, tzinfo=UTC)
+
+
+def _uk_profile(profile: Path) -> str:
+    """The copied profile under the UK policy, with a payment-services complaint received on
+    18 December 2026: 15 business days run into 2027, which the shipped calendar lacks."""
+    store = open_profile(profile)
+    try:
+        with store.write() as s:
+            put_setting(s, "policy_id", "uk_fca_disp")
+        received = datetime(2026, 12, 18, 10, tzinfo=UTC)
+        ctx = load_context(store, clock=lambda: received)
+        intake = sample_intake(business_type="B0401", extra_fields={"transaction_date": "2026-12-17"})
+        return record_complaint(ctx, Actor("T001", Role.TELLER, "李娜"), intake).complaint_id
+    finally:
+        store.close()
+
+
+def _publish_calendar_with(year: int) -> Callable[[ServiceContext], None]:
+    """What a sync does when HQ publishes a calendar: store it and count with it (the sync path
+    itself is tests/regulatory/test_provisional_deadlines.py). SYNTHETIC: `year` declared covered,
+    no holiday invented."""
+    data = json.loads(json.dumps(load_json("calendars", "uk.json")))
+    data["years"] = [*data["years"], year]
+    data["source"] = "synthetic test calendar"
+
+    def run(ctx: ServiceContext) -> None:
+        with ctx.store.write() as s:
+            s.merge(ReferenceDocumentRow(kind="calendar", version=2, content=data, received_at=ctx.now()))
+        reload_reference_data(ctx)
+
+    return run
+
+
+def test_a_provisional_deadline_is_shown_until_the_calendar_covers_its_year(
+        qtbot: object, qapp: object, profile: Path) -> None:
+    from tests.ui.conftest import stop
+
+    complaint_id = _uk_profile(profile)
+    interaction = RecordingInteraction()
+    app = make_context(profile, interaction=interaction, language="zh_CN", clock=lambda: TODAY)
+    controller = AppController(app)
+    controller.start()
+    counter = Counter(qtbot, app, controller, interaction)  # type: ignore[arg-type]
+    try:
+        main = counter.log_in("T001")
+        banner = main.worklist.provisional_banner
+        counter.qtbot.waitUntil(lambda: banner.isVisibleTo(main), timeout=10_000)
+        assert banner.count >= 1 and "暂定" in banner.text()
+        view = open_case(counter, main, complaint_id)
+        assert view.tasks.isVisibleTo(view) and "暂定" in view.tasks.text()
+
+        app.worker.change(main, _publish_calendar_with(2027), None, None)
+        counter.qtbot.waitUntil(lambda: not banner.isVisibleTo(main), timeout=10_000)
+        counter.qtbot.waitUntil(lambda: not view.tasks.isVisibleTo(view), timeout=10_000)
+        assert banner.count == 0
+    finally:
+        stop(counter)
