@@ -20,10 +20,15 @@ from ui.main_window import MainWindow
 OPEN = [Status.RECEIVED.value, Status.ACKNOWLEDGED.value, Status.IN_PROGRESS.value]
 
 
-def a_case(counter: Counter, statuses: list[str], extensions: int | None = 0) -> str:
+def a_case(counter: Counter, statuses: list[str], extensions: int | None = 0, *,
+           in_time: bool = True) -> str:
+    """The first seeded case in `statuses`; `in_time`: one still within its deadline, since an
+    overdue case cannot be extended and which seeded cases are overdue depends on today's date."""
     def find(ctx: ServiceContext) -> str:
         with ctx.store.read() as s:
             query = select(ComplaintRow.id).where(ComplaintRow.status.in_(statuses))
+            if in_time:
+                query = query.where(ComplaintRow.decision_due > ctx.now())
             if extensions is not None:
                 query = query.where(ComplaintRow.extensions == extensions)
             found = s.scalar(query.order_by(ComplaintRow.num).limit(1))
@@ -130,7 +135,7 @@ def test_a_refused_action_keeps_the_dialog_and_says_why(counter: Counter) -> Non
 
 def test_a_teller_reopens_a_closed_case_only_with_a_supervisor(counter: Counter) -> None:
     main = counter.log_in("T001")
-    view = open_case(counter, main, a_case(counter, [Status.CLOSED.value], extensions=None))
+    view = open_case(counter, main, a_case(counter, [Status.CLOSED.value], extensions=None, in_time=False))
     assert view.case_screen is not None
     assert Action.REOPEN in view.case_screen.needs_approval
     dialog = view.start_action(Action.REOPEN)
