@@ -21,7 +21,8 @@ from sqlalchemy import Connection, delete, func, select
 from desktop.domain.model import ComplaintView, Event, EventKind, Role
 from desktop.domain.projection import fold
 from hq import tables
-from hq.db import existing_keys, upsert_rows
+from hq.db import existing_keys, insert_ignoring_existing, upsert_rows
+from hq.errors import Conflict
 from hq.vault import Vault, seal_plaintext
 
 _complaints = tables.complaints
@@ -95,12 +96,31 @@ def refold(conn: Connection, new_events: Mapping[str, Sequence[Event]],
            receipts: Mapping[str, Receipt], last_seq: Mapping[str, int]) -> None:
     """Fold the complaints `new_events` touch into their rows. A complaint whose receipt
     is in `receipts` is new (all its events are in `new_events`); any other has a row
-    already, and its stored events are read back and folded with the new ones."""
+    already, and its stored events are read back and folded with the new ones.
+    Call under the change lock (hq.db.change_lock)."""
+    store_folded(conn, fold_touched(conn, new_events, receipts), new_events, receipts, last_seq)
+
+
+@dataclass(slots=True)
+class Folded:
+    """Complaint rows folded ahead of the change lock (`fold_touched`), without their
+    `last_seq`; `versions` is the `last_seq` of each existing row as it was read."""
+
+    rows: dict[str, dict[str, Any]]
+    versions: dict[str, int]
+
+
+def fold_touched(conn: Connection, new_events: Mapping[str, Sequence[Event]],
+                 receipts: Mapping[str, Receipt]) -> Folded:
+    """The rows of the complaints `new_events` touch, folded with what HQ holds of them.
+    May be called before the change lock: `store_folded` folds again any row that changed
+    in between."""
     known = [cid for cid in new_events if cid not in receipts]
     stored = stored_events(conn, known) if known else {}
     old_rows = {r.id: r for r in existing_keys(conn, _complaints, "id", known, "owner_device_id",
-                                               "received_date", "customer_key")} if known else {}
-    rows: list[dict[str, Any]] = []
+                                               "received_date", "customer_key", "last_seq")
+                } if known else {}
+    folded = Folded({}, {})
     for cid, events in new_events.items():
         receipt = receipts.get(cid)
         if receipt is None:
@@ -108,12 +128,44 @@ def refold(conn: Connection, new_events: Mapping[str, Sequence[Event]],
             if old is None:
                 continue  # refused before this point (hq.ingest): nothing to fold
             receipt = Receipt(old.owner_device_id, old.received_date, old.customer_key)
+            folded.versions[cid] = int(old.last_seq)
         held = {ev.id: ev for ev in stored.get(cid, ())}
         held.update((ev.id, ev) for ev in events)
         view = fold(held.values())
         if view is not None:
-            rows.append(row_of(view, receipt, last_seq[cid]))
-    upsert_rows(conn, _complaints, rows, "id")
+            folded.rows[cid] = row_of(view, receipt, 0)
+    return folded
+
+
+def store_folded(conn: Connection, folded: Folded, new_events: Mapping[str, Sequence[Event]],
+                 receipts: Mapping[str, Receipt], last_seq: Mapping[str, int]) -> None:
+    """Write the rows of `fold_touched` with their `last_seq`. Call under the change lock:
+    an existing row that another writer changed since it was read is folded again here;
+    a new complaint whose id or reference another writer took first is refused (409
+    hq.push.complaint_exists / hq.push.reference_taken) and nothing of the batch is kept."""
+    if folded.versions:
+        now_held = {r.id: int(r.last_seq) for r in existing_keys(
+            conn, _complaints, "id", list(folded.versions), "last_seq")}
+        stale = [cid for cid, seq in folded.versions.items() if now_held.get(cid) != seq]
+        if stale:
+            again = fold_touched(conn, {cid: new_events[cid] for cid in stale}, {})
+            for cid in stale:
+                folded.rows.pop(cid, None)
+            folded.rows.update(again.rows)
+    fresh: list[dict[str, Any]] = []
+    known: list[dict[str, Any]] = []
+    for cid, row in folded.rows.items():
+        row["last_seq"] = last_seq[cid]
+        (fresh if cid in receipts else known).append(row)
+    if fresh:
+        inserted = insert_ignoring_existing(conn, _complaints, fresh, "id")
+        if len(inserted) != len(fresh):
+            clash = next(row for row in fresh if row["id"] not in inserted)
+            taken = existing_keys(conn, _complaints, "id", [clash["id"]])
+            code = "hq.push.complaint_exists" if taken else "hq.push.reference_taken"
+            first = min(new_events[clash["id"]], key=lambda ev: ev.kind is not EventKind.RECEIVED)
+            raise Conflict(code, event_id=first.id)
+    upsert_rows(conn, _complaints, known, "id")
 
 
 def rebuild(conn: Connection, vault: Vault, now: datetime) -> int:

@@ -172,13 +172,30 @@ def store_batch(conn: Connection, device: Device, batch_key: str,
 
     new_events, duplicates = _split_new(conn, events)
     if new_events:
-        # Checked under the lock that orders commits: what the checks read (owners,
-        # references) cannot change before this batch commits.
-        change_lock(conn)
+        # Checked and prepared before the lock that orders commits, so that pushes of
+        # different devices overlap in everything but their inserts. What the checks read
+        # can change meanwhile only by another device's push: of this device's chain head
+        # (locked above) and of its references (this device's own), nothing; a complaint id
+        # another push takes first is caught at insert (hq.complaints.store_folded), and the
+        # unique keys of events and references stay the backstop.
         semantics.check_chain(conn, device, head, [ev.event for ev in new_events])
         receipts = semantics.check_meaning(conn, device, [(ev.event, ev.reference)
                                                           for ev in new_events])
-        _insert_events(conn, new_events, now, vault, receipts)
+        rows = _sealed_rows(conn, new_events, now, vault, receipts)
+        touched = complaints.touched_by(ev.event for ev in new_events)
+        folded = complaints.fold_touched(conn, touched, receipts)
+        change_lock(conn)
+        first = allocate_seqs(conn, len(rows))
+        last_seq: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            row["seq"] = first + i
+            last_seq[row["complaint_id"]] = first + i
+        inserted = insert_ignoring_existing(conn, _events, rows, "id")
+        if len(inserted) != len(rows):
+            # Another device stored an event under the same id a moment ago.
+            clash = next(ev.id for ev in new_events if ev.id not in inserted)
+            raise Conflict("hq.push.event_conflict", event_id=clash)
+        complaints.store_folded(conn, folded, touched, receipts, last_seq)
         conn.execute(
             update(_heads)
             .where(_heads.c.branch_code == device.branch_code, _heads.c.device_id == device.id)
@@ -222,16 +239,15 @@ def _split_new(conn: Connection, events: Sequence[CheckedEvent]) -> tuple[list[C
     return new_events, duplicates
 
 
-def _insert_events(conn: Connection, events: Sequence[CheckedEvent], now: datetime,
-                   vault: Vault, receipts: dict[str, complaints.Receipt]) -> None:
+def _sealed_rows(conn: Connection, events: Sequence[CheckedEvent], now: datetime,
+                 vault: Vault, receipts: dict[str, complaints.Receipt]) -> list[dict[str, Any]]:
+    """The rows of `events` (without their change numbers), identity members sealed under
+    one new data key; the receipts of new complaints get their customer's keyed hash."""
     sealing = None
     if any(ev.identity is not None for ev in events):
         sealing = vault.new_data_key(conn, now)
-    change_lock(conn)
-    first = allocate_seqs(conn, len(events))
     rows: list[dict[str, Any]] = []
-    last_seq: dict[str, int] = {}
-    for i, checked in enumerate(events):
+    for checked in events:
         ev = checked.event
         sealed, key_id = None, None
         if checked.identity is not None and sealing is not None:
@@ -243,19 +259,13 @@ def _insert_events(conn: Connection, events: Sequence[CheckedEvent], now: dateti
                     receipt.owner_device_id, receipt.received_date,
                     complaints.customer_key(vault, ev.payload))
         rows.append({
-            "id": ev.id, "seq": first + i, "branch_code": ev.branch_code,
+            "id": ev.id, "seq": 0, "branch_code": ev.branch_code,
             "device_id": ev.device_id, "complaint_id": ev.complaint_id, "kind": ev.kind.value,
             "reference": checked.reference, "business_date": ev.business_date, "hlc": ev.hlc,
             "prev_hash": ev.prev_hash, "hash": ev.hash, "body": checked.stored_body,
             "stored_at": now, "identity": sealed, "data_key_id": key_id,
         })
-        last_seq[ev.complaint_id] = first + i
-    inserted = insert_ignoring_existing(conn, _events, rows, "id")
-    if len(inserted) != len(rows):
-        # Another device stored an event under the same id a moment ago.
-        clash = next(ev.id for ev in events if ev.id not in inserted)
-        raise Conflict("hq.push.event_conflict", event_id=clash)
-    complaints.refold(conn, complaints.touched_by(ev.event for ev in events), receipts, last_seq)
+    return rows
 
 
 def check_clocks(request: PushRequest, now: datetime) -> None:

@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 from desktop.domain.model import EventKind, Outcome, Role
 from hq import admin, complaints
 from hq.cli import main
+from hq.db import allocate_seqs, change_lock
+from hq.errors import Conflict
 from hq.tables import ComplaintRow
 from tests.hq.conftest import BUSINESS_DATE, CUSTOMER_ID_NUMBER, EnrolledDevice, LiveHq
 
@@ -137,3 +139,42 @@ def test_a_pushed_repeat_link_that_is_not_a_complaint_id_is_refused(live_hq: Liv
     assert 400 <= answer.status_code < 500
     with live_hq.engine.connect() as conn:
         assert conn.execute(select(_rows.c.id).where(_rows.c.id == bad.complaint_id)).first() is None
+
+
+def test_a_row_another_push_changed_after_the_fold_is_folded_again(live_hq: LiveHq) -> None:
+    """A push folds its complaints before it takes the change lock (hq.ingest.store_batch);
+    a row another device changed in between is folded again under the lock."""
+    counter = live_hq.enroll()
+    other = live_hq.enroll(counter.info.branch_code)
+    receipt = counter.chain.event()
+    assert counter.push([receipt]).status_code == 200
+    cid = receipt.complaint_id
+    mine = counter.chain.event(EventKind.NOTE, complaint_id=cid).to_event()
+    with live_hq.engine.begin() as conn:
+        folded = complaints.fold_touched(conn, {cid: [mine]}, {})
+    other.chain.counter = 50
+    assert other.push([other.chain.event(EventKind.NOTE, complaint_id=cid)]).status_code == 200
+    with live_hq.engine.begin() as conn:
+        change_lock(conn)
+        seq = allocate_seqs(conn, 1)
+        complaints.store_folded(conn, folded, {cid: [mine]}, {}, {cid: seq})
+    row = _row(live_hq, cid)
+    assert row["event_count"] == 3 and row["last_seq"] == seq
+
+
+def test_a_complaint_id_another_branch_took_after_the_checks_is_refused(
+        live_hq: LiveHq) -> None:
+    counter = live_hq.enroll()
+    forger = live_hq.enroll()
+    mine = counter.chain.event().to_event()
+    receipts = {mine.complaint_id: complaints.Receipt(mine.device_id, mine.business_date, None)}
+    with live_hq.engine.begin() as conn:
+        folded = complaints.fold_touched(conn, {mine.complaint_id: [mine]}, receipts)
+    taken = forger.chain.event(complaint_id=mine.complaint_id)
+    assert forger.push([taken]).status_code == 200
+    with pytest.raises(Conflict) as refused, live_hq.engine.begin() as conn:
+        change_lock(conn)
+        complaints.store_folded(conn, folded, {mine.complaint_id: [mine]}, receipts,
+                                {mine.complaint_id: allocate_seqs(conn, 1)})
+    assert refused.value.code == "hq.push.complaint_exists"
+    assert _row(live_hq, mine.complaint_id)["branch_code"] == forger.info.branch_code
