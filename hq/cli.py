@@ -11,6 +11,7 @@
   approve-extension approve (or --decline) an extension a branch asked HQ for
   staff add|list    HQ staff accounts of the office console (password + TOTP)
   rebuild           make HQ's complaint rows again from the events
+  retention         list (dry run) or --apply the records retention rule to HQ's copy
   rotate-key        a new key-encryption key; every data key re-wrapped with it
 
 Every verb takes --database URL (default: env COMPLAINT_DESK_HQ_DATABASE, else a SQLite
@@ -167,6 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
                      description=_("hq.cli.help.rebuild")).set_defaults(run=_rebuild)
     verbs.add_parser("rotate-key", parents=[database], help=_("hq.cli.help.rotate_key"),
                      description=_("hq.cli.help.rotate_key")).set_defaults(run=_rotate_key)
+    retention = verbs.add_parser("retention", parents=[database], help=_("hq.cli.help.retention"),
+                                 description=_("hq.cli.help.retention"))
+    retention.add_argument("--apply", action="store_true", help=_("hq.cli.help.retention_apply"))
+    retention.add_argument("--json", action="store_true", help=_("hq.cli.help.json"))
+    retention.set_defaults(run=_retention)
     return parser
 
 
@@ -417,6 +423,33 @@ def _rebuild(args: argparse.Namespace) -> int:
     with _transaction(args) as conn:
         count = complaints.rebuild(conn, vault, _now())
     print(_("hq.cli.rebuilt", count=count))
+    return 0
+
+
+def _retention(args: argparse.Namespace) -> int:
+    from hq import retention
+
+    vault = _vault(args)
+    now = _now()
+    with _database(args) as engine:
+        with engine.connect() as conn:
+            due = retention.retention_cases(conn, now)
+        done = {c.complaint_id for c in retention.apply_retention(engine, vault, now)} if args.apply else set()
+    rows: list[dict[str, Any]] = [{"branch": c.branch_code, "reference": c.reference, "ended_at": c.ended_at.isoformat(),
+             "retain_until": c.retain_until.isoformat(), "legal_hold": c.legal_hold,
+             "action": c.action if c.complaint_id in done else "held" if c.legal_hold else "due"}
+            for c in due]
+    if args.json:
+        print(json.dumps({"applied": bool(args.apply), "complaints": rows}, ensure_ascii=False))
+        return 0
+    for row in rows:
+        print(f"{row['branch']}\t{row['reference']}\t{row['ended_at'][:10]}\t{row['retain_until']}"
+              f"\t{row['action']}")
+    held = sum(1 for r in rows if r["legal_hold"])
+    if args.apply:
+        print(_("hq.cli.retention_applied", count=len(done), held=held))
+    else:
+        print(_("hq.cli.retention_dry_run", count=len(rows) - held, held=held))
     return 0
 
 

@@ -12,25 +12,25 @@ one `retention_applied` event per complaint lists those digests — the audit ch
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 
-from desktop.domain.chain import canonical_json
-from desktop.domain.masking import scrub
 from desktop.domain.model import ComplaintView, EventKind, Role, Status
+from desktop.domain.retention import (
+    ANONYMISED_MARK,
+    IDENTITY_FIELDS,
+    payload_digest,
+    stripped_payload,
+)
 from desktop.domain.states import Action, check_transition
 from desktop.services.context import Actor, ServiceContext
 from desktop.store.events import append_local_event, complaint_events, refresh_projection
 from desktop.store.models import ComplaintRow, CustomerRow, EventRow
 
 RETENTION_ACTOR = Actor("retention", Role.ADMIN, "records retention")
-_IDENTITY = ("name", "id_number", "phone", "address", "credit_code", "contact_person")
-_FREE_TEXT = ("description", "request", "grounds", "recording_reference", "text", "comment", "findings", "verification", "basis",
-              "basis_reference", "remedy", "reason", "complained_about", "product", "extra_fields")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,35 +40,6 @@ class RetentionCase:
     closed_at: datetime
     retain_until: date
     legal_hold: bool
-
-
-def _blank(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {}
-    return "" if isinstance(value, str) else None
-
-
-def _stripped(payload: dict[str, Any], purge: bool) -> dict[str, Any]:
-    out = dict(payload)
-    for key in ("customer", "agent"):
-        person = out.get(key)
-        if isinstance(person, dict):
-            out[key] = {k: ("" if k in _IDENTITY else v) for k, v in person.items()}
-    group = out.get("group")
-    if isinstance(group, dict):
-        out["group"] = {**group, "representatives": [
-            {k: ("" if k in _IDENTITY else v) for k, v in rep.items()}
-            for rep in group.get("representatives") or [] if isinstance(rep, dict)]}
-    if "customer_name" in out:
-        out["customer_name"] = ""
-    for key in _FREE_TEXT:
-        if key not in out:
-            continue
-        if purge:
-            out[key] = _blank(out[key])
-        elif isinstance(out[key], str):  # numbers typed into free text go too
-            out[key] = scrub(out[key])
-    return out
 
 
 def retention_cases(ctx: ServiceContext) -> list[RetentionCase]:
@@ -110,11 +81,11 @@ def apply_retention(ctx: ServiceContext) -> list[RetentionCase]:
             digests: dict[str, str] = {}
             for ev_row in s.scalars(select(EventRow).where(EventRow.complaint_id == case.complaint_id)):
                 original = dict(ev_row.payload or {})
-                stripped = _stripped(original, purge)
+                stripped = stripped_payload(original, purge)
                 if stripped == original:
                     continue
-                digest = hashlib.sha256(canonical_json(original)).hexdigest()
-                stripped["_anonymised"] = {"sha256": digest, "action": ctx.policy.retention_action}
+                digest = payload_digest(original)
+                stripped[ANONYMISED_MARK] = {"sha256": digest, "action": ctx.policy.retention_action}
                 ev_row.payload = stripped
                 digests[ev_row.id] = digest
             s.flush()
@@ -139,7 +110,7 @@ def _forget_customer_if_done(session: Any, customer_id: str) -> None:
     if all((d or {}).get("anonymised") for d in others):
         customer = session.get(CustomerRow, customer_id)
         if customer is not None:
-            for key in _IDENTITY:
+            for key in IDENTITY_FIELDS:
                 setattr(customer, key, "")
             customer.id_last4 = customer.phone_last4 = ""
 
