@@ -152,6 +152,8 @@ EVENT = {
     "linked": QT_TRANSLATE_NOOP("Labels", "Related complaint linked"),
     "attachment_added": QT_TRANSLATE_NOOP("Labels", "Attachment added"),
     "hq_decision": QT_TRANSLATE_NOOP("Labels", "HQ decision"),
+    "customer_corrected": QT_TRANSLATE_NOOP("Labels", "Customer's details corrected"),
+    "identity_viewed": QT_TRANSLATE_NOOP("Labels", "Identity data viewed"),
 }
 DEADLINE_STATE = {
     "on_time": QT_TRANSLATE_NOOP("Labels", "On time"),

@@ -64,6 +64,9 @@ class EventKind(enum.StrEnum):
     EXTENSION_DECIDED = "extension_decided"  # HQ only: approves or declines that request
     LEGAL_HOLD = "legal_hold"  # placed or released: a case on hold is never purged
     RETENTION_APPLIED = "retention_applied"  # the audit record of a purge / anonymisation
+    # The clerk confirmed that a known customer's name or phone is now different (old → new).
+    CUSTOMER_CORRECTED = "customer_corrected"
+    IDENTITY_VIEWED = "identity_viewed"  # someone revealed a customer's unmasked identity data
 
 
 class Channel(enum.StrEnum):

@@ -36,6 +36,8 @@ class Action(enum.StrEnum):
     HQ_DECIDE_EXTENSION = "hq_decide_extension"
     SET_LEGAL_HOLD = "set_legal_hold"
     APPLY_RETENTION = "apply_retention"
+    CORRECT_CUSTOMER = "correct_customer"
+    VIEW_IDENTITY = "view_identity"
 
 
 # The event each action appends to the timeline.
@@ -60,6 +62,8 @@ EVENT_OF_ACTION: dict[Action, EventKind] = {
     Action.HQ_DECIDE_EXTENSION: EventKind.EXTENSION_DECIDED,
     Action.SET_LEGAL_HOLD: EventKind.LEGAL_HOLD,
     Action.APPLY_RETENTION: EventKind.RETENTION_APPLIED,
+    Action.CORRECT_CUSTOMER: EventKind.CUSTOMER_CORRECTED,
+    Action.VIEW_IDENTITY: EventKind.IDENTITY_VIEWED,
 }
 ACTION_OF_EVENT: dict[EventKind, Action] = {kind: action for action, kind in EVENT_OF_ACTION.items()}
 
@@ -115,6 +119,10 @@ def _rows() -> dict[tuple[Status | None, Action], Transition]:
     # Records management (`admin retention`, `admin legal-hold`): run by the administrator.
     allow(_ALL, Action.SET_LEGAL_HOLD, None, _SUPERVISORS | {Role.ADMIN, Role.HQ_OFFICER})
     allow((Status.CLOSED, Status.WITHDRAWN), Action.APPLY_RETENTION, None, frozenset({Role.ADMIN}))
+    # Identity: a confirmed change of a known customer's details, and a deliberate reveal of
+    # masked identity data, are on the timeline of the complaint they happened on.
+    allow(_ALL, Action.CORRECT_CUSTOMER, None, _COUNTER)
+    allow(_ALL, Action.VIEW_IDENTITY, None, _ANYONE_WORKING)
     return t
 
 

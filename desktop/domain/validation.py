@@ -354,7 +354,9 @@ def _person(form: _Form, data: Mapping[str, Any], prefix: str, today: date, *,
     out: dict[str, Any] = {}
     if need_all or not _blank(data.get("name")):
         out["name"] = form.run(validate_person_name, data.get("name"), field=f"{prefix}.name")
-    if need_all or not _blank(data.get("id_type")) or not _blank(data.get("id_number")):
+    # A known customer's document type alone (shown from the file) with no number typed keeps
+    # the document on file: only a number typed is checked (and then with its type).
+    if need_all or not _blank(data.get("id_number")):
         id_type = form.run(validate_choice, data.get("id_type"), _ID_TYPES, field=f"{prefix}.id_type")
         out["id_type"] = id_type
         if id_type:

@@ -40,6 +40,8 @@ PERMISSION_OF_ACTION: dict[Action, Permission] = {
     Action.HQ_DECIDE_EXTENSION: Permission.HQ_DECIDE,
     Action.SET_LEGAL_HOLD: Permission.REOPEN,
     Action.APPLY_RETENTION: Permission.REOPEN,
+    Action.CORRECT_CUSTOMER: Permission.RECORD,
+    Action.VIEW_IDENTITY: Permission.CONTACT,  # who contacts the customer may see their details
 }
 
 # The approval an action carries when an approver is named.

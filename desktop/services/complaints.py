@@ -27,10 +27,17 @@ from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
 from desktop.domain.validation import check_intake, clean_text, validate_amount
 from desktop.security.permissions import authorize
 from desktop.services.context import ServiceContext
+from desktop.services.identity import (
+    CustomerDetailsDiffer,
+    check_known_details,
+    correction_payload,
+    log_correction,
+)
 from desktop.services.intake import (
     Intake,
     RepeatWarning,
     event_fields,
+    find_customer_row,
     find_repeats,
     upsert_customer,
 )
@@ -184,6 +191,11 @@ def write_complaint(s: Session, ctx: ServiceContext, actor: Actor, intake: Intak
     now = ctx.now()
     received_at = now
     due = ctx.policy.decision_due(received_at, form["business_type"])
+    try:
+        changed = check_known_details(s, form["customer"], intake.customer.confirmed_change,
+                                      find_customer_row)
+    except CustomerDetailsDiffer as exc:
+        raise IntakeRejected([exc]) from None
     customer = upsert_customer(s, form["customer"], now)
     repeats = find_repeats(s, ctx, customer["id"], form["business_type"], form["cause"])
     repeat_of = _repeat_link(s, intake.repeat_of, customer["id"])
@@ -205,6 +217,10 @@ def write_complaint(s: Session, ctx: ServiceContext, actor: Actor, intake: Intak
         actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
         branch_code=ctx.device.branch_code, now=now, business_date=ctx.business_date(now),
     )
+    if changed:  # its own event on the new complaint's timeline: who, when, old -> new
+        act_in(s, ctx, actor, complaint_id, Action.CORRECT_CUSTOMER,
+               correction_payload(customer["id"], changed))
+        log_correction(actor, customer["id"], changed, now)
     return Recorded(complaint_id=complaint_id, reference=reference, decision_due=due,
                     repeats=repeats)
 

@@ -31,6 +31,9 @@ class CustomerInput:
     credit_code: str = ""
     contact_person: str = ""
     existing_id: str | None = None  # set when the teller picked a known customer
+    # The clerk confirmed that a name or phone other than the file's is right (the change is
+    # recorded as a `customer_corrected` event); without it such a difference is refused.
+    confirmed_change: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,6 +246,27 @@ class RetentionAppliedPayload(PayloadModel):
     policy_id: Short = ""
 
 
+_CustomerField = Literal["name", "phone"]
+_IdentityField = Literal["id_number", "phone", "address", "credit_code", "name"]
+
+
+class CustomerCorrectedPayload(PayloadModel):
+    """A known customer's details the clerk confirmed as changed; `old` and `new` are
+    identity data (HQ stores them encrypted)."""
+
+    customer_id: Short
+    fields: list[_CustomerField] = Field(min_length=1, max_length=2)
+    old: dict[_CustomerField, Short]
+    new: dict[_CustomerField, Short]
+
+
+class IdentityViewedPayload(PayloadModel):
+    """Which unmasked identity values someone chose to see, and on which screen."""
+
+    fields: list[_IdentityField] = Field(min_length=1, max_length=5)
+    screen: Short
+
+
 PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.RECEIVED: ReceivedPayload,
     EventKind.ACKNOWLEDGED: EmptyPayload,
@@ -267,6 +288,8 @@ PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.EXTENSION_DECIDED: ExtensionDecidedPayload,
     EventKind.LEGAL_HOLD: LegalHoldPayload,
     EventKind.RETENTION_APPLIED: RetentionAppliedPayload,
+    EventKind.CUSTOMER_CORRECTED: CustomerCorrectedPayload,
+    EventKind.IDENTITY_VIEWED: IdentityViewedPayload,
 }
 
 # Roles a branch device may write under, and what only HQ writes. The branch's local
@@ -283,7 +306,8 @@ def branch_may_claim(kind: EventKind, role: Role) -> bool:
 
 # Where identity data sits in a payload: HQ stores these members encrypted.
 IDENTITY_MEMBERS: dict[EventKind, tuple[str, ...]] = {
-    EventKind.RECEIVED: ("customer", "agent", "group")}
+    EventKind.RECEIVED: ("customer", "agent", "group"),
+    EventKind.CUSTOMER_CORRECTED: ("old", "new")}
 
 
 def check_payload(kind: EventKind, payload: dict[str, Any]) -> PayloadModel:

@@ -159,3 +159,23 @@ def test_rebuild_encrypts_identity_stored_in_the_clear_before_encryption(
     changes, _ = colleague.pull_all()
     assert [EventWire.model_validate(c["event"]) for c in changes
             if c["type"] == "event"] == cases
+
+
+def test_a_customer_correction_is_stored_encrypted_and_pulled_back_exactly(live_hq: LiveHq) -> None:
+    device = live_hq.enroll()
+    received = device.chain.event()
+    old_name, new_name = "旧名字甲乙", "新名字丙丁"
+    corrected = device.chain.event(EventKind.CUSTOMER_CORRECTED, payload={
+        "customer_id": "c-1", "fields": ["name"], "old": {"name": old_name},
+        "new": {"name": new_name}})
+    viewed = device.chain.event(EventKind.IDENTITY_VIEWED,
+                                payload={"fields": ["id_number", "phone"], "screen": "case"})
+    assert device.push([received, corrected, viewed]).status_code == 200
+    with live_hq.engine.connect() as conn:
+        bodies = [r.body for r in conn.execute(select(EventRow.body))]
+    stored = "".join(b if isinstance(b, str) else json.dumps(b) for b in bodies)
+    assert old_name not in stored and new_name not in stored
+    colleague = live_hq.enroll(device.info.branch_code)
+    changes, _ = colleague.pull_all()
+    pulled = [EventWire.model_validate(c["event"]) for c in changes if c["type"] == "event"]
+    assert pulled == [received, corrected, viewed]
