@@ -1533,6 +1533,14 @@ The customer asks for: {request}</source>
         <translation>总行决定</translation>
     </message>
     <message>
+        <source>Customer&apos;s details corrected</source>
+        <translation>更正客户信息</translation>
+    </message>
+    <message>
+        <source>Identity data viewed</source>
+        <translation>查看身份信息</translation>
+    </message>
+    <message>
         <source>On time</source>
         <translation>正常</translation>
     </message>
