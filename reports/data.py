@@ -118,6 +118,9 @@ class ExtensionNoticeData:
     approver: str  # e.g. 支行主管 S0012 / branch supervisor S0012
     extension_number: int = 1
     staff_number: str = ""
+    # The policy's own wording of this notice, when it has one (UK payment services: the
+    # holding reply, with the Financial Ombudsman Service); it replaces the generic body.
+    policy_body: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

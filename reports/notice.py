@@ -36,13 +36,15 @@ def render_extension_notice(data: ExtensionNoticeData, *, fmt: str = "a4", local
         reason = reason.rstrip("。")
     else:
         reason = reason.rstrip(".")
-    body = label("notice.body", locale, received=format_date(data.received_at, locale),
-                 reference=data.reference, reason=reason, approver=data.approver,
-                 previous_due=previous_due, new_due=new_due)
+    body = data.policy_body.strip() or label(
+        "notice.body", locale, received=format_date(data.received_at, locale),
+        reference=data.reference, reason=reason, approver=data.approver,
+        previous_due=previous_due, new_due=new_due)
+    title_code = "notice.holding_title" if data.policy_body.strip() else "notice.title"
     story: list[Flowable] = [
         *letterhead(data.bank, width, st, locale),
         *copy_banner(copy_number, locale, st),
-        para(label("notice.title", locale), st.title),
+        para(label(title_code, locale), st.title),
         para(label("letter.reference_line", locale, reference=data.reference), st.right),
         para(name, st.body),
     ]
@@ -75,7 +77,7 @@ def render_extension_notice(data: ExtensionNoticeData, *, fmt: str = "a4", local
     story.append(Spacer(1, 4 * mm))
     story.append(bank_signoff(bank, data.notice_date, width, st, locale,
                               [label("sign.responsible", locale)]))
-    title = f"{label('notice.title', locale)} {data.reference}"
+    title = f"{label(title_code, locale)} {data.reference}"
     decorate = sheet_decorator(pp, label("letter.reference_line", locale, reference=data.reference),
                                copy_number, locale)
     return render_sheets(story, pp, title=title, author=bank.bank_name, decorate=decorate)

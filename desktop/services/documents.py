@@ -50,6 +50,8 @@ from reports.data import (
     WorklistLine,
 )
 from reports.day_end import render_day_end_report
+from reports.formatting import format_date
+from reports.identity import scrub_free_text
 from reports.letter import letter_fields, render_letter
 from reports.notice import render_extension_notice
 from reports.receipt import render_receipt
@@ -93,10 +95,17 @@ def customer_identity(detail: CaseDetail, locale: str) -> CustomerIdentity:
                             address=c.address, corporate=corporate)
 
 
-def bank_of(detail: CaseDetail, locale: str, bank: BankInfo | None = None) -> BankInfo:
-    """The bank and branch the case belongs to (resources/branding/bank.json)."""
+def bank_of(detail: CaseDetail, locale: str, bank: BankInfo | None = None,
+            policy: DeadlinePolicy | None = None) -> BankInfo:
+    """The bank and branch the case belongs to (resources/branding/bank.json). Under
+    `policy` the regulator's hotline is the policy's own (`regulator_hotline` text; none
+    outside China, so no 12378 on a UK or US document)."""
     info = bank or load_bank_info(locale, detail.view.branch_code)
-    return info if info.branch_code else replace(info, branch_code=detail.view.branch_code)
+    if not info.branch_code:
+        info = replace(info, branch_code=detail.view.branch_code)
+    if policy is not None:
+        info = replace(info, regulator_hotline=policy.text("regulator_hotline", locale))
+    return info
 
 
 def _events(detail: CaseDetail, *kinds: EventKind) -> list[Event]:
@@ -126,7 +135,7 @@ def receipt_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxono
         period = policy.rule_for(view.business_type or None, view.cause or None).decision
         days, working = period.days, period.count is DayCount.WORKING
     return ReceiptData(
-        bank=bank_of(detail, locale, bank), reference=view.reference,
+        bank=bank_of(detail, locale, bank, policy), reference=view.reference,
         verification_code=verification_code(detail),
         received_at=view.received_at.astimezone(zone), staff_number=view.received_by,
         category=category_text(taxonomy, view.business_type, view.cause, locale),
@@ -153,7 +162,7 @@ def letter_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonom
     decisions = _events(detail, EventKind.RESOLVED, EventKind.HQ_DECISION)
     decided: Mapping[str, Any] = decisions[-1].payload if decisions else {}
     return LetterData(
-        bank=bank_of(detail, locale, bank), reference=view.reference,
+        bank=bank_of(detail, locale, bank, policy), reference=view.reference,
         customer=customer_identity(detail, locale), letter_date=letter_date,
         received_at=view.received_at.astimezone(zone),
         category=category_text(taxonomy, view.business_type, view.cause, locale),
@@ -187,8 +196,11 @@ def case_letter_fields(data: LetterData, policy: DeadlinePolicy, locale: str) ->
 
 def extension_notice_data(detail: CaseDetail, *, taxonomy: Taxonomy, zone: tzinfo, locale: str,
                           notice_date: date, staff_number: str = "",
-                          bank: BankInfo | None = None) -> ExtensionNoticeData:
+                          bank: BankInfo | None = None,
+                          policy: DeadlinePolicy | None = None) -> ExtensionNoticeData:
     """The notice of the case's latest deadline extension (reason, approver, old and new date).
+    Under a policy with a `holding_reply` text (UK payment services) the notice is that
+    holding reply: the policy's wording with the reason and the new date filled in.
 
     Raises DocumentNotAvailable("printing.error.never_extended") for a case never extended.
     """
@@ -208,7 +220,7 @@ def extension_notice_data(detail: CaseDetail, *, taxonomy: Taxonomy, zone: tzinf
     role = str(latest.payload.get("approver_role", ""))
     approver = str(latest.payload.get("approver", ""))
     return ExtensionNoticeData(
-        bank=bank_of(detail, locale, bank), reference=view.reference,
+        bank=bank_of(detail, locale, bank, policy), reference=view.reference,
         customer=customer_identity(detail, locale), notice_date=notice_date,
         received_at=view.received_at.astimezone(zone),
         category=category_text(taxonomy, view.business_type, view.cause, locale),
@@ -218,7 +230,17 @@ def extension_notice_data(detail: CaseDetail, *, taxonomy: Taxonomy, zone: tzinf
         approver=t("approver", locale, role=t(f"role.{role}", locale) if role else "",
                    number=approver).strip(),
         extension_number=level, staff_number=staff_number,
+        policy_body=_holding_reply(policy, locale, str(latest.payload.get("reason", "")),
+                                   _local_date(datetime.fromisoformat(str(latest.payload["new_due"])), zone)),
     )
+
+
+def _holding_reply(policy: DeadlinePolicy | None, locale: str, reason: str, new_due: date) -> str:
+    text = policy.text("holding_reply", locale) if policy is not None else ""
+    if not text:
+        return ""
+    return Template(text).safe_substitute(reason=scrub_free_text(reason.strip()).rstrip("。."),
+                                          new_due=format_date(new_due, locale)).strip()
 
 
 # -- day-end report ------------------------------------------------------------------------------
@@ -292,7 +314,8 @@ def render_case_document(document: str, detail: CaseDetail, *, policy: DeadlineP
         texts = dict(fields) if fields is not None else case_letter_fields(letter, policy, locale)
         return render_letter(letter, fields=texts, locale=locale, copy_number=copy_number)
     notice = extension_notice_data(detail, taxonomy=taxonomy, zone=zone, locale=locale,
-                                   notice_date=today, staff_number=staff_number, bank=bank)
+                                   notice_date=today, staff_number=staff_number, bank=bank,
+                                   policy=policy)
     return render_extension_notice(notice, fmt=fmt, locale=locale, copy_number=copy_number)
 
 

@@ -1,0 +1,64 @@
+"""Rules 12 and 13 on paper: the receipt and the extension notice of each policy, rendered to PDF
+and read back. Outside China nothing cites 12378; under the UK policy the extension of a
+payment-services complaint is the holding reply (15 business days, final reply by the 35th,
+the Financial Ombudsman Service's website and leaflet)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.domain.documents import EXTENSION_NOTICE, RECEIPT
+from desktop.domain.policy import load_policy
+from desktop.services import complaints as uc
+from desktop.services.cases import case_detail
+from desktop.services.context import Actor, ServiceContext
+from desktop.services.documents import render_case_document
+from desktop.services.intake import Intake
+from tests.reports.helpers import flat, text_of
+from tests.services.intakes import sample_intake
+
+POLICIES = ("cn_cbirc_2020", "uk_fca_disp", "us_cfpb")
+REASON = "需向境外收单机构调取交易凭证"
+
+
+def _intake(policy_id: str) -> Intake:
+    if policy_id == "uk_fca_disp":  # a payment-services complaint: the rule with an extension
+        return sample_intake(business_type="B0401", extra_fields={"transaction_date": "2026-03-01"})
+    return sample_intake()
+
+
+def _pdf_text(ctx: ServiceContext, document: str, cid: str, locale: str) -> str:
+    pdf = render_case_document(document, case_detail(ctx, cid), policy=ctx.policy,
+                               taxonomy=ctx.taxonomy, zone=ctx.device.zone, today=date(2026, 3, 9),
+                               locale=locale, copy_number=1, fmt="a4")
+    assert pdf.startswith(b"%PDF")
+    return flat(text_of(pdf))
+
+
+@pytest.mark.parametrize("policy_id", POLICIES)
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_the_receipt_and_the_extension_notice_follow_the_policy(
+        ctx: ServiceContext, teller: Actor, supervisor: Actor, policy_id: str, locale: str) -> None:
+    ctx.policy = load_policy(policy_id)
+    cid = uc.record_complaint(ctx, teller, _intake(policy_id)).complaint_id
+    receipt = _pdf_text(ctx, RECEIPT, cid, locale)
+    uc.extend_deadline(ctx, supervisor, cid, reason=REASON, approver=supervisor)
+    notice = _pdf_text(ctx, EXTENSION_NOTICE, cid, locale)
+    if policy_id == "cn_cbirc_2020":
+        assert "12378" in notice
+        assert ("延长告知书" in notice) if locale == "zh_CN" else ("ExtendedDecisionDeadline" in notice)
+    else:
+        assert "12378" not in notice and "12378" not in receipt
+    if policy_id == "uk_fca_disp":
+        assert "financial-ombudsman.org.uk" in notice
+        assert flat(REASON) in notice
+        if locale == "en":
+            assert "HoldingReply" in notice and "within15businessdays" in notice
+            assert "35businessdays" in notice and "leafletisenclosed" in notice
+            assert "within15businessdays" in receipt
+        else:
+            assert "暂缓答复函" in notice and "15个工作日" in notice and "第35个工作日" in notice
+    else:
+        assert "financial-ombudsman" not in notice
