@@ -61,6 +61,12 @@ def customer_key(vault: Vault, payload: Mapping[str, Any]) -> str | None:
     return vault.lookup_key(number) if isinstance(number, str) and number.strip() else None
 
 
+def action_columns(view: ComplaintView) -> dict[str, Any]:
+    """How many corrective actions are open and the earliest due date among them."""
+    dues = sorted(str(a["due"]) for a in view.corrective_actions if a.get("done_at") is None)
+    return {"open_actions": len(dues), "next_action_due": dues[0] if dues else None}
+
+
 def row_of(view: ComplaintView, receipt: Receipt, last_seq: int) -> dict[str, Any]:
     return {
         "id": view.id, "branch_code": view.branch_code,
@@ -79,6 +85,7 @@ def row_of(view: ComplaintView, receipt: Receipt, last_seq: int) -> dict[str, An
         "closed_at": view.closed_at, "withdrawn_at": view.withdrawn_at,
         "needs_review": view.needs_review, "review_reasons": "\n".join(view.review_reasons),
         "customer_key": receipt.customer_key, "repeat_of": view.repeat_of,
+        "root_cause": view.root_cause, **action_columns(view),
         "event_count": view.event_count,
         "updated_at": view.updated_at, "last_seq": last_seq,
     }

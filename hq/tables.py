@@ -190,6 +190,7 @@ class ComplaintRow(Base):
         Index("ix_complaints_closed_at", "closed_at"),
         Index("ix_complaints_customer_key", "customer_key"),
         Index("ix_complaints_repeat_of", "repeat_of"),
+        Index("ix_complaints_next_action_due", "next_action_due"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -222,6 +223,9 @@ class ComplaintRow(Base):
     # The complaint id of an earlier complaint about the same matter (null: a first complaint);
     # the regulator's statistics count a repeat once.
     repeat_of: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    root_cause: Mapped[str] = mapped_column(String(40), default="")
+    open_actions: Mapped[int] = mapped_column(Integer, default=0)
+    next_action_due: Mapped[str | None] = mapped_column(String(10), nullable=True)
     event_count: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_seq: Mapped[int] = mapped_column(BigInteger)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.analytics.statistics import FIGURE_NAMES, TAXONOMY_AXES, StatisticsTable, label_of
+from desktop.domain.root_causes import root_cause_label
 from desktop.domain.taxonomy import Taxonomy
 from desktop.i18n import translate
 
@@ -39,6 +40,8 @@ def statistics_grid(table: StatisticsTable, taxonomy: Taxonomy, locale: str) -> 
                 "analytics.unspecified", locale)
             if dim == "intake_channel" and code:
                 shown = translate(f"printing.channel.{code}", locale)
+            elif dim == "root_cause" and code:
+                shown = root_cause_label(code, locale)
             keys += [code, shown]
         rows.append((*keys, *(getattr(row.figures, f) for f in FIGURE_NAMES)))
     total_keys: list[str | int] = []

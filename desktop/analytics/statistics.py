@@ -27,6 +27,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from desktop.analytics.source import ComplaintSource
 from desktop.domain.errors import DomainError
 from desktop.domain.model import OPEN_STATES, Outcome, Status
+from desktop.domain.root_causes import root_causes
 from desktop.domain.taxonomy import Taxonomy
 
 TAXONOMY_AXES = ("channel", "business_type", "cause")
@@ -171,36 +172,41 @@ def statistics(db: Executes, source: ComplaintSource, period: Period, as_of: dat
                branches: Sequence[str] = ()) -> StatisticsTable:
     """The statistics of `period`, broken down by `by`, measured at `as_of`.
 
-    Rows come in the taxonomy's order (codes it does not know after, sorted); with one
+    Rows come in the taxonomy's order (root causes in their list's; codes it does not know
+    after, sorted, and "not given" last); with one
     taxonomy axis every code of that axis gets a row, zeros included, so the full official
     code list loaded as the taxonomy gives the regulator's full table. Raises
     BadStatisticsRequest for an unknown dimension.
     """
     dims = check_dimensions(by)
-    found: dict[tuple[str, ...], Figures] = {}
-    for r in db.execute(statistics_statement(source, period, as_of, dims, branches)).all():
-        key = tuple(str(v) for v in r[:len(dims)])
-        found[key] = Figures(*(int(v or 0) for v in r[len(dims):]))
-    if dims and taxonomy is not None:
-        order = {d: _taxonomy_order(taxonomy, d) for d in dims}
-        if len(dims) == 1 and dims[0] in TAXONOMY_AXES:
-            for code in order[dims[0]]:
-                found.setdefault((code,), Figures())
-        keys = sorted(found, key=lambda k: tuple(_place(order[d], code)
-                                                  for d, code in zip(dims, k, strict=True)))
+    n = len(dims)
+    found: dict[tuple[str, ...], tuple[int, ...]] = {
+        tuple(map(str, r[:n])): tuple(int(v or 0) for v in r[n:])
+        for r in db.execute(statistics_statement(source, period, as_of, dims, branches)).all()}
+    total = Figures(*(sum(column) for column in zip(*found.values(), strict=True))) \
+        if found else Figures()
+    if not dims:
+        return StatisticsTable(period=period, as_of=as_of, by=dims, rows=(), total=total,
+                               branches=tuple(branches))
+    if taxonomy is not None:
+        orders = [_taxonomy_order(taxonomy, d) for d in dims]
+        if n == 1 and dims[0] in TAXONOMY_AXES:
+            zeros = (0,) * len(FIGURE_NAMES)
+            for code in orders[0]:
+                found.setdefault((code,), zeros)
+        keys = sorted(found, key=lambda k: tuple(
+            (order.get(code, len(order) + (0 if code else 1)), code)
+            for order, code in zip(orders, k, strict=True)))
     else:
         keys = sorted(found)
-    rows = tuple(StatisticsRow(k, found[k]) for k in keys)
-    total = sum((row.figures for row in rows), Figures()) if dims else found.get((), Figures())
-    return StatisticsTable(period=period, as_of=as_of, by=dims, rows=rows if dims else (),
-                           total=total, branches=tuple(branches))
+    rows = tuple(StatisticsRow(k, Figures(*found[k])) for k in keys)
+    return StatisticsTable(period=period, as_of=as_of, by=dims, rows=rows, total=total,
+                           branches=tuple(branches))
 
 
 def _taxonomy_order(taxonomy: Taxonomy, dimension: str) -> dict[str, int]:
+    if dimension == "root_cause":
+        return {r.code: i for i, r in enumerate(root_causes())}
     if dimension not in TAXONOMY_AXES:
         return {}
     return {code: i for i, code in enumerate(taxonomy.categories.get(dimension, {}))}
-
-
-def _place(order: dict[str, int], code: str) -> tuple[int, str]:
-    return (order.get(code, len(order) + (0 if code else 1)), code)

@@ -67,6 +67,7 @@ class EventKind(enum.StrEnum):
     # The clerk confirmed that a known customer's name or phone is now different (old → new).
     CUSTOMER_CORRECTED = "customer_corrected"
     IDENTITY_VIEWED = "identity_viewed"  # someone revealed a customer's unmasked identity data
+    CORRECTIVE_ACTION_DONE = "corrective_action_done"  # one action of a resolution carried out
 
 
 class Channel(enum.StrEnum):
@@ -236,4 +237,7 @@ class ComplaintView:
     late_extensions: int = 0
     complained_staff: str = ""  # roster number of the staff member complained about (回避)
     legal_hold: bool = False
+    root_cause: str = ""  # resources/root_causes.json code, recorded at resolution
+    # Corrective actions set at resolution: {"id", "what", "owner", "due", "done_at", "done_by"}.
+    corrective_actions: list[dict[str, Any]] = field(default_factory=list)
     anonymised: bool = False  # its identity data removed after the retention period  # extensions refused by the fold because the deadline had passed

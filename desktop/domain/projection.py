@@ -18,7 +18,9 @@ Event payloads (all values JSON; times ISO-8601 with offset; money as text):
   extension_decided    level, approved, new_due, reason, officer (HQ only)
   contact_attempt   channel, reached, text, extension_notice (the customer was told of it)
   document_printed  document, copy
-  resolved / hq_decision  outcome, findings, verification, remedy, compensation
+  resolved / hq_decision  outcome, findings, verification, remedy, compensation, root_cause,
+                    corrective_actions [{id, what, owner, due}]
+  corrective_action_done  action_id, note
   satisfaction_recorded   score (1–5), comment
   reopened / withdrawn    reason
   linked            related_reference
@@ -187,6 +189,20 @@ def _apply(view: ComplaintView, ev: Event) -> None:
             view.remedy = str(p.get("remedy", ""))
             view.compensation = amount_or_none(p.get("compensation"))
             view.resolved_at = ev.occurred_at
+            view.root_cause = str(p.get("root_cause") or "")
+            known = {a["id"] for a in view.corrective_actions}
+            view.corrective_actions += [
+                {"id": str(a["id"]), "what": str(a.get("what", "")), "owner": str(a.get("owner", "")),
+                 "due": str(a["due"]), "done_at": None, "done_by": ""}
+                for a in p.get("corrective_actions") or () if a.get("id") not in known]
+        case EventKind.CORRECTIVE_ACTION_DONE:
+            done = next((a for a in view.corrective_actions if a["id"] == p.get("action_id")),
+                        None)
+            # An action the case does not hold changes nothing (the service refuses to write
+            # one; the event stays on the timeline).
+            if done is not None and done["done_at"] is None:
+                done["done_at"] = ev.occurred_at.isoformat()
+                done["done_by"] = ev.actor
         case EventKind.SATISFACTION_RECORDED:
             view.satisfaction = int(p["score"])
             view.satisfaction_comment = str(p.get("comment", ""))
@@ -196,6 +212,7 @@ def _apply(view: ComplaintView, ev: Event) -> None:
             view.closed_at = None
             view.resolved_at = None
             view.outcome = None
+            view.root_cause = ""
         case EventKind.WITHDRAWN:
             view.withdrawn_at = ev.occurred_at
             view.closed_at = ev.occurred_at

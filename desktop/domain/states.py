@@ -38,6 +38,7 @@ class Action(enum.StrEnum):
     APPLY_RETENTION = "apply_retention"
     CORRECT_CUSTOMER = "correct_customer"
     VIEW_IDENTITY = "view_identity"
+    COMPLETE_CORRECTIVE_ACTION = "complete_corrective_action"
 
 
 # The event each action appends to the timeline.
@@ -64,6 +65,7 @@ EVENT_OF_ACTION: dict[Action, EventKind] = {
     Action.APPLY_RETENTION: EventKind.RETENTION_APPLIED,
     Action.CORRECT_CUSTOMER: EventKind.CUSTOMER_CORRECTED,
     Action.VIEW_IDENTITY: EventKind.IDENTITY_VIEWED,
+    Action.COMPLETE_CORRECTIVE_ACTION: EventKind.CORRECTIVE_ACTION_DONE,
 }
 ACTION_OF_EVENT: dict[EventKind, Action] = {kind: action for action, kind in EVENT_OF_ACTION.items()}
 
@@ -123,6 +125,8 @@ def _rows() -> dict[tuple[Status | None, Action], Transition]:
     # masked identity data, are on the timeline of the complaint they happened on.
     allow(_ALL, Action.CORRECT_CUSTOMER, None, _COUNTER)
     allow(_ALL, Action.VIEW_IDENTITY, None, _ANYONE_WORKING)
+    # A resolution's corrective actions are carried out after it, whatever the case's state.
+    allow(_ALL, Action.COMPLETE_CORRECTIVE_ACTION, None, _ANYONE_WORKING)
     return t
 
 

@@ -24,6 +24,7 @@ class Worklist(enum.StrEnum):
     REVIEW = "review"
     CLOSED = "closed"
     EXTENSION_NOTICE = "extension_notice"  # extended, the customer not yet told
+    ACTIONS_OVERDUE = "actions_overdue"  # a corrective action of its resolution is past due
     ALL = "all"
 
 

@@ -42,6 +42,7 @@ PERMISSION_OF_ACTION: dict[Action, Permission] = {
     Action.APPLY_RETENTION: Permission.REOPEN,
     Action.CORRECT_CUSTOMER: Permission.RECORD,
     Action.VIEW_IDENTITY: Permission.CONTACT,  # who contacts the customer may see their details
+    Action.COMPLETE_CORRECTIVE_ACTION: Permission.RESOLVE,
 }
 
 # The approval an action carries when an approver is named.

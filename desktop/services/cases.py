@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -37,21 +37,26 @@ def _due_soon(ctx: ServiceContext) -> timedelta:
     return ctx.policy.due_soon_until(now) - now
 
 
+def _local_now(ctx: ServiceContext) -> datetime:
+    """Now in the branch's zone: a worklist's calendar dates (corrective actions) are its days."""
+    return ctx.now().astimezone(ctx.device.zone)
+
+
 def worklist_count(ctx: ServiceContext, query: WorklistQuery) -> int:
     with ctx.store.read() as s:
-        return count_worklist(s, query, ctx.now(), _due_soon(ctx))
+        return count_worklist(s, query, _local_now(ctx), _due_soon(ctx))
 
 
 def worklist_rows(ctx: ServiceContext, query: WorklistQuery, offset: int, limit: int) -> list[CaseRow]:
     with ctx.store.read() as s:
-        return worklist_page(s, query, ctx.now(), _due_soon(ctx), offset, limit)
+        return worklist_page(s, query, _local_now(ctx), _due_soon(ctx), offset, limit)
 
 
 def worklist_rows_after(ctx: ServiceContext, query: WorklistQuery, after: SortPosition | None,
                         limit: int, offset: int = 0, *, walk_sort_index: bool = False) -> list[CaseRow]:
     """Keyset paging (desktop.store.queries.worklist_page_after): rows after `after`."""
     with ctx.store.read() as s:
-        return worklist_page_after(s, query, ctx.now(), _due_soon(ctx), after, limit, offset,
+        return worklist_page_after(s, query, _local_now(ctx), _due_soon(ctx), after, limit, offset,
                                    walk_sort_index=walk_sort_index)
 
 
@@ -59,7 +64,7 @@ def worklist_landmarks(ctx: ServiceContext, query: WorklistQuery,
                        every: int) -> list[tuple[int, SortPosition]]:
     """(row number, position) of every `every`-th row (desktop.store.queries.worklist_positions)."""
     with ctx.store.read() as s:
-        return worklist_positions(s, query, ctx.now(), _due_soon(ctx), every)
+        return worklist_positions(s, query, _local_now(ctx), _due_soon(ctx), every)
 
 
 def case_detail(ctx: ServiceContext, complaint_id: str) -> CaseDetail:

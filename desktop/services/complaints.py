@@ -9,6 +9,7 @@ writes nothing.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,6 +24,7 @@ from desktop.domain.errors import DomainError, NotFound, PermissionDenied, Valid
 from desktop.domain.model import Actor, ComplaintView, EventKind, Outcome, Role, Status
 from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference, normalise_reference
+from desktop.domain.root_causes import CorrectiveActionInput, correction_fields
 from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
 from desktop.domain.validation import check_intake, clean_text, validate_amount
 from desktop.security.permissions import authorize
@@ -374,11 +376,15 @@ def request_extension(ctx: ServiceContext, actor: Actor, complaint_id: str, *, r
 
 def resolution_payload(ctx: ServiceContext, *, outcome: Outcome, findings: str,
                        verification: str = "", basis: str = "", basis_reference: str = "",
-                       remedy: str = "", compensation: Decimal | str | None = None) -> dict[str, Any]:
+                       remedy: str = "", compensation: Decimal | str | None = None,
+                       root_cause: str = "",
+                       corrective_actions: Sequence[CorrectiveActionInput] = ()
+                       ) -> dict[str, Any]:
     """The `resolved` payload of a decision, checked. Every part the policy requires of a
     decision letter for this outcome (`decision_letter` in the policy file) must be given;
     ValidationError (code validation.letter_part.<part>, `field` the part) names the first
-    one missing, or the field of a bad text or amount."""
+    one missing, or the field of a bad text or amount. The root cause and corrective actions
+    (溯源整改) are checked by `desktop.domain.root_causes.correction_fields`."""
     amount = validate_amount(compensation, field="compensation") if compensation not in (None, "") else None
     outcome = Outcome(outcome)
     texts = {
@@ -396,6 +402,8 @@ def resolution_payload(ctx: ServiceContext, *, outcome: Outcome, findings: str,
         **texts,
         "remedy": clean_text(remedy, field="remedy", max_length=MAX_NOTE, multiline=True),
         "compensation": str(amount) if amount is not None else None,
+        **correction_fields(root_cause, corrective_actions,
+                            ctx.now().astimezone(ctx.device.zone).date()),
     }
 
 
@@ -410,14 +418,16 @@ def satisfaction_payload(score: int, comment: str = "") -> dict[str, Any]:
 def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Outcome,
             findings: str, verification: str = "", basis: str = "", basis_reference: str = "",
             remedy: str = "", compensation: Decimal | str | None = None,
-            approver: Actor | None = None) -> ComplaintView:
+            approver: Actor | None = None, root_cause: str = "",
+            corrective_actions: Sequence[CorrectiveActionInput] = ()) -> ComplaintView:
     """Record the decision (its parts checked by `resolution_payload`). Compensation above
     the policy's threshold needs a supervisor's approval on this PC (`approver`); raises
     ApprovalRequired without it."""
     payload = resolution_payload(ctx, outcome=outcome, findings=findings,
                                  verification=verification, basis=basis,
                                  basis_reference=basis_reference, remedy=remedy,
-                                 compensation=compensation)
+                                 compensation=compensation, root_cause=root_cause,
+                                 corrective_actions=corrective_actions)
     return _act(ctx, actor, complaint_id, Action.RESOLVE, payload, role_of=approver)
 
 

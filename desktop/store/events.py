@@ -215,6 +215,10 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
     row.status = view.status.value
     row.channel = view.channel.value
     row.outcome = view.outcome.value if view.outcome else None
+    row.root_cause = view.root_cause
+    open_dues = sorted(str(a["due"]) for a in view.corrective_actions if a.get("done_at") is None)
+    row.open_actions = len(open_dues)
+    row.next_action_due = open_dues[0] if open_dues else None
     row.updated_at = view.updated_at or view.received_at
     row.details = {
         "extra_fields": view.extra_fields,
@@ -233,4 +237,5 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
         "complained_staff": view.complained_staff,
         "legal_hold": view.legal_hold,
         "anonymised": view.anonymised,
+        "corrective_actions": view.corrective_actions,
     }

@@ -92,6 +92,9 @@ class ComplaintRow(Base):
     cause: Mapped[str] = mapped_column(String(40))
     business_channel: Mapped[str] = mapped_column(String(40), default="")  # JR/T 0169 channel axis
     root_cause: Mapped[str] = mapped_column(String(40), default="")  # recorded at resolution
+    # Its corrective actions not yet done, and the earliest due date among them (YYYY-MM-DD).
+    open_actions: Mapped[int] = mapped_column(Integer, default=0)
+    next_action_due: Mapped[str | None] = mapped_column(String(10), nullable=True)
     product: Mapped[str] = mapped_column(String(200), default="")
     amount: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -124,6 +127,10 @@ class ComplaintRow(Base):
         Index("ix_complaints_customer_name", "customer_name"),
         Index("ix_complaints_extension_notice", "extension_notice_due"),
         Index("ix_complaints_repeat_of", "repeat_of"),
+        Index("ix_complaints_next_action_due", "next_action_due"),
+        Index("ix_complaints_statistics", "received_at", "repeat_of", "business_channel",
+              "business_type", "cause", "status", "outcome", "decision_due", "resolved_at",
+              "root_cause"),
     )
 
 

@@ -63,6 +63,10 @@ def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta
         stmt = stmt.where(status == Status.RESOLVED.value)
     elif w is Worklist.REVIEW:
         stmt = stmt.where(ComplaintRow.needs_review.is_(True))
+    elif w is Worklist.ACTIONS_OVERDUE:
+        # Due dates are calendar days of the branch: the services give `now` in its zone.
+        stmt = stmt.where(ComplaintRow.open_actions > 0,
+                          ComplaintRow.next_action_due < now.date().isoformat())
     elif w is Worklist.EXTENSION_NOTICE:
         stmt = stmt.where(status.in_(OPEN_STATES), ComplaintRow.extension_notice_due.is_(True))
     elif w is Worklist.CLOSED:

@@ -189,8 +189,22 @@ class ExtensionDecidedPayload(PayloadModel):
     notify_customer: StrictBool = True
 
 
+class CorrectiveActionPayload(PayloadModel):
+    """A corrective action a resolution sets (溯源整改): what, who owns it, when it is due."""
+
+    id: Code
+    what: Long
+    owner: Short
+    due: Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
+class CorrectiveActionDonePayload(PayloadModel):
+    action_id: Code
+    note: Long = ""
+
+
 class ResolutionPayload(PayloadModel):
-    """resolved (a branch) and hq_decision (HQ)."""
+    """resolved (a branch) and hq_decision (HQ); `root_cause` a resources/root_causes.json code."""
 
     outcome: Outcome
     findings: Long
@@ -199,6 +213,8 @@ class ResolutionPayload(PayloadModel):
     basis_reference: Short = ""  # the rule or contract clause relied on
     remedy: Long = ""
     compensation: Money | None = None
+    root_cause: Short = ""
+    corrective_actions: list[CorrectiveActionPayload] = Field(default_factory=list, max_length=20)
 
 
 class DocumentPrintedPayload(PayloadModel):
@@ -290,6 +306,7 @@ PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.RETENTION_APPLIED: RetentionAppliedPayload,
     EventKind.CUSTOMER_CORRECTED: CustomerCorrectedPayload,
     EventKind.IDENTITY_VIEWED: IdentityViewedPayload,
+    EventKind.CORRECTIVE_ACTION_DONE: CorrectiveActionDonePayload,
 }
 
 # Roles a branch device may write under, and what only HQ writes. The branch's local
