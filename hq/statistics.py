@@ -9,6 +9,7 @@ from datetime import date, datetime, tzinfo
 
 from sqlalchemy import Connection, select
 
+from desktop.analytics.performance import StaffFigures, staff_performance
 from desktop.analytics.source import ComplaintSource, source_of
 from desktop.analytics.statistics import Period, StatisticsTable, statistics
 from desktop.domain.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_dict
@@ -40,3 +41,9 @@ def hq_statistics(conn: Connection, first: date, last: date, zone: tzinfo, as_of
     Raises BadStatisticsRequest for a bad period or breakdown."""
     return statistics(conn, hq_source(), Period(first, last, zone), as_of, by=by,
                       taxonomy=taxonomy or published_taxonomy(conn), branches=branches)
+
+
+def hq_performance(conn: Connection, first: date, last: date, zone: tzinfo, *,
+                   branches: Sequence[str] = ()) -> list[StaffFigures]:
+    """Staff figures across branches (desktop.analytics.performance), by staff number."""
+    return staff_performance(conn, hq_source(), Period(first, last, zone), branches=branches)

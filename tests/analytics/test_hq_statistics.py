@@ -13,10 +13,11 @@ import pytest
 
 from desktop.analytics.statistics import Figures
 from desktop.domain.model import Actor, Role
+from desktop.services.performance import branch_performance
 from desktop.services.statistics import branch_statistics
 from desktop.sync.engine import sync_now
 from hq.cli import main as hq_main
-from hq.statistics import hq_statistics
+from hq.statistics import hq_performance, hq_statistics
 from tests.analytics.profile import APRIL_20, build_profile
 from tests.conftest import SettableClock
 from tests.hq.conftest import LiveHq
@@ -58,6 +59,11 @@ def test_hq_counts_what_the_branch_counts(synced: tuple[LiveHq, Branch]) -> None
         assert at_hq.total == at_branch.total == HAND_COUNTED
         assert [(r.key, r.figures) for r in at_hq.rows] == [
             (r.key, r.figures) for r in at_branch.rows]
+    at_branch_staff = branch_performance(ctx, MANAGER, FIRST, LAST)
+    with hq.engine.connect() as conn:
+        at_hq_staff = hq_performance(conn, FIRST, LAST, BEIJING, branches=[branch.code])
+    assert at_hq_staff == at_branch_staff
+    assert at_hq_staff[0].median_days == pytest.approx(2.0, abs=0.01)
 
 
 def test_hq_by_branch_and_the_command_line(synced: tuple[LiveHq, Branch], tmp_path: Path,
