@@ -102,6 +102,9 @@ class LetterData:
     # The parts the policy requires (desktop.domain.policy LETTER_PARTS): the letter refuses
     # to render while one is empty or edited out.
     required_parts: tuple[str, ...] = ()
+    # Resolved by the policy's summary-resolution limit (UK DISP 1.5: the end of the third
+    # business day): the letter is a summary resolution communication, not a final response.
+    summary_resolution: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -82,6 +83,8 @@ class CaseScreen:
     may_attach: bool = False
     may_print: bool = False
     provisional: bool = False  # the decision deadline counts into a year the calendar lacks
+    # Not yet acknowledged under a policy with an acknowledgement period (UK DISP: 5 business days).
+    acknowledgement_due: datetime | None = None
 
 
 def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> CaseScreen:
@@ -89,7 +92,7 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
     desktop.services.case_actions). Raises NotFound."""
     from desktop.services.case_actions import case_actions
     from desktop.services.cases import case_detail
-    from desktop.services.deadlines import view_is_provisional
+    from desktop.services.deadlines import acknowledgement_pending, view_is_provisional
     from desktop.services.roster import staff_names
     from ui.attachments import list_for
 
@@ -102,7 +105,8 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
                       extension_roles=offered.extension_roles, staff=staff_names(ctx),
                       attachments=tuple(list_for(ctx, actor, complaint_id)),
                       may_attach=offered.may_attach, may_print=offered.may_print,
-                      provisional=view.status.is_open and view_is_provisional(ctx, view))
+                      provisional=view.status.is_open and view_is_provisional(ctx, view),
+                      acknowledgement_due=acknowledgement_pending(ctx, view))
 
 
 def run_action(ctx: ServiceContext, action: Action, actor: Actor, complaint_id: str,

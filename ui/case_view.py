@@ -168,7 +168,7 @@ class CaseView(Translatable, QWidget):
         layout.setSpacing(spacing.GAP)
         layout.addWidget(self.reference)
         layout.addLayout(grid)
-        self.tasks = CaseTasks(self)
+        self.tasks = CaseTasks(app, self)
         layout.addWidget(self.tasks)
         layout.addWidget(self.description)
         layout.addLayout(action_row)

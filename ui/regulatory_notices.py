@@ -1,7 +1,8 @@
 """What the rules still ask of a case, said where the counter sees it (issue 13).
 
 `CaseTasks` sits on the case screen: the open task "extension notice not yet given"
-(CBIRC: the customer is told of every extension), an extension the branch asked HQ for
+(CBIRC: the customer is told of every extension), an acknowledgement still owed by the
+policy's date (UK DISP), an extension the branch asked HQ for
 and HQ has not decided yet, and a provisional decision deadline (counted into a year the
 holiday calendar does not cover). `ProvisionalBanner` sits above the worklist and says how
 many open cases have such a deadline; both hide when there is nothing to say.
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui import labels
 from ui.i18n import Translatable
 
 if TYPE_CHECKING:
@@ -27,8 +29,9 @@ _STYLE = "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #
 class CaseTasks(Translatable, QLabel):
     """The case's open regulatory tasks, one line each."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._app = app
         self.setObjectName("case_regulatory_tasks")
         self.setWordWrap(True)
         self.setStyleSheet(_STYLE)
@@ -50,6 +53,10 @@ class CaseTasks(Translatable, QLabel):
                                "notice, or log a contact attempt that told the customer."))
         if view.status.is_open and view.extension_request:
             out.append(self.tr("Extension requested: it takes effect only when HQ approves it."))
+        if screen.acknowledgement_due is not None:
+            when = labels.format_datetime(screen.acknowledgement_due, self._app.branch.zone)
+            out.append(self.tr("Open task: acknowledge the complaint to the customer by {when}.")
+                       .format(when=when))
         if screen.provisional:
             out.append(self.tr("Provisional deadline: it falls in a year the holiday calendar does "
                                "not cover yet, so it was counted on weekends alone and may "

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 
 from sqlalchemy import select
 
-from desktop.domain.model import OPEN_STATES, ComplaintView
+from desktop.domain.model import OPEN_STATES, ComplaintView, Status
 from desktop.domain.policy import DeadlinePolicy, Period
 from desktop.services.context import ServiceContext
 from desktop.store.models import ComplaintRow
@@ -41,6 +41,15 @@ def view_is_provisional(ctx: ServiceContext, view: ComplaintView) -> bool:
                                    view.business_type, view.cause, view.extensions)
 
 
+def acknowledgement_pending(ctx: ServiceContext, view: ComplaintView) -> datetime | None:
+    """When a case still only received must be acknowledged, under a policy rule with an
+    acknowledgement period (UK DISP 1.6.1: promptly, here 5 business days); else None."""
+    if view.status is not Status.RECEIVED:
+        return None
+    return ctx.policy.acknowledgement_due(view.received_at, view.business_type or None,
+                                          view.cause or None)
+
+
 def _first_uncovered_year(policy: DeadlinePolicy, today: date) -> int:
     year = today.year
     while policy.calendar.covers(date(year, 1, 1)):
@@ -66,4 +75,4 @@ def provisional_open_cases(ctx: ServiceContext) -> int:
                if deadline_is_provisional(policy, received, due, business_type, cause, extensions or 0))
 
 
-__all__ = ["deadline_is_provisional", "provisional_open_cases", "view_is_provisional"]
+__all__ = ["acknowledgement_pending", "deadline_is_provisional", "provisional_open_cases", "view_is_provisional"]

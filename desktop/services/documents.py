@@ -178,15 +178,23 @@ def letter_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonom
         basis_reference=str(decided.get("basis_reference") or ""),
         handling_rules=policy.text("handling_rules", locale),
         required_parts=policy.required_letter_parts(view.outcome.value),
+        summary_resolution=(view.outcome is Outcome.UPHELD and view.resolved_at is not None
+                            and policy.is_summary_resolution(view.received_at, view.resolved_at,
+                                                             view.business_type or None,
+                                                             view.cause or None)),
     )
 
 
 def case_letter_fields(data: LetterData, policy: DeadlinePolicy, locale: str) -> dict[str, str]:
     """The letter's editable texts filled in from the case (reports.letter_fields). Under a
     policy without a review by a superior office (e.g. UK DISP: the ombudsman instead) the
-    remedies section is the policy's own `decision_remedies` text."""
+    remedies section is the policy's own `decision_remedies` text, and for a complaint resolved
+    in the summary-resolution period its `summary_resolution` text."""
     fields = letter_fields(data.outcome, data, locale)
-    if policy.review_request is None or policy.review_decision is None:
+    summary = policy.text("summary_resolution", locale) if data.summary_resolution else ""
+    if summary:
+        fields["remedies"] = summary.strip()
+    elif policy.review_request is None or policy.review_decision is None:
         fields["remedies"] = Template(policy.text("decision_remedies", locale)).safe_substitute(
             time_limit_waiver=policy.text("time_limit_waiver", locale)).strip()
     return fields

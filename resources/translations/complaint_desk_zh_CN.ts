@@ -268,6 +268,10 @@
         <translation>已申请延期：须经总行批准后方生效。</translation>
     </message>
     <message>
+        <source>Open task: acknowledge the complaint to the customer by {when}.</source>
+        <translation>待办：须于{when}前向客户确认已收到投诉。</translation>
+    </message>
+    <message>
         <source>Provisional deadline: it falls in a year the holiday calendar does not cover yet, so it was counted on weekends alone and may move once HQ publishes that year&apos;s calendar.</source>
         <translation>暂定期限：该期限落在节假日日历尚未覆盖的年份，仅按周末计算；总行发布该年度日历后可能变动。</translation>
     </message>

@@ -58,7 +58,11 @@ def test_every_outcome_under_every_policy_prints_every_required_part(
     else:  # rule 13: no letter outside China cites the CBIRC Measures or its hotline
         assert "12378" not in text
         assert "消费投诉处理管理办法" not in text and "Measures" not in text
-    if policy_id == "uk_fca_disp":
+    if policy_id == "uk_fca_disp" and outcome is Outcome.UPHELD:
+        # resolved at once, by the third business day: a summary resolution (test_notices_by_policy)
+        assert "financial-ombudsman.org.uk" in text
+        assert ("第3个工作日" in text) if locale == "zh_CN" else ("thirdbusinessday" in text)
+    elif policy_id == "uk_fca_disp":
         assert "financial-ombudsman.org.uk" in text
         assert ("说明册" in text) if locale == "zh_CN" else ("leafletisenclosed" in text)
         assert ("放弃上述时限" in text) if locale == "zh_CN" else ("Wedonotconsent" in text)

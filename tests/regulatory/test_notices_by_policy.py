@@ -1,5 +1,5 @@
-"""Rules 12 and 13 on paper: the receipt and the extension notice of each policy, rendered to PDF
-and read back. Outside China nothing cites 12378; under the UK policy the extension of a
+"""Rules 12 and 13 on paper and in the flow: the receipt and the extension notice of each policy,
+rendered to PDF and read back; a UK summary resolution; the UK acknowledgement deadline. Outside China nothing cites 12378; under the UK policy the extension of a
 payment-services complaint is the holding reply (15 business days, final reply by the 35th,
 the Financial Ombudsman Service's website and leaflet)."""
 
@@ -9,15 +9,18 @@ from datetime import date
 
 import pytest
 
-from desktop.domain.documents import EXTENSION_NOTICE, RECEIPT
+from desktop.domain.documents import EXTENSION_NOTICE, LETTER, RECEIPT
+from desktop.domain.model import Outcome
 from desktop.domain.policy import load_policy
 from desktop.services import complaints as uc
 from desktop.services.cases import case_detail
 from desktop.services.context import Actor, ServiceContext
+from desktop.services.deadlines import acknowledgement_pending
 from desktop.services.documents import render_case_document
 from desktop.services.intake import Intake
+from tests.conftest import SettableClock
 from tests.reports.helpers import flat, text_of
-from tests.services.intakes import sample_intake
+from tests.services.intakes import DECISION_PARTS, sample_intake
 
 POLICIES = ("cn_cbirc_2020", "uk_fca_disp", "us_cfpb")
 REASON = "需向境外收单机构调取交易凭证"
@@ -62,3 +65,43 @@ def test_the_receipt_and_the_extension_notice_follow_the_policy(
             assert "暂缓答复函" in notice and "15个工作日" in notice and "第35个工作日" in notice
     else:
         assert "financial-ombudsman" not in notice
+
+
+def _upheld(ctx: ServiceContext, teller: Actor, cid: str) -> None:
+    uc.resolve(ctx, teller, cid, outcome=Outcome.UPHELD, findings="系统重复扣款属实。",
+               **DECISION_PARTS)
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_a_uk_complaint_resolved_by_the_third_business_day_gets_a_summary_resolution(
+        ctx: ServiceContext, clock: SettableClock, teller: Actor, locale: str) -> None:
+    ctx.policy = load_policy("uk_fca_disp")
+    quick = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
+    slow = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
+    clock.advance(days=1)
+    _upheld(ctx, teller, quick)
+    clock.advance(days=10)  # well past the end of the third business day
+    _upheld(ctx, teller, slow)
+    summary = _pdf_text(ctx, LETTER, quick, locale)
+    final = _pdf_text(ctx, LETTER, slow, locale)
+    marker = "第3个工作日结束前解决" if locale == "zh_CN" else "bytheendofthethirdbusinessday"
+    assert marker in summary and marker not in final
+    assert "financial-ombudsman.org.uk" in summary and "financial-ombudsman.org.uk" in final
+    assert ("最终答复" in final) if locale == "zh_CN" else ("finalresponse" in final)
+    assert "12378" not in summary + final
+
+
+def test_under_the_uk_policy_a_received_case_owes_an_acknowledgement_by_the_fifth_business_day(
+        ctx: ServiceContext, teller: Actor) -> None:
+    ctx.policy = load_policy("uk_fca_disp")
+    cid = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
+    due = acknowledgement_pending(ctx, case_detail(ctx, cid).view)
+    assert due is not None
+    received = case_detail(ctx, cid).view.received_at
+    assert due == ctx.policy.end_of_day(ctx.policy.calendar.add_working_days(
+        ctx.policy.local_day(received), 5))
+    view = uc.acknowledge(ctx, teller, cid)
+    assert acknowledgement_pending(ctx, view) is None
+    ctx.policy = load_policy("cn_cbirc_2020")  # no acknowledgement period in the CBIRC policy
+    other = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
+    assert acknowledgement_pending(ctx, case_detail(ctx, other).view) is None

@@ -171,10 +171,12 @@ def test_a_provisional_deadline_is_shown_until_the_calendar_covers_its_year(
         assert banner.count >= 1 and "暂定" in banner.text()
         view = open_case(counter, main, complaint_id)
         assert view.tasks.isVisibleTo(view) and "暂定" in view.tasks.text()
+        assert "确认" in view.tasks.text()  # UK DISP: acknowledge within 5 business days
 
         app.worker.change(main, _publish_calendar_with(2027), None, None)
         counter.qtbot.waitUntil(lambda: not banner.isVisibleTo(main), timeout=10_000)
-        counter.qtbot.waitUntil(lambda: not view.tasks.isVisibleTo(view), timeout=10_000)
+        counter.qtbot.waitUntil(lambda: "暂定" not in view.tasks.text(), timeout=10_000)
+        assert "确认" in view.tasks.text()
         assert banner.count == 0
     finally:
         stop(counter)
