@@ -134,6 +134,7 @@ WORKLIST = {
     "review": QT_TRANSLATE_NOOP("Labels", "Needs review"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
     "all": QT_TRANSLATE_NOOP("Labels", "All"),
+    "actions_overdue": QT_TRANSLATE_NOOP("Labels", "Corrective actions overdue"),
 }
 EVENT = {
     "received": QT_TRANSLATE_NOOP("Labels", "Complaint received"),
@@ -154,6 +155,7 @@ EVENT = {
     "hq_decision": QT_TRANSLATE_NOOP("Labels", "HQ decision"),
     "customer_corrected": QT_TRANSLATE_NOOP("Labels", "Customer's details corrected"),
     "identity_viewed": QT_TRANSLATE_NOOP("Labels", "Identity data viewed"),
+    "corrective_action_done": QT_TRANSLATE_NOOP("Labels", "Corrective action done"),
 }
 DEADLINE_STATE = {
     "on_time": QT_TRANSLATE_NOOP("Labels", "On time"),

@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.worklist import Worklist
+from desktop.security.permissions import allowed
+from desktop.security.policy import Permission
 from ui.actions import WORKLIST_KEYS, ActionId, make_action, relabel
 from ui.case_view import CaseView
+from ui.dashboard import DashboardPanel
 from ui.i18n import Translatable, language_name
 from ui.intake.panel import IntakePanel
 from ui.lock import IdleWatcher, LockScreen
@@ -139,6 +143,8 @@ class MainWindow(Translatable, QMainWindow):
             self.hq_menu.addAction(a[action_id])
         self.hq_menu.addSeparator()
         self.hq_menu.addAction(a[ActionId.CLOSE_DAY])
+        self.dashboard_action = self.view_menu.addAction("")
+        self.dashboard_action.triggered.connect(lambda: self.open_dashboard())
         self.session_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.LOCK, ActionId.SWITCH_USER):
             self.session_menu.addAction(a[action_id])
@@ -216,6 +222,28 @@ class MainWindow(Translatable, QMainWindow):
         view.setFocus()
         return view
 
+    def open_dashboard(self) -> DashboardPanel | None:
+        """The supervisor dashboard in a tab (for those holding report.statistics)."""
+        actor = self._app.staff.actor
+        if actor is None or not allowed(actor, Permission.REPORT_STATISTICS):
+            return None
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, DashboardPanel):
+                self.tabs.setCurrentWidget(widget)
+                widget.refresh()
+                return widget
+        panel = DashboardPanel(self._app, self.tabs)
+        panel.open_worklist.connect(self._show_worklist)
+        self.tabs.addTab(panel, self.tr("Dashboard"))
+        self.tabs.setCurrentWidget(panel)
+        panel.refresh()
+        return panel
+
+    def _show_worklist(self, worklist: Worklist, business_types: tuple[str, ...]) -> None:
+        self.worklist.show_filtered(worklist, business_types)
+        self.tabs.setCurrentIndex(0)
+
     def close_tab(self, index: int) -> None:
         if index <= 0:
             return
@@ -233,6 +261,8 @@ class MainWindow(Translatable, QMainWindow):
             widget = self.tabs.widget(i)
             if isinstance(widget, IntakePanel | CaseView):
                 self.tabs.setTabText(i, widget.tab_title())
+            elif isinstance(widget, DashboardPanel):
+                self.tabs.setTabText(i, self.tr("Dashboard"))
 
     def _choose_worklist(self, row: int) -> None:
         if self.stack.currentWidget() is self.tabs:
@@ -380,6 +410,10 @@ class MainWindow(Translatable, QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.session_menu.setTitle(self.tr("&Session"))
         self.hq_menu.setTitle(self.tr("&HQ"))
+        self.dashboard_action.setText(self.tr("&Dashboard"))
+        actor = self._app.staff.actor
+        self.dashboard_action.setVisible(
+            actor is not None and allowed(actor, Permission.REPORT_STATISTICS))
         for action in self.language_actions:
             action.setChecked(action.data() == self._app.locale)
         self.tabs.setAccessibleName(self.tr("Open work"))

@@ -6,6 +6,7 @@ contents (that would read every row); columns have fixed starting widths.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 COLUMN_WIDTHS = (190, 110, 260, 110, 130, 200, 90)
 WORKLISTS = (Worklist.MINE, Worklist.BRANCH, Worklist.DUE_SOON, Worklist.OVERDUE,
              Worklist.ESCALATED, Worklist.AWAITING_CUSTOMER, Worklist.EXTENSION_NOTICE,
-             Worklist.REVIEW, Worklist.CLOSED, Worklist.ALL)
+             Worklist.REVIEW, Worklist.CLOSED, Worklist.ALL, Worklist.ACTIONS_OVERDUE)
 
 
 class CaseTable(QTableView):
@@ -140,6 +141,15 @@ class WorklistPanel(Translatable, QWidget):
         else:
             self.model.reload()
 
+    def show_filtered(self, worklist: Worklist, business_types: tuple[str, ...] = ()) -> None:
+        """Show `worklist`, only the complaints of `business_types` when given (a dashboard
+        bar); choosing a worklist in the list again shows it whole."""
+        self.lists.blockSignals(True)
+        self.lists.setCurrentRow(WORKLISTS.index(worklist))
+        self.lists.blockSignals(False)
+        self.model.set_query(replace(self.model.query, worklist=worklist,
+                                     business_types=tuple(business_types)))
+
     def current_worklist(self) -> Worklist:
         return self.model.query.worklist
 
@@ -147,10 +157,11 @@ class WorklistPanel(Translatable, QWidget):
         if 0 <= row < len(WORKLISTS):
             worklist = WORKLISTS[row]
             self._app.settings.worklist = worklist.value
-            if worklist == self.model.query.worklist:
+            if worklist == self.model.query.worklist and not self.model.query.business_types:
                 self.model.reload()
             else:
-                self.model.set_worklist(worklist)
+                self.model.set_query(replace(self.model.query, worklist=worklist,
+                                             business_types=()))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -196,8 +207,10 @@ class WorklistPanel(Translatable, QWidget):
         for row, worklist in enumerate(WORKLISTS):
             item = self.lists.item(row)
             item.setText(labels.label(labels.WORKLIST, worklist.value))
-            shortcut = WORKLIST_KEYS[row]
-            item.setToolTip(f"{item.text()} ({shortcut})")
+            if row < len(WORKLIST_KEYS):
+                item.setToolTip(f"{item.text()} ({WORKLIST_KEYS[row]})")
+            else:
+                item.setToolTip(item.text())
         self.lists.setAccessibleName(self.tr("Worklists"))
         self._search_label.setText(self.tr("&Search"))
         self.search.setPlaceholderText(self.tr(

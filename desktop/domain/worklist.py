@@ -44,6 +44,7 @@ class WorklistQuery:
     search: str = ""
     sort: SortKey = SortKey.DUE
     descending: bool = False
+    business_types: tuple[str, ...] = ()  # only these categories (a dashboard bar's subtree)
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,8 @@ def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta
         stmt = stmt.where(status.in_(OPEN_STATES), ComplaintRow.extension_notice_due.is_(True))
     elif w is Worklist.CLOSED:
         stmt = stmt.where(status.in_([Status.CLOSED.value, Status.WITHDRAWN.value]))
+    if q.business_types:
+        stmt = stmt.where(ComplaintRow.business_type.in_(q.business_types))
     matches = search_query(q.search)
     if matches is not None:
         stmt = stmt.where(ComplaintRow.num.in_(matches.scalar_subquery()))

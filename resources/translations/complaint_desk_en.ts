@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>DashboardPanel</name>
+    <message numerus="yes">
+        <source>Overdue cases: %n</source>
+        <translation>
+            <numerusform>Overdue cases: %n</numerusform>
+            <numerusform>Overdue cases: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Corrective actions overdue: %n</source>
+        <translation>
+            <numerusform>Corrective actions overdue: %n</numerusform>
+            <numerusform>Corrective actions overdue: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProvisionalBanner</name>
     <message numerus="yes">
         <source>%n open case(s) have a provisional deadline: the holiday calendar does not cover the year it falls in yet, so it may move once HQ publishes that year.</source>

@@ -867,6 +867,53 @@ The customer asks for: {request}</source>
     </message>
 </context>
 <context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>On time: %1</source>
+        <translation>按期办结：%1</translation>
+    </message>
+    <message>
+        <source>Satisfaction: %1</source>
+        <translation>满意度：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue cases: %n</source>
+        <translation>
+            <numerusform>超期案件：%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Corrective actions overdue: %n</source>
+        <translation>
+            <numerusform>超期整改措施：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received (blue) and decided (green), by week</source>
+        <translation>每周受理（蓝）与办结（绿）</translation>
+    </message>
+    <message>
+        <source>Received by business type (click a bar)</source>
+        <translation>按业务类别受理量（点击柱条）</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>统计看板</translation>
+    </message>
+    <message>
+        <source>Click a bar to open the worklist</source>
+        <translation>点击柱条打开工作清单</translation>
+    </message>
+    <message>
+        <source>Open the overdue worklist</source>
+        <translation>打开超期清单</translation>
+    </message>
+    <message>
+        <source>Open the worklist of overdue corrective actions</source>
+        <translation>打开超期整改措施清单</translation>
+    </message>
+</context>
+<context>
     <name>DayEndDialog</name>
     <message>
         <source>Waiting for the sync that is running to finish …</source>
@@ -1493,6 +1540,10 @@ The customer asks for: {request}</source>
         <translation>全部</translation>
     </message>
     <message>
+        <source>Corrective actions overdue</source>
+        <translation>整改措施超期</translation>
+    </message>
+    <message>
         <source>Complaint received</source>
         <translation>受理投诉</translation>
     </message>
@@ -1543,6 +1594,10 @@ The customer asks for: {request}</source>
     <message>
         <source>Identity data viewed</source>
         <translation>查看身份信息</translation>
+    </message>
+    <message>
+        <source>Corrective action done</source>
+        <translation>整改措施已完成</translation>
     </message>
     <message>
         <source>On time</source>
@@ -1650,6 +1705,10 @@ The customer asks for: {request}</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Dashboard</source>
+        <translation>统计看板</translation>
+    </message>
+    <message>
         <source>Worklist</source>
         <translation>工作清单</translation>
     </message>
@@ -1688,6 +1747,10 @@ The customer asks for: {request}</source>
     <message>
         <source>&amp;HQ</source>
         <translation>总行(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>统计看板(&amp;D)</translation>
     </message>
     <message>
         <source>Open work</source>
