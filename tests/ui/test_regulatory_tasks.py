@@ -180,3 +180,29 @@ def test_a_provisional_deadline_is_shown_until_the_calendar_covers_its_year(
         assert banner.count == 0
     finally:
         stop(counter)
+
+
+# -- rule 5 ----------------------------------------------------------------------------------
+
+def test_the_staff_complained_about_is_picked_from_the_roster_and_free_text_stays_possible(
+        counter: Counter) -> None:
+    from ui.intake.details_step import DetailsStep
+    from ui.intake.form import empty_form
+
+    main = counter.log_in("T001")
+    panel = main.new_complaint()
+    counter.wait_idle()
+    details = next(s for s in panel.steps if isinstance(s, DetailsStep))
+    details.entered(empty_form())
+    counter.qtbot.waitUntil(lambda: bool(details.roster), timeout=10_000)
+    picker = details.staff_picker
+    picker.setCompletionPrefix("张")  # typing part of a name offers the roster's entries
+    assert picker.completionCount() == 1 and picker.currentCompletion() == "S001 张敏"
+    details.complained_about.setText(picker.currentCompletion())
+    form = empty_form()
+    details.store(form)
+    assert form["complained_staff"] == "S001" and form["complained_about"] == "S001 张敏"
+
+    details.complained_about.setText("大堂保安（外包公司）")  # an outsider: free text, no roster number
+    details.store(form)
+    assert form["complained_staff"] == "" and form["complained_about"] == "大堂保安（外包公司）"

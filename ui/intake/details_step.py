@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.model import Channel
 from ui import labels
 from ui.intake.step import IntakeStep
 
 if TYPE_CHECKING:
+    from desktop.services.context import ServiceContext
     from ui.context import AppContext
 
 CONTACT_CHANNELS = ("phone", "sms", "letter", "email", "in_person")
@@ -46,6 +55,15 @@ class DetailsStep(IntakeStep):
             self.contact_channel.addItem("", value)
         self.contact_time = QLineEdit(self)
         self.complained_about = QLineEdit(self)
+        # Recusal (回避) needs to know who: the roster offers itself as the clerk types a name or
+        # number; anything else (a unit, an outsider) stays free text.
+        self.roster: dict[str, str] = {}
+        self._roster_model = QStringListModel(self)
+        self.staff_picker = QCompleter(self._roster_model, self)
+        self.staff_picker.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.staff_picker.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.complained_about.setCompleter(self.staff_picker)
+        self.staff_picker.activated.connect(lambda _t: self._emit("complained_about"))
         self.grounds = QLineEdit(self)
         self.recording_reference = QLineEdit(self)
         for path, widget in (("channel", self.channel), ("incident_date", self.incident_date),
@@ -72,6 +90,20 @@ class DetailsStep(IntakeStep):
     def title(self) -> str:
         return self.tr("Details")
 
+    def entered(self, form: dict[str, Any]) -> None:
+        super().entered(form)
+        if not self.roster:
+            self._app.worker.query(self, _roster, self._roster_loaded)
+
+    def _roster_loaded(self, roster: dict[str, str]) -> None:
+        self.roster = roster
+        self._roster_model.setStringList([f"{number} {name}" for number, name in sorted(roster.items())])
+
+    def complained_staff(self) -> str:
+        """The roster number the complained-about text names first, else '' (free text)."""
+        first = (self.complained_about.text().split() or [""])[0].upper()
+        return first if first in self.roster else ""
+
     def _load(self, form: dict[str, Any]) -> None:
         self.channel.setCurrentIndex(max(0, self.channel.findData(form.get("channel") or "counter")))
         self.incident_date.setText(str(form.get("incident_date") or ""))
@@ -96,6 +128,7 @@ class DetailsStep(IntakeStep):
         form["contact_channel"] = str(self.contact_channel.currentData())
         form["contact_time"] = self.contact_time.text()
         form["complained_about"] = self.complained_about.text()
+        form["complained_staff"] = self.complained_staff()
         form["grounds"] = self.grounds.text()
         form["recording_reference"] = self.recording_reference.text()
 
@@ -124,3 +157,9 @@ class DetailsStep(IntakeStep):
         for i in range(self.contact_channel.count()):
             self.contact_channel.setItemText(
                 i, labels.label(labels.CONTACT_CHANNEL, str(self.contact_channel.itemData(i))))
+
+
+def _roster(ctx: ServiceContext) -> dict[str, str]:
+    from desktop.services.roster import staff_names
+
+    return staff_names(ctx)
