@@ -865,6 +865,18 @@ The customer asks for: {request}</source>
         <source>Seen and copied</source>
         <translation>已查验并留存复印件</translation>
     </message>
+    <message>
+        <source>Power of attorney document</source>
+        <translation>授权委托书类型</translation>
+    </message>
+    <message>
+        <source>What the power of attorney is, e.g. notarised or written authorisation</source>
+        <translation>授权委托书的类型，如经公证的委托书或书面授权</translation>
+    </message>
+    <message>
+        <source>e.g. notarised power of attorney</source>
+        <translation>例如：经公证的授权委托书</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPanel</name>

@@ -206,3 +206,38 @@ def test_the_staff_complained_about_is_picked_from_the_roster_and_free_text_stay
     details.complained_about.setText("大堂保安（外包公司）")  # an outsider: free text, no roster number
     details.store(form)
     assert form["complained_staff"] == "" and form["complained_about"] == "大堂保安（外包公司）"
+
+
+# -- rule 8 ----------------------------------------------------------------------------------
+
+def test_an_agents_power_of_attorney_is_recorded_as_seen_with_its_document_type(
+        counter: Counter) -> None:
+    from datetime import date
+
+    from desktop.domain.taxonomy import load_taxonomy
+    from ui.intake.customer_step import CustomerStep
+    from ui.intake.form import check_form, empty_form, intake_from
+
+    main = counter.log_in("T001")
+    panel = main.new_complaint()
+    counter.wait_idle()
+    customer = next(s for s in panel.steps if isinstance(s, CustomerStep))
+    customer.has_agent.setChecked(True)
+    assert customer.agent_power_document.isVisibleTo(customer)
+    customer.agent_name.setText("王大伟")
+    customer.agent_id_number.setText("11010519491231002X")
+    customer.agent_phone.setText("13800138000")
+    customer.agent_relationship.setText("儿子")
+    customer.agent_power.setChecked(True)
+    type_text("公证委托书", customer.agent_power_document)
+    form = empty_form()
+    customer.store(form)
+    assert form["agent"]["power_of_attorney_document"] == "公证委托书"
+    form.update(business_type="B0101", cause="R0101", description="等候时间过长。", request="改进。",
+                consent=True, recording_reference="1号窗口 09:00-09:30")
+    form["customer"].update(name="王小明", id_number="110101199003071233", phone="13912345678")
+    checked = check_form(form, date(2026, 3, 2), load_taxonomy())
+    assert not [p for p in checked.errors if p.startswith("agent")], checked.errors
+    intake = intake_from(checked.cleaned, form)
+    assert intake.agent is not None and intake.agent.power_of_attorney
+    assert intake.agent.power_of_attorney_document == "公证委托书"

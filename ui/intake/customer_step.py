@@ -128,11 +128,13 @@ class CustomerStep(IntakeStep):
         self.agent_phone = QLineEdit(self)
         self.agent_relationship = QLineEdit(self)
         self.agent_power = QCheckBox(self)
+        self.agent_power_document = QLineEdit(self)  # what it is (CBIRC Art. 13)
         agent_fields: tuple[tuple[str, QWidget], ...] = (
             ("agent.name", self.agent_name), ("agent.id_type", self.agent_id_type),
             ("agent.id_number", self.agent_id_number), ("agent.phone", self.agent_phone),
             ("agent.relationship", self.agent_relationship),
-            ("agent.power_of_attorney", self.agent_power))
+            ("agent.power_of_attorney", self.agent_power),
+            ("agent.power_of_attorney_document", self.agent_power_document))
         for path, field in agent_fields:
             self.agent_form.add(path, field, self.agent_box)
         self.agent_box.setLayout(self.agent_form)
@@ -144,7 +146,8 @@ class CustomerStep(IntakeStep):
                         self.individual, self.corporate, self.name, self.id_type, self.id_number,
                         self.phone, self.credit_code, self.contact_person, self.address,
                         self.has_agent, self.agent_name, self.agent_id_type, self.agent_id_number,
-                        self.agent_phone, self.agent_relationship, self.agent_power, self.history)
+                        self.agent_phone, self.agent_relationship, self.agent_power,
+                        self.agent_power_document, self.history)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -363,6 +366,7 @@ class CustomerStep(IntakeStep):
         self.agent_phone.setText(a.get("phone") or "")
         self.agent_relationship.setText(a.get("relationship") or "")
         self.agent_power.setChecked(bool(a.get("power_of_attorney")))
+        self.agent_power_document.setText(a.get("power_of_attorney_document") or "")
         self._show_known()
         if self._known is not None:
             self.use_known(str(self._known["id"]))
@@ -384,6 +388,7 @@ class CustomerStep(IntakeStep):
             "id_number": self.agent_id_number.text(), "phone": self.agent_phone.text(),
             "relationship": self.agent_relationship.text(),
             "power_of_attorney": self.agent_power.isChecked(),
+            "power_of_attorney_document": self.agent_power_document.text(),
         }
         form.setdefault("screen", {})["known_customer"] = self._known
         form["screen"]["search"] = self.search.text()
@@ -455,4 +460,8 @@ class CustomerStep(IntakeStep):
         a["agent.power_of_attorney"].set_label(self.tr("Power of attorney"),
                                                self.tr("Power of attorney seen"))
         self.agent_power.setText(self.tr("Seen and copied"))
+        a["agent.power_of_attorney_document"].set_label(
+            self.tr("Power of attorney document"),
+            self.tr("What the power of attorney is, e.g. notarised or written authorisation"))
+        self.agent_power_document.setPlaceholderText(self.tr("e.g. notarised power of attorney"))
         self._show_known()

@@ -53,7 +53,7 @@ def empty_form() -> dict[str, Any]:
 
 def empty_agent() -> dict[str, Any]:
     return {"name": "", "id_type": IdDocumentType.RESIDENT_ID.value, "id_number": "", "phone": "",
-            "relationship": "", "power_of_attorney": False}
+            "relationship": "", "power_of_attorney": False, "power_of_attorney_document": ""}
 
 
 def merged_with_defaults(saved: dict[str, Any]) -> dict[str, Any]:
@@ -152,7 +152,8 @@ def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
         agent = Agent(name=a["name"], id_type=IdDocumentType(a["id_type"]),
                            id_number=a["id_number"], phone=a["phone"],
                            relationship=a["relationship"],
-                           power_of_attorney=bool(a.get("power_of_attorney")))
+                           power_of_attorney=bool(a.get("power_of_attorney")),
+                           power_of_attorney_document=str(a.get("power_of_attorney_document") or ""))
     amount = cleaned.get("amount")
     incident = cleaned.get("incident_date")
     extra: dict[str, Any] = {}
