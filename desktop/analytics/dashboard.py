@@ -79,7 +79,8 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
         s.status.in_(OPEN_STATES), s.decision_due < now)).scalar()
     actions = db.execute(select(func.coalesce(func.sum(s.table.c.open_actions), 0),
                                 count(s.table.c.next_action_due < today.isoformat()))
-                         .select_from(s.table).where(s.table.c.open_actions > 0)).one()
+                         .select_from(s.table).where(s.table.c.next_action_due.is_not(None))
+                         ).one()  # set exactly while actions are open: read by its index
     return DashboardFigures(
         weeks=trend, categories=tuple(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
         subtrees={top: tuple(c.code for c in taxonomy.categories["business_type"].values()
