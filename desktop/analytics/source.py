@@ -1,7 +1,7 @@
 """The complaint rows a figure is counted over, whichever database holds them.
 
 The branch's `complaints` table and HQ's differ a little (HQ has `satisfaction` and
-`withdrawn_at` columns, the branch keeps them in its JSON `details`); `source_of` maps
+`withdrawn_at` columns, the branch keeps the latter in its JSON `details`); `source_of` maps
 either table onto the one set of names the queries use, so a figure is written once.
 """
 

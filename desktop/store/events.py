@@ -216,6 +216,7 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
     row.channel = view.channel.value
     row.outcome = view.outcome.value if view.outcome else None
     row.root_cause = view.root_cause
+    row.satisfaction = view.satisfaction
     open_dues = sorted(str(a["due"]) for a in view.corrective_actions if a.get("done_at") is None)
     row.open_actions = len(open_dues)
     row.next_action_due = open_dues[0] if open_dues else None

@@ -95,6 +95,7 @@ class ComplaintRow(Base):
     # Its corrective actions not yet done, and the earliest due date among them (YYYY-MM-DD).
     open_actions: Mapped[int] = mapped_column(Integer, default=0)
     next_action_due: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    satisfaction: Mapped[int | None] = mapped_column(Integer, nullable=True)  # also in details
     product: Mapped[str] = mapped_column(String(200), default="")
     amount: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -130,7 +131,7 @@ class ComplaintRow(Base):
         Index("ix_complaints_next_action_due", "next_action_due"),
         Index("ix_complaints_statistics", "received_at", "repeat_of", "business_channel",
               "business_type", "cause", "status", "outcome", "decision_due", "resolved_at",
-              "root_cause"),
+              "root_cause", "satisfaction"),
     )
 
 
