@@ -22,6 +22,7 @@ from hq.console import (
     intake_api,
     intake_views,
     reference_views,
+    statistics_views,
 )
 from hq.console.security import ConsoleHeadersMiddleware
 from hq.console.web import CONSOLE_PREFIX, HERE, Clock, ConsoleRedirect, ConsoleRefused, render
@@ -33,7 +34,7 @@ def mount_console(app: FastAPI, clock: Clock) -> None:
     """Add the console's pages, static files, headers and error pages to `app`."""
     app.state.console_clock = clock
     for module in (auth_views, home_views, complaint_views, escalation_views, extension_views,
-                   intake_views, branch_views, reference_views, audit_views):
+                   intake_views, branch_views, reference_views, audit_views, statistics_views):
         app.include_router(module.router, prefix=CONSOLE_PREFIX, include_in_schema=False)
     app.include_router(intake_api.router)  # JSON, in the OpenAPI document
     app.mount(STATIC_PREFIX, StaticFiles(directory=HERE / "static"), name="console-static")
