@@ -46,6 +46,23 @@
     </message>
 </context>
 <context>
+    <name>GroupComplaintBox</name>
+    <message numerus="yes">
+        <source>A group complaint chooses at most %n representative(s).</source>
+        <translation>
+            <numerusform>A group complaint chooses at most %n representative.</numerusform>
+            <numerusform>A group complaint chooses at most %n representatives.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Representatives, at most %n</source>
+        <translation>
+            <numerusform>Representatives, at most %n</numerusform>
+            <numerusform>Representatives, at most %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProvisionalBanner</name>
     <message numerus="yes">
         <source>%n open case(s) have a provisional deadline: the holiday calendar does not cover the year it falls in yet, so it may move once HQ publishes that year.</source>

@@ -1095,6 +1095,61 @@ The customer asks for: {request}</source>
     </message>
 </context>
 <context>
+    <name>GroupComplaintBox</name>
+    <message numerus="yes">
+        <source>A group complaint chooses at most %n representative(s).</source>
+        <translation>
+            <numerusform>群体投诉最多推选 %n 名代表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grou&amp;p complaint (several people, through representatives)</source>
+        <translation>群体投诉（多人通过代表投诉）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Group complaint</source>
+        <translation>群体投诉</translation>
+    </message>
+    <message>
+        <source>People r&amp;epresented</source>
+        <translation>代表人数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>How many people the group complaint speaks for</source>
+        <translation>群体投诉所代表的人数</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s name</source>
+        <translation>代表姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message numerus="yes">
+        <source>Representatives, at most %n</source>
+        <translation>
+            <numerusform>代表，最多 %n 名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a representative</source>
+        <translation>添加代表</translation>
+    </message>
+    <message>
+        <source>Remove the chosen representative</source>
+        <translation>删除所选代表</translation>
+    </message>
+    <message>
+        <source>Group complaint messages</source>
+        <translation>群体投诉提示</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Reference</source>

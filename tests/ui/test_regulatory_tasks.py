@@ -241,3 +241,57 @@ def test_an_agents_power_of_attorney_is_recorded_as_seen_with_its_document_type(
     intake = intake_from(checked.cleaned, form)
     assert intake.agent is not None and intake.agent.power_of_attorney
     assert intake.agent.power_of_attorney_document == "公证委托书"
+
+
+# -- rule 7 ----------------------------------------------------------------------------------
+
+def test_a_group_complaint_records_up_to_five_representatives_and_refuses_a_sixth(
+        counter: Counter) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from desktop.domain.taxonomy import load_taxonomy
+    from desktop.services.cases import case_detail
+    from ui.intake.details_step import DetailsStep
+    from ui.intake.form import check_form, empty_form, intake_from
+
+    main = counter.log_in("T001")
+    panel = main.new_complaint()
+    counter.wait_idle()
+    details = next(s for s in panel.steps if isinstance(s, DetailsStep))
+    details.entered(empty_form())
+    counter.wait_idle()
+    group = details.group
+    assert group.limit == 5  # the CBIRC policy's max_group_representatives
+    group.is_group.setChecked(True)
+    assert group.table.rowCount() == 1
+    while group.table.rowCount() < 5:
+        assert group.add_representative()
+    assert not group.add_representative()  # a sixth is refused, clearly
+    assert group.table.rowCount() == 5 and "5" in group.message.text() and "代表" in group.message.text()
+    for row in (4, 3, 2):
+        group.table.removeRow(row)
+    people = [("刘一", "11010519491231002X", "13800138000"), ("陈二", "110101199003071233", "13912345678")]
+    for row, values in enumerate(people):
+        for column, value in enumerate(values):
+            group.table.setItem(row, column, QTableWidgetItem(value))
+    group.people.setValue(40)
+    form = empty_form()
+    details.store(form)
+    assert form["group"]["people"] == 40 and len(form["group"]["representatives"]) == 2
+
+    form.update(business_type="B0101", cause="R0101", description="多名客户理财产品到期未兑付。",
+                request="要求按期兑付。", consent=True, recording_reference="1号窗口 09:00-09:30")
+    form["customer"].update(name="刘一", id_number="11010519491231002X", phone="13800138000")
+    checked = check_form(form, date(2026, 3, 2), load_taxonomy())
+    intake = intake_from(checked.cleaned, form)
+    assert intake.group is not None and intake.group.people == 40
+
+    def record(ctx: ServiceContext) -> dict[str, object]:
+        cid = record_complaint(ctx, Actor("T001", Role.TELLER, "李娜"), intake).complaint_id
+        return dict(case_detail(ctx, cid).received_payload["group"])  # type: ignore[arg-type]
+
+    recorded = counter.app.worker.call_now(record)
+    assert recorded["people"] == 40
+    assert [r["name"] for r in recorded["representatives"]] == ["刘一", "陈二"]  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Channel
 from ui import labels
+from ui.intake.group_box import GroupComplaintBox
 from ui.intake.step import IntakeStep
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def _text_box(parent: QWidget) -> QPlainTextEdit:
 class DetailsStep(IntakeStep):
     prefixes = ("channel", "description", "request", "product", "amount", "incident_date",
                 "contact_channel", "contact_time", "complained_about", "grounds",
-                "recording_reference")
+                "recording_reference", "group")
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -84,6 +85,8 @@ class DetailsStep(IntakeStep):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.form)
+        self.group = GroupComplaintBox(app, self)
+        layout.addWidget(self.group)
         layout.addStretch(1)
         self.retranslate()
 
@@ -92,12 +95,17 @@ class DetailsStep(IntakeStep):
 
     def entered(self, form: dict[str, Any]) -> None:
         super().entered(form)
+        self.group.ask_limit()
         if not self.roster:
             self._app.worker.query(self, _roster, self._roster_loaded)
 
     def _roster_loaded(self, roster: dict[str, str]) -> None:
         self.roster = roster
         self._roster_model.setStringList([f"{number} {name}" for number, name in sorted(roster.items())])
+
+    def show_messages(self, messages: dict[str, str]) -> None:
+        super().show_messages(messages)
+        self.group.show_messages(messages)
 
     def complained_staff(self) -> str:
         """The roster number the complained-about text names first, else '' (free text)."""
@@ -117,6 +125,7 @@ class DetailsStep(IntakeStep):
         self.complained_about.setText(str(form.get("complained_about") or ""))
         self.grounds.setText(str(form.get("grounds") or ""))
         self.recording_reference.setText(str(form.get("recording_reference") or ""))
+        self.group.load(form.get("group"))
 
     def store(self, form: dict[str, Any]) -> None:
         form["channel"] = str(self.channel.currentData())
@@ -129,6 +138,7 @@ class DetailsStep(IntakeStep):
         form["contact_time"] = self.contact_time.text()
         form["complained_about"] = self.complained_about.text()
         form["complained_staff"] = self.complained_staff()
+        form["group"] = self.group.value()
         form["grounds"] = self.grounds.text()
         form["recording_reference"] = self.recording_reference.text()
 

@@ -21,7 +21,7 @@ from desktop.domain.model import Agent, Channel, CustomerKind, IdDocumentType, O
 from desktop.domain.taxonomy import Taxonomy
 from desktop.domain.validation import IntakeCheck, check_intake
 from desktop.services.counter_intake import Settlement
-from desktop.services.intake import CustomerInput, Intake
+from desktop.services.intake import CustomerInput, GroupComplaint, Intake, Representative
 from ui.i18n import QT_TRANSLATE_NOOP
 
 DRAFT_FORMAT = 1
@@ -41,7 +41,7 @@ def empty_form() -> dict[str, Any]:
         "extra_fields": {},
         "description": "", "request": "", "product": "", "amount": "", "incident_date": "",
         "contact_channel": "phone", "contact_time": "", "complained_about": "",
-        "complained_staff": "", "grounds": "", "recording_reference": "",
+        "complained_staff": "", "group": None, "grounds": "", "recording_reference": "",
         "consent": False, "resolved_on_spot": False,
         "resolution": {"outcome": "upheld", "findings": "", "verification": "", "basis": "",
                        "remedy": "", "compensation": "",
@@ -174,9 +174,20 @@ def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
         complained_staff=str(form.get("complained_staff") or ""),
         grounds=str(form.get("grounds") or ""),
         recording_reference=str(form.get("recording_reference") or ""),
-        agent=agent, consent=bool(form.get("consent")),
+        agent=agent, consent=bool(form.get("consent")), group=_group(form.get("group")),
         resolved_on_spot=bool(form.get("resolved_on_spot")),
     )
+
+
+def _group(group: Any) -> GroupComplaint | None:
+    """The group complaint the details step recorded (the core checks it: CBIRC Art. 13)."""
+    if not isinstance(group, dict):
+        return None
+    reps = tuple(Representative(name=str(r.get("name") or ""),
+                                id_type=IdDocumentType(r.get("id_type") or IdDocumentType.RESIDENT_ID.value),
+                                id_number=str(r.get("id_number") or ""), phone=str(r.get("phone") or ""))
+                 for r in group.get("representatives") or [] if isinstance(r, dict))
+    return GroupComplaint(representatives=reps, people=int(group.get("people") or 0))
 
 
 def settlement_from(form: dict[str, Any]) -> Settlement | None:
