@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from desktop.analytics.output import add_statistics_options, parse_statistics_args, write_statistics
 from desktop.command_line import EXIT_OK, CliError, locale, open_args_profile, t
 from desktop.domain.model import Actor, Role
+from desktop.domain.worklist import Worklist, WorklistQuery
+from desktop.i18n import LOCALES, normalise_locale
 from desktop.services.context import ServiceContext, load_context
+from desktop.services.exports import FORMATS as EXPORT_FORMATS
+from desktop.services.exports import export_worklist
 from desktop.services.roster import active_staff
 from desktop.services.statistics import branch_statistics
 
@@ -34,6 +39,18 @@ def add_commands(verbs: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--staff", metavar="NUMBER", help="who asks (a staff number on this PC's roster)")
     p.set_defaults(handler=cmd_statistics)
 
+    p = verbs.add_parser("export", parents=[common], help=t("analytics.cli.help.export"),
+                         description="Export a worklist to CSV or XLSX, customers' names masked "
+                                     "unless --with-identity (which needs export.identity and "
+                                     "is written to the profile's log).")
+    p.add_argument("--worklist", choices=[w.value for w in Worklist], default="all")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="xlsx")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--with-identity", action="store_true")
+    p.add_argument("--lang", choices=LOCALES)
+    p.add_argument("--staff", metavar="NUMBER", help="who exports (a staff number on this PC's roster)")
+    p.set_defaults(handler=cmd_export)
+
 
 def _actor(ctx: ServiceContext, staff: str | None) -> Actor:
     if not staff:
@@ -44,6 +61,24 @@ def _actor(ctx: ServiceContext, staff: str | None) -> Actor:
         raise CliError("printing.error.unknown_staff",
                        number=number if number.isascii() and number.isalnum() else "?")
     return actor
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _, store = open_args_profile(args)
+    try:
+        ctx = load_context(store, locale=locale())
+        try:
+            count = export_worklist(ctx, _actor(ctx, args.staff),
+                                    WorklistQuery(worklist=Worklist(args.worklist)), args.out,
+                                    args.format, with_identity=args.with_identity,
+                                    locale=normalise_locale(args.lang or locale()))
+        except OSError as exc:
+            raise CliError("analytics.cli.cannot_write", path=str(args.out),
+                           reason=exc.strerror or type(exc).__name__) from None
+    finally:
+        store.close()
+    print(t("analytics.cli.exported", count=count, path=str(args.out)))
+    return EXIT_OK
 
 
 def cmd_statistics(args: argparse.Namespace) -> int:

@@ -54,6 +54,7 @@ class Permission(enum.StrEnum):
     SYNC_RUN = "sync.run"
     REPORT_DAY_END = "report.day_end"
     REPORT_STATISTICS = "report.statistics"
+    EXPORT_IDENTITY = "export.identity"  # exports with customers' identity unmasked
 
 
 @dataclass(frozen=True, slots=True)
