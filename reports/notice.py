@@ -40,7 +40,9 @@ def render_extension_notice(data: ExtensionNoticeData, *, fmt: str = "a4", local
         "notice.body", locale, received=format_date(data.received_at, locale),
         reference=data.reference, reason=reason, approver=data.approver,
         previous_due=previous_due, new_due=new_due)
-    title_code = "notice.holding_title" if data.policy_body.strip() else "notice.title"
+    title_code = ("notice.holding_title" if data.policy_body.strip() else "notice.title")
+    if not data.extension_number:
+        title_code = "notice.holding_response_title"
     story: list[Flowable] = [
         *letterhead(data.bank, width, st, locale),
         *copy_banner(copy_number, locale, st),
@@ -55,16 +57,24 @@ def render_extension_notice(data: ExtensionNoticeData, *, fmt: str = "a4", local
         para(body, prose(st, locale)),
         Spacer(1, 2 * mm),
     ]
-    rows = [
-        (label("field.reference", locale), data.reference),
-        (label("field.category", locale), data.category),
-        (label("field.previous_due", locale), previous_due),
-        (label("field.new_due", locale), new_due),
-        (label("field.extension_number", locale),
-         label("extension_ordinal", locale, number=data.extension_number)),
-        (label("field.reason", locale), reason),
-        (label("field.approver", locale), data.approver),
-    ]
+    if data.extension_number:
+        rows = [
+            (label("field.reference", locale), data.reference),
+            (label("field.category", locale), data.category),
+            (label("field.previous_due", locale), previous_due),
+            (label("field.new_due", locale), new_due),
+            (label("field.extension_number", locale),
+             label("extension_ordinal", locale, number=data.extension_number)),
+            (label("field.reason", locale), reason),
+            (label("field.approver", locale), data.approver),
+        ]
+    else:  # a holding response: the deadline is not extended, the expected date is given
+        rows = [
+            (label("field.reference", locale), data.reference),
+            (label("field.category", locale), data.category),
+            (label("field.expected_by", locale), new_due),
+            (label("field.reason", locale), reason),
+        ]
     story.append(field_table(rows, width, (28 if pp.name == "a4" else 24) * mm, st, grid=True))
     story.append(para(label("notice.follow_up", locale), st.heading))
     bank = data.bank

@@ -251,6 +251,34 @@ def _holding_reply(policy: DeadlinePolicy | None, locale: str, reason: str, new_
                                           new_due=format_date(new_due, locale)).strip()
 
 
+def holding_response_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonomy,
+                          zone: tzinfo, locale: str, notice_date: date, reason: str,
+                          expected_by: date, staff_number: str = "",
+                          bank: BankInfo | None = None) -> ExtensionNoticeData:
+    """The holding response of a case not decided yet, under a policy with a `holding_response`
+    text (UK DISP 1.6.2: by 8 weeks, why there is no final response yet, when it is expected,
+    and the customer's right to go to the Financial Ombudsman Service now, with its leaflet).
+    The deadline is not moved. Raises DocumentNotAvailable for a decided case or a policy
+    without the text."""
+    view = detail.view
+    text = policy.text("holding_response", locale)
+    if not text:
+        raise DocumentNotAvailable("printing.error.no_holding_response", reference=view.reference)
+    if not view.status.is_open:
+        raise DocumentNotAvailable("printing.error.not_open", reference=view.reference)
+    due = _local_date(view.decision_due, zone)
+    body = Template(text).safe_substitute(
+        reason=scrub_free_text(reason.strip()).rstrip("。."),
+        new_due=format_date(expected_by, locale)).strip()
+    return ExtensionNoticeData(
+        bank=bank_of(detail, locale, bank, policy), reference=view.reference,
+        customer=customer_identity(detail, locale), notice_date=notice_date,
+        received_at=view.received_at.astimezone(zone),
+        category=category_text(taxonomy, view.business_type, view.cause, locale),
+        previous_due=due, new_due=expected_by, reason=reason, approver="",
+        extension_number=0, staff_number=staff_number, policy_body=body)
+
+
 # -- day-end report ------------------------------------------------------------------------------
 
 def _worklist(lines: list[DueLine], taxonomy: Taxonomy, zone: tzinfo,
@@ -356,6 +384,7 @@ __all__ = [
     "device_name",
     "document_name",
     "extension_notice_data",
+    "holding_response_data",
     "letter_data",
     "receipt_data",
     "render_case_document",

@@ -10,14 +10,16 @@ from datetime import date
 import pytest
 
 from desktop.domain.documents import EXTENSION_NOTICE, LETTER, RECEIPT
+from desktop.domain.errors import DomainError
 from desktop.domain.model import Outcome
 from desktop.domain.policy import load_policy
 from desktop.services import complaints as uc
 from desktop.services.cases import case_detail
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.deadlines import acknowledgement_pending
-from desktop.services.documents import render_case_document
+from desktop.services.documents import holding_response_data, render_case_document
 from desktop.services.intake import Intake
+from reports.notice import render_extension_notice
 from tests.conftest import SettableClock
 from tests.reports.helpers import flat, text_of
 from tests.services.intakes import DECISION_PARTS, sample_intake
@@ -105,3 +107,27 @@ def test_under_the_uk_policy_a_received_case_owes_an_acknowledgement_by_the_fift
     ctx.policy = load_policy("cn_cbirc_2020")  # no acknowledgement period in the CBIRC policy
     other = uc.record_complaint(ctx, teller, sample_intake()).complaint_id
     assert acknowledgement_pending(ctx, case_detail(ctx, other).view) is None
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_the_uk_eight_week_holding_response_is_rendered_and_read_back(
+        ctx: ServiceContext, teller: Actor, locale: str) -> None:
+    ctx.policy = load_policy("uk_fca_disp")
+    cid = uc.record_complaint(ctx, teller, sample_intake()).complaint_id  # 8 weeks
+    detail = case_detail(ctx, cid)
+    data = holding_response_data(detail, policy=ctx.policy, taxonomy=ctx.taxonomy,
+                                 zone=ctx.device.zone, locale=locale, notice_date=date(2026, 4, 27),
+                                 reason=REASON, expected_by=date(2026, 5, 15))
+    text = flat(text_of(render_extension_notice(data, locale=locale)))
+    assert detail.view.decision_due == case_detail(ctx, cid).view.decision_due  # not extended
+    assert flat(REASON) in text and "financial-ombudsman.org.uk" in text and "12378" not in text
+    if locale == "en":
+        assert "HoldingResponse" in text and "within8weeks" in text and "leafletisenclosed" in text
+        assert "15May2026" in text or "May152026" in text or "2026-05-15" in text
+    else:
+        assert "进展答复函" in text and "8周内" in text and "说明册" in text
+    ctx.policy = load_policy("cn_cbirc_2020")  # the CBIRC policy has no such letter
+    with pytest.raises(DomainError):
+        holding_response_data(detail, policy=ctx.policy, taxonomy=ctx.taxonomy,
+                              zone=ctx.device.zone, locale=locale, notice_date=date(2026, 4, 27),
+                              reason=REASON, expected_by=date(2026, 5, 15))
