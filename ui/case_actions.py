@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Outcome, Role
+from desktop.domain.root_causes import root_cause_label, root_causes
 from desktop.domain.states import Action
 from desktop.services.case_actions import APPROVAL_PERMISSION
 from ui import labels, spacing
@@ -85,6 +86,16 @@ class CaseScreen:
     provisional: bool = False  # the decision deadline counts into a year the calendar lacks
     # Not yet acknowledged under a policy with an acknowledgement period (UK DISP: 5 business days).
     acknowledgement_due: datetime | None = None
+
+
+
+def _root_causes(parent: QWidget) -> QComboBox:
+    """The root causes of resources/root_causes.json, "not given" first."""
+    combo = QComboBox(parent)
+    combo.addItem("", "")
+    for cause in root_causes():
+        combo.addItem(cause.code, cause.code)
+    return combo
 
 
 def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> CaseScreen:
@@ -219,7 +230,7 @@ class CaseActionDialog(Translatable, QDialog):
                 return [("outcome", outcome), ("findings", _multiline(self)),
                         ("verification", _multiline(self)), ("basis", _multiline(self)),
                         ("basis_reference", QLineEdit(self)), ("remedy", QLineEdit(self)),
-                        ("compensation", QLineEdit(self))]
+                        ("compensation", QLineEdit(self)), ("root_cause", _root_causes(self))]
             case Action.RECORD_SATISFACTION:
                 score = QSpinBox(self)
                 score.setRange(1, 5)
@@ -299,6 +310,7 @@ class CaseActionDialog(Translatable, QDialog):
             "basis_reference": self.tr("Rule or contract c&lause relied on"),
             "compensation": self.tr("&Compensation (yuan)"), "score": self.tr("&Score (1–5)"),
             "comment": self.tr("C&omment"), "reference": self.tr("Related &reference"),
+            "root_cause": self.tr("Root c&ause"),
         }
         for key, label in self._labels.items():
             label.setText(names.get(key, key))
@@ -308,6 +320,11 @@ class CaseActionDialog(Translatable, QDialog):
             if isinstance(combo, QComboBox):
                 for i in range(combo.count()):
                     combo.setItemText(i, labels.label(labels.CONTACT_CHANNEL, str(combo.itemData(i))))
+        cause = self.fields.get("root_cause")
+        if isinstance(cause, QComboBox):
+            cause.setItemText(0, self.tr("(not given)"))
+            for i in range(1, cause.count()):
+                cause.setItemText(i, root_cause_label(str(cause.itemData(i)), self._app.locale))
         outcome = self.fields.get("outcome")
         if isinstance(outcome, QComboBox):
             for i in range(outcome.count()):

@@ -210,6 +210,14 @@
         <translation>关联投诉编号(&amp;R)</translation>
     </message>
     <message>
+        <source>Root c&amp;ause</source>
+        <translation>根本原因(&amp;A)</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
         <source>The customer was reached</source>
         <translation>已联系上客户</translation>
     </message>
