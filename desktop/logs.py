@@ -27,9 +27,13 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 _MASKS = (
     # Resident ID (18 characters, the last may be X) and card numbers (18-21 digits keep
-    # six and four; 16-17 digit cards are caught by the next line). Fifteen-digit runs are
-    # left alone: clock stamps are fifteen digits, and 15-digit IDs went out of use in 2013.
+    # six and four; 16-17 digit cards are caught by the line after next).
     (re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8,11}(\d{3}[0-9Xx])(?![0-9A-Za-z])"), r"\1********\2"),
+    # Old-format resident ID (15 digits, before 1999; still on old records): an area code
+    # that starts 1-8, then a YYMMDD birth date, then three digits. Clock stamps are fifteen
+    # digits too but start 00 and go on with ".", so they never match.
+    (re.compile(r"(?<![0-9A-Za-z.])([1-8]\d{5})\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+                r"(\d{3})(?![0-9A-Za-z.])"), r"\1******\2"),
     (re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{8,9}(\d{4})(?![0-9A-Za-z])"), r"\1********\2"),
     # Unified social credit code: 18 characters of digits and capitals.
     (re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])"),

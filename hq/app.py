@@ -48,6 +48,7 @@ from desktop.sync.wire import (
 )
 from hq import changes, enrollment, ingest
 from hq.console import mount_console
+from hq.console.web import DEFAULT_TIME_ZONE
 from hq.db import make_engine
 from hq.enrollment import Device
 from hq.errors import (
@@ -67,6 +68,7 @@ from hq.vault import KEYS_ENV, Vault, open_key_store
 
 log = logging.getLogger("hq")
 DATABASE_ENV = "COMPLAINT_DESK_HQ_DATABASE"
+TIME_ZONE_ENV = "COMPLAINT_DESK_HQ_TIME_ZONE"
 MAX_CURSOR = 2**63 - 1
 Clock = Callable[[], datetime]
 
@@ -150,9 +152,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def create_app(engine: Engine, vault: Vault, *, clock: Clock = _utc_now,
-               enroll_failures: int = ENROLL_FAILURES, bad_tokens: int = BAD_TOKENS) -> FastAPI:
+               enroll_failures: int = ENROLL_FAILURES, bad_tokens: int = BAD_TOKENS,
+               time_zone: str = DEFAULT_TIME_ZONE) -> FastAPI:
     """The HQ app over `engine` (already migrated: see hq.db.migrate), keeping identity
-    data encrypted with `vault`."""
+    data encrypted with `vault`; the console shows times in `time_zone` (the bank's)."""
     app = FastAPI(
         title="Complaint Desk HQ", version="1",
         description="The sync service branch devices talk to (see desktop/sync/wire.py).",
@@ -239,7 +242,7 @@ def create_app(engine: Engine, vault: Vault, *, clock: Clock = _utc_now,
             conn.execute(text("SELECT 1"))
         return {"status": "ok"}
 
-    mount_console(app, clock)
+    mount_console(app, clock, time_zone)
     _install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     app.add_middleware(BodyLimitMiddleware)
@@ -308,4 +311,5 @@ def app_from_environment() -> FastAPI:
         raise RuntimeError(f"{DATABASE_ENV} is not set")
     pool = int(os.environ.get("COMPLAINT_DESK_HQ_POOL", "5"))
     keys = open_key_store(os.environ.get(KEYS_ENV))
-    return create_app(make_engine(url, pool_size=pool), Vault(keys))
+    return create_app(make_engine(url, pool_size=pool), Vault(keys),
+                      time_zone=os.environ.get(TIME_ZONE_ENV) or DEFAULT_TIME_ZONE)

@@ -3,7 +3,9 @@ figures, the search across branches, and one case with its timeline.
 
 Rows carry no identity; the identity of a case is opened from its `received` event only
 on request (`reveal_identity`), which the console audits. Searching by ID number or
-phone goes through the keyed hash (hq.vault.Vault.lookup_key), never plaintext.
+phone goes through the keyed hashes (hq.vault.Vault.lookup_key, phone_key), never
+plaintext. "Due soon" is the deadline policy's own (its days, counted in working days where
+it says so: DeadlinePolicy.due_soon_until), the one the branches' worklists use.
 """
 
 from __future__ import annotations
@@ -20,12 +22,11 @@ from sqlalchemy.sql import ColumnElement
 from desktop.domain.masking import mask_id_number, mask_name, mask_phone
 from desktop.domain.model import EventKind, Status
 from desktop.domain.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_dict
-from hq import tables
+from hq import reference_data, tables
 from hq.complaints import event_from_body
 from hq.vault import Vault
 
 PAGE_SIZE = 50
-DUE_SOON = timedelta(days=3)
 _c = tables.complaints
 _e = tables.events
 OPEN_STATES = [s.value for s in Status if s.is_open]
@@ -36,7 +37,7 @@ class Search:
     """The filters of the complaints list; every one optional."""
 
     reference: str = ""
-    customer: str = ""  # an ID number / credit code (looked up by its keyed hash)
+    customer: str = ""  # an ID number, credit code or phone (looked up by keyed hash)
     branch: str = ""
     business_type: str = ""
     cause: str = ""
@@ -115,16 +116,16 @@ def _overdue(now: datetime) -> ColumnElement[bool]:
     return and_(_c.c.status.in_(OPEN_STATES), _c.c.decision_due < now)
 
 
-def _due_soon(now: datetime) -> ColumnElement[bool]:
+def _due_soon(now: datetime, soon_until: datetime) -> ColumnElement[bool]:
     return and_(_c.c.status.in_(OPEN_STATES), _c.c.decision_due >= now,
-                _c.c.decision_due < now + DUE_SOON)
+                _c.c.decision_due < soon_until)
 
 
-def _due_filter(due: str, now: datetime) -> ColumnElement[bool] | None:
+def _due_filter(conn: Connection, due: str, now: datetime) -> ColumnElement[bool] | None:
     if due == "overdue":
         return _overdue(now)
     if due == "due_soon":
-        return _due_soon(now)
+        return _due_soon(now, reference_data.policy_in_force(conn).due_soon_until(now))
     if due == "open":
         return _c.c.status.in_(OPEN_STATES)
     return None
@@ -139,7 +140,10 @@ def search(conn: Connection, vault: Vault, query: Search, now: datetime, *,
     if query.reference:
         conditions.append(_c.c.reference == query.reference.strip().upper())
     if query.customer:
-        conditions.append(_c.c.customer_key == vault.lookup_key(query.customer.strip()))
+        typed = query.customer.strip()
+        phone = vault.phone_key(typed)
+        by_id = _c.c.customer_key == vault.lookup_key(typed)
+        conditions.append(or_(by_id, _c.c.phone_key == phone) if phone else by_id)
     for column, value in ((_c.c.branch_code, query.branch), (_c.c.status, query.status),
                           (_c.c.business_type, query.business_type), (_c.c.cause, query.cause)):
         if value:
@@ -148,7 +152,7 @@ def search(conn: Connection, vault: Vault, query: Search, now: datetime, *,
         conditions.append(_c.c.received_date >= query.received_from)
     if query.received_to:
         conditions.append(_c.c.received_date <= query.received_to)
-    due = _due_filter(query.due, now)
+    due = _due_filter(conn, query.due, now)
     if due is not None:
         conditions.append(due)
     if before is not None:
@@ -160,14 +164,17 @@ def search(conn: Connection, vault: Vault, query: Search, now: datetime, *,
 
 
 def dashboard(conn: Connection, now: datetime, trend_days: int = 30) -> Dashboard:
-    """Open, due soon, overdue and escalated per branch and in total; received per day."""
+    """Open, due soon, overdue and escalated per branch and in total; received per day
+    (business days in the policy's time zone, up to today there)."""
     is_open = _c.c.status.in_(OPEN_STATES)
+    policy = reference_data.policy_in_force(conn)
+    soon_until = policy.due_soon_until(now)
 
     def count_if(condition: ColumnElement[bool]) -> Any:
         return func.sum(case((condition, 1), else_=0))
 
     rows = conn.execute(
-        select(_c.c.branch_code, count_if(is_open), count_if(_due_soon(now)),
+        select(_c.c.branch_code, count_if(is_open), count_if(_due_soon(now, soon_until)),
                count_if(_overdue(now)),
                count_if(_c.c.status == Status.ESCALATED.value))
         .where(is_open).group_by(_c.c.branch_code).order_by(_c.c.branch_code))
@@ -175,7 +182,7 @@ def dashboard(conn: Connection, now: datetime, trend_days: int = 30) -> Dashboar
                 for b, o, s, d, e in rows]
     total = BranchFigures("", *(sum(getattr(b, f) for b in branches)
                                 for f in ("open", "due_soon", "overdue", "escalated")))
-    today = now.date()
+    today = policy.local_day(now)
     first = today - timedelta(days=trend_days - 1)
     per_day = {(d if isinstance(d, date) else date.fromisoformat(str(d))): int(n)
                for d, n in conn.execute(
@@ -242,7 +249,5 @@ def plain(identity: Mapping[str, Any]) -> dict[str, str]:
 
 def taxonomy_in_force(conn: Connection) -> Taxonomy:
     """The taxonomy HQ published last, else the shipped one (as the branches use)."""
-    from hq import reference_data
-
     published = reference_data.content_of(conn, "taxonomy")
     return taxonomy_from_dict(published) if isinstance(published, dict) else load_taxonomy()

@@ -1,6 +1,7 @@
 """`complaint-desk-hq`: run the HQ sync service and do the HQ office's chores.
 
-  serve             migrate the database, then answer devices (several workers possible)
+  serve             migrate the database, then answer devices (several workers possible;
+                    TLS with --ssl-certfile/--ssl-keyfile, uvicorn's own options)
   migrate           only bring the database schema up to date
   branch add|list   register a branch / list branches
   enrollment-code   print a one-time code a branch PC enrolls with
@@ -43,13 +44,15 @@ from desktop.domain.model import Outcome
 from desktop.i18n import translate
 from desktop.sync.wire import REFERENCE_KINDS
 from hq import admin, complaints, enrollment, staff
-from hq.app import DATABASE_ENV
+from hq.app import DATABASE_ENV, TIME_ZONE_ENV
+from hq.console.web import DEFAULT_TIME_ZONE
 from hq.db import make_engine, migrate, normalise_url
 from hq.staff import StaffRole
 from hq.vault import KEYS_ENV, KeysUnavailable, Vault, kek_ids_in_use, open_key_store, rotate
 
 PROG = "complaint-desk-hq"
 KEEP_ALIVE_SECONDS = 75
+SSL_KEY_PASSWORD_ENV = "COMPLAINT_DESK_HQ_SSL_KEY_PASSWORD"
 
 
 def _(code: str, **params: Any) -> str:
@@ -93,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help=_("hq.cli.help.host"))
     serve.add_argument("--port", type=int, default=8765, help=_("hq.cli.help.port"))
     serve.add_argument("--workers", type=int, default=1, help=_("hq.cli.help.workers"))
+    serve.add_argument("--time-zone", default=None, metavar="ZONE",
+                       help=_("hq.cli.help.time_zone"))
+    serve.add_argument("--ssl-certfile", type=Path, default=None, metavar="FILE",
+                       help=_("hq.cli.help.ssl_certfile"))
+    serve.add_argument("--ssl-keyfile", type=Path, default=None, metavar="FILE",
+                       help=_("hq.cli.help.ssl_keyfile"))
+    serve.add_argument("--ssl-ca-certs", type=Path, default=None, metavar="FILE",
+                       help=_("hq.cli.help.ssl_ca_certs"))
     serve.set_defaults(run=_serve)
 
     verbs.add_parser("migrate", parents=[database], help=_("hq.cli.help.migrate"),
@@ -234,8 +245,8 @@ def _transaction(args: argparse.Namespace) -> Iterator[Connection]:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    with _database(args):
-        pass
+    with _transaction(args) as conn:
+        staff.seal_totp_secrets(conn, _vault(args), _now())
     url = normalise_url(args.database or default_database_url())
     try:
         with socket.create_server((args.host, args.port)):
@@ -244,19 +255,65 @@ def _serve(args: argparse.Namespace) -> int:
         raise CliError(_("hq.cli.port_in_use", host=args.host, port=args.port)) from None
     os.environ[DATABASE_ENV] = url
     os.environ[KEYS_ENV] = key_spec(args)
-    _vault(args)  # refuse to start without keys, with one line, before any worker does
-    print(_("hq.cli.serving", host=args.host, port=args.port), file=sys.stderr)
+    os.environ[TIME_ZONE_ENV] = _time_zone(args.time_zone)
+    tls = _tls_options(args)
+    print(_("hq.cli.serving", scheme="https" if tls else "http", host=args.host,
+            port=args.port), file=sys.stderr)
     # Keep idle connections open longer than clients and balancers do (httpx: 5 s), so
     # it is never the server that closes one just as a client sends on it.
     uvicorn.run("hq.app:app_from_environment", factory=True, host=args.host, port=args.port,
                 workers=max(1, args.workers), proxy_headers=True,
-                timeout_keep_alive=KEEP_ALIVE_SECONDS)
+                timeout_keep_alive=KEEP_ALIVE_SECONDS, **tls)
     return 0
 
 
+def _time_zone(name: str | None) -> str:
+    """--time-zone, else $COMPLAINT_DESK_HQ_TIME_ZONE, else Asia/Shanghai; checked here so a
+    misspelt zone is one line, not a worker that fails to start."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    zone = name or os.environ.get(TIME_ZONE_ENV) or DEFAULT_TIME_ZONE
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CliError(_("hq.cli.bad_time_zone", zone=zone[:80])) from None
+    return zone
+
+
+def _tls_options(args: argparse.Namespace) -> dict[str, Any]:
+    """uvicorn's TLS options from --ssl-certfile/--ssl-keyfile (both or neither) and
+    --ssl-ca-certs (then every client must show a certificate those CAs signed); each file must be readable and the pair must load. The key file's
+    password, if any, comes from $COMPLAINT_DESK_HQ_SSL_KEY_PASSWORD (never the command
+    line, which other users can see)."""
+    import ssl
+
+    if args.ssl_certfile is None and args.ssl_keyfile is None:
+        if args.ssl_ca_certs is not None:
+            raise CliError(_("hq.cli.tls_needs_pair"))
+        return {}
+    if args.ssl_certfile is None or args.ssl_keyfile is None:
+        raise CliError(_("hq.cli.tls_needs_pair"))
+    password = os.environ.get(SSL_KEY_PASSWORD_ENV) or None
+    options: dict[str, Any] = {"ssl_certfile": str(args.ssl_certfile),
+                               "ssl_keyfile": str(args.ssl_keyfile)}
+    try:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.ssl_certfile, args.ssl_keyfile, password)
+        if args.ssl_ca_certs is not None:
+            context.load_verify_locations(args.ssl_ca_certs)
+    except (OSError, ssl.SSLError) as exc:
+        raise CliError(_("hq.cli.tls_unusable", problem=type(exc).__name__)) from None
+    if password:
+        options["ssl_keyfile_password"] = password
+    if args.ssl_ca_certs is not None:
+        options.update(ssl_ca_certs=str(args.ssl_ca_certs), ssl_cert_reqs=ssl.CERT_REQUIRED)
+    return options
+
+
 def _migrate(args: argparse.Namespace) -> int:
-    with _database(args):
-        pass
+    with _transaction(args) as conn:
+        # The one data step Alembic cannot do: it needs the keys (schema 0007).
+        staff.seal_totp_secrets(conn, _vault(args), _now())
     print(_("hq.cli.migrated"))
     return 0
 
@@ -381,9 +438,11 @@ def _read_password() -> str:
 
 def _staff_add(args: argparse.Namespace) -> int:
     password = _read_password()
+    vault = _vault(args)
     with _transaction(args) as conn:
         account = staff.add_staff(conn, args.number, name=args.name, role=args.role,
-                                  department=args.department, password=password, now=_now())
+                                  department=args.department, password=password, now=_now(),
+                                  vault=vault)
     print(_("hq.cli.staff_added", number=account.member.number))
     print(_("hq.cli.staff_totp", secret=account.totp_secret))
     print(account.provisioning_uri)
@@ -422,6 +481,7 @@ def _rebuild(args: argparse.Namespace) -> int:
     vault = _vault(args)
     with _transaction(args) as conn:
         count = complaints.rebuild(conn, vault, _now())
+        staff.seal_totp_secrets(conn, vault, _now())
     print(_("hq.cli.rebuilt", count=count))
     return 0
 

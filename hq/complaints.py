@@ -5,7 +5,8 @@ transaction that stores their events; `rebuild` makes every row again from the e
 (`complaint-desk-hq rebuild`) and gives the same rows.
 
 The rows carry no identity data: `customer_key` is the keyed hash of the customer's ID
-number or credit code (hq.vault.Vault.lookup_key).
+number or credit code (hq.vault.Vault.lookup_key), `phone_key` that of their phone number
+(Vault.phone_key); rows from before schema 0007 get theirs from `rebuild`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Receipt:
     owner_device_id: str
     received_date: date
     customer_key: str | None
+    phone_key: str | None = None
 
 
 def event_from_body(body: str | Mapping[str, Any], event_hash: str) -> Event:
@@ -67,6 +69,12 @@ def action_columns(view: ComplaintView) -> dict[str, Any]:
     return {"open_actions": len(dues), "next_action_due": dues[0] if dues else None}
 
 
+def phone_key(vault: Vault, payload: Mapping[str, Any]) -> str | None:
+    customer = payload.get("customer")
+    phone = customer.get("phone") if isinstance(customer, Mapping) else None
+    return vault.phone_key(phone) if isinstance(phone, str) else None
+
+
 def row_of(view: ComplaintView, receipt: Receipt, last_seq: int) -> dict[str, Any]:
     return {
         "id": view.id, "branch_code": view.branch_code,
@@ -84,8 +92,8 @@ def row_of(view: ComplaintView, receipt: Receipt, last_seq: int) -> dict[str, An
         "satisfaction": view.satisfaction, "resolved_at": view.resolved_at,
         "closed_at": view.closed_at, "withdrawn_at": view.withdrawn_at,
         "needs_review": view.needs_review, "review_reasons": "\n".join(view.review_reasons),
-        "customer_key": receipt.customer_key, "repeat_of": view.repeat_of,
-        "root_cause": view.root_cause, **action_columns(view),
+        "customer_key": receipt.customer_key, "phone_key": receipt.phone_key,
+        "repeat_of": view.repeat_of, "root_cause": view.root_cause, **action_columns(view),
         "event_count": view.event_count,
         "updated_at": view.updated_at, "last_seq": last_seq,
     }
@@ -125,7 +133,8 @@ def fold_touched(conn: Connection, new_events: Mapping[str, Sequence[Event]],
     known = [cid for cid in new_events if cid not in receipts]
     stored = stored_events(conn, known) if known else {}
     old_rows = {r.id: r for r in existing_keys(conn, _complaints, "id", known, "owner_device_id",
-                                               "received_date", "customer_key", "last_seq")
+                                               "received_date", "customer_key", "phone_key",
+                                               "last_seq")
                 } if known else {}
     folded = Folded({}, {})
     for cid, events in new_events.items():
@@ -134,7 +143,8 @@ def fold_touched(conn: Connection, new_events: Mapping[str, Sequence[Event]],
             old = old_rows.get(cid)
             if old is None:
                 continue  # refused before this point (hq.ingest): nothing to fold
-            receipt = Receipt(old.owner_device_id, old.received_date, old.customer_key)
+            receipt = Receipt(old.owner_device_id, old.received_date, old.customer_key,
+                              old.phone_key)
             folded.versions[cid] = int(old.last_seq)
         held = {ev.id: ev for ev in stored.get(cid, ())}
         held.update((ev.id, ev) for ev in events)
@@ -206,11 +216,11 @@ def rebuild(conn: Connection, vault: Vault, now: datetime) -> int:
 
 
 def _receipt_of(conn: Connection, vault: Vault, row: Any) -> Receipt:
-    key = None
+    key = phone = None
     if row.identity is not None and row.data_key_id is not None:
         identity = json.loads(vault.open(conn, row.data_key_id, row.id, bytes(row.identity)))
-        key = customer_key(vault, identity)
-    return Receipt(row.device_id, row.business_date, key)
+        key, phone = customer_key(vault, identity), phone_key(vault, identity)
+    return Receipt(row.device_id, row.business_date, key, phone)
 
 
 def complaint_count(conn: Connection) -> int:

@@ -257,7 +257,8 @@ def _sealed_rows(conn: Connection, events: Sequence[CheckedEvent], now: datetime
             if receipt is not None:
                 receipts[ev.complaint_id] = complaints.Receipt(
                     receipt.owner_device_id, receipt.received_date,
-                    complaints.customer_key(vault, ev.payload))
+                    complaints.customer_key(vault, ev.payload),
+                    complaints.phone_key(vault, ev.payload))
         rows.append({
             "id": ev.id, "seq": 0, "branch_code": ev.branch_code,
             "device_id": ev.device_id, "complaint_id": ev.complaint_id, "kind": ev.kind.value,

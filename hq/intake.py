@@ -28,12 +28,10 @@ from zoneinfo import ZoneInfo
 import pydantic
 from sqlalchemy import Connection, func, insert, select, update
 
-from desktop.domain.calendar import calendar_from_dict
 from desktop.domain.chain import canonical_json, event_body
 from desktop.domain.errors import ValidationError
 from desktop.domain.hlc import HybridClock
 from desktop.domain.model import Channel, Event, EventKind, Role
-from desktop.domain.policy import DeadlinePolicy, load_policy, policy_from_dict
 from desktop.domain.reference import make_reference
 from desktop.domain.validation import check_intake
 from desktop.services.intake import Intake, event_fields
@@ -77,18 +75,6 @@ class Recorded:
     replayed: bool = False
 
 
-def policy_in_force(conn: Connection) -> DeadlinePolicy:
-    """The deadline policy (and calendar) HQ published last, else the shipped default:
-    the one the branches themselves use."""
-    published = reference_data.content_of(conn, "policy")
-    calendar = reference_data.content_of(conn, "calendar")
-    cal = calendar_from_dict(calendar) if isinstance(calendar, dict) else None
-    if isinstance(published, dict):
-        return policy_from_dict(published, cal)
-    policy = load_policy()
-    return dataclasses.replace(policy, calendar=cal) if cal is not None else policy
-
-
 def _fingerprint(branch_code: str, intake: Intake) -> str:
     text = json.dumps({"branch": branch_code, **intake.as_dict()}, sort_keys=True,
                       ensure_ascii=False, default=str)
@@ -111,7 +97,7 @@ def record_at_hq(conn: Connection, vault: Vault, *, branch_code: str, intake: In
     if conn.execute(select(tables.branches.c.code)
                     .where(tables.branches.c.code == branch_code)).first() is None:
         raise NotFound("hq.branch.unknown", branch=branch_code[:40])
-    policy = policy_in_force(conn)
+    policy = reference_data.policy_in_force(conn)
     zone = ZoneInfo(policy.timezone)
     business_date = now.astimezone(zone).date()
     check = check_intake(intake.as_dict(), today=business_date, taxonomy=taxonomy_in_force(conn))
@@ -173,7 +159,8 @@ def record_at_hq(conn: Connection, vault: Vault, *, branch_code: str, intake: In
                                       _heads.c.device_id == HQ_DEVICE_ID)
                  .values(head_hash=event.hash, updated_at=now))
     receipt = complaints.Receipt(HQ_DEVICE_ID, business_date,
-                                 complaints.customer_key(vault, payload))
+                                 complaints.customer_key(vault, payload),
+                                 complaints.phone_key(vault, payload))
     complaints.refold(conn, {complaint_id: [event]}, {complaint_id: receipt},
                       {complaint_id: seq})
     conn.execute(insert(intake_requests).values(

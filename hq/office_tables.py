@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hq.tables import Base, UtcDateTime
@@ -16,6 +16,9 @@ from hq.tables import Base, UtcDateTime
 
 class StaffAccountRow(Base):
     """An HQ staff account: argon2id password hash, TOTP secret, lockout counters.
+    The TOTP secret is `totp_sealed`, AES-GCM encrypted under data key `totp_data_key_id`
+    (hq.vault); `totp_secret` holds a plaintext one only for an account made before schema
+    0007, until it is sealed (hq.staff.seal_totp_secrets).
     `last_totp_step` is the replay guard: a code is accepted once, for a later step only."""
 
     __tablename__ = "staff_accounts"
@@ -25,7 +28,9 @@ class StaffAccountRow(Base):
     role: Mapped[str] = mapped_column(String(16))
     department: Mapped[str] = mapped_column(String(64))
     password_hash: Mapped[str] = mapped_column(String(255))
-    totp_secret: Mapped[str] = mapped_column(String(64))
+    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    totp_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    totp_data_key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     last_totp_step: Mapped[int] = mapped_column(BigInteger, default=0)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

@@ -12,6 +12,7 @@ version HQ never published.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ from desktop.domain.calendar import calendar_from_dict
 from desktop.domain.documents import LETTER_FIELDS
 from desktop.domain.errors import DomainError
 from desktop.domain.model import Outcome, Role
-from desktop.domain.policy import policy_from_dict
+from desktop.domain.policy import DeadlinePolicy, load_policy, policy_from_dict
 from desktop.domain.taxonomy import taxonomy_from_dict
 from desktop.i18n import LOCALES
 from desktop.sync.wire import REFERENCE_KINDS
@@ -161,3 +162,15 @@ def publish(conn: Connection, kind: str, content: Any, now: datetime) -> int:
 def roll_back(conn: Connection, kind: str, version: int, now: datetime) -> int:
     """Publish the content of `version` again as the newest version; returns it."""
     return publish(conn, kind, content_of(conn, kind, version), now)
+
+
+def policy_in_force(conn: Connection) -> DeadlinePolicy:
+    """The deadline policy (and calendar) HQ published last, else the shipped default:
+    the one the branches themselves use."""
+    published = content_of(conn, "policy")
+    calendar = content_of(conn, "calendar")
+    cal = calendar_from_dict(calendar) if isinstance(calendar, dict) else None
+    if isinstance(published, dict):
+        return policy_from_dict(published, cal)
+    policy = load_policy()
+    return dataclasses.replace(policy, calendar=cal) if cal is not None else policy

@@ -2,7 +2,9 @@
 
 Separate from branch staff and from device tokens. Passwords are hashed with argon2id;
 every account has a TOTP second factor, each code accepted once (the replay guard keeps
-the last step used); five failures in a row lock the account for fifteen minutes.
+the last step used); five failures in a row lock the account for fifteen minutes. The
+TOTP secret is stored encrypted with HQ's key (hq.vault, the envelope encryption of
+identity data), so a copy of the database alone cannot make codes.
 Sessions are random cookie values of which only the SHA-256 is stored; a session ends
 after `idle` without a request.
 
@@ -19,6 +21,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 import pyotp
 from argon2 import PasswordHasher
@@ -27,6 +30,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from hq.errors import Conflict, HqError, InvalidRequest
 from hq.office_tables import staff_accounts, staff_sessions
+from hq.vault import Vault
 
 STAFF_NUMBER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 MIN_PASSWORD_LENGTH = 12
@@ -86,9 +90,41 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _totp_aad(number: str) -> str:
+    # The associated data binds a sealed secret to its account: it cannot be moved to another.
+    return f"staff-totp:{number}"
+
+
+def _sealed_totp(conn: Connection, vault: Vault, number: str, secret: str,
+                 now: datetime) -> dict[str, object]:
+    key_id, aead = vault.new_data_key(conn, now)
+    return {"totp_secret": None, "totp_data_key_id": key_id,
+            "totp_sealed": vault.seal(aead, _totp_aad(number), secret.encode("ascii"))}
+
+
+def _totp_secret(conn: Connection, vault: Vault, row: Any) -> str:
+    if row.totp_sealed is None or row.totp_data_key_id is None:
+        return str(row.totp_secret or "")  # from before schema 0007, not yet sealed
+    return vault.open(conn, row.totp_data_key_id, _totp_aad(row.number),
+                      bytes(row.totp_sealed)).decode("ascii")
+
+
+def seal_totp_secrets(conn: Connection, vault: Vault, now: datetime) -> int:
+    """Encrypt the TOTP secrets still stored in the clear (accounts made before schema
+    0007); returns how many. Run by `complaint-desk-hq migrate`, `serve` and `rebuild`."""
+    rows = conn.execute(select(staff_accounts.c.number, staff_accounts.c.totp_secret)
+                        .where(staff_accounts.c.totp_sealed.is_(None),
+                               staff_accounts.c.totp_secret.is_not(None))).all()
+    for r in rows:
+        conn.execute(update(staff_accounts).where(staff_accounts.c.number == r.number)
+                     .values(**_sealed_totp(conn, vault, r.number, r.totp_secret, now)))
+    return len(rows)
+
+
 def add_staff(conn: Connection, number: str, *, name: str, role: str, department: str,
-              password: str, now: datetime) -> NewStaffAccount:
-    """Create an HQ staff account with a fresh TOTP secret (shown to the admin once)."""
+              password: str, now: datetime, vault: Vault) -> NewStaffAccount:
+    """Create an HQ staff account with a fresh TOTP secret (shown to the admin once,
+    stored encrypted under `vault`)."""
     if not STAFF_NUMBER_PATTERN.match(number):
         raise InvalidRequest("hq.staff.bad_number", number=number[:40])
     name, department = name.strip(), department.strip()
@@ -108,8 +144,9 @@ def add_staff(conn: Connection, number: str, *, name: str, role: str, department
     secret = pyotp.random_base32()
     conn.execute(insert(staff_accounts).values(
         number=number, name=name, role=staff_role.value, department=department,
-        password_hash=_hasher.hash(password), totp_secret=secret, last_totp_step=0,
-        failed_logins=0, locked_until=None, created_at=now, disabled_at=None))
+        password_hash=_hasher.hash(password), last_totp_step=0,
+        failed_logins=0, locked_until=None, created_at=now, disabled_at=None,
+        **_sealed_totp(conn, vault, number, secret, now)))
     member = StaffMember(number, name, staff_role, department)
     uri = pyotp.TOTP(secret).provisioning_uri(name=number, issuer_name=TOTP_ISSUER)
     return NewStaffAccount(member, secret, uri)
@@ -134,7 +171,7 @@ def _matching_step(secret: str, code: str, now: datetime) -> int | None:
     return None
 
 
-def log_in(conn: Connection, number: str, password: str, code: str,
+def log_in(conn: Connection, vault: Vault, number: str, password: str, code: str,
            now: datetime) -> ConsoleSession:
     """Check password and TOTP code; on success open a session (cookie value returned).
 
@@ -153,7 +190,7 @@ def log_in(conn: Connection, number: str, password: str, code: str,
         _hasher.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
         password_ok = False
-    step = _matching_step(row.totp_secret, code, now) if password_ok else None
+    step = _matching_step(_totp_secret(conn, vault, row), code, now) if password_ok else None
     where = staff_accounts.c.number == number
     if step is None or step <= row.last_totp_step:
         failures = row.failed_logins + 1
@@ -165,6 +202,8 @@ def log_in(conn: Connection, number: str, password: str, code: str,
         raise LoginRefused()
     values: dict[str, object] = {"failed_logins": 0, "locked_until": None,
                                  "last_totp_step": step}
+    if row.totp_sealed is None:
+        values.update(_sealed_totp(conn, vault, number, _totp_secret(conn, vault, row), now))
     if _hasher.check_needs_rehash(row.password_hash):
         values["password_hash"] = _hasher.hash(password)
     conn.execute(update(staff_accounts).where(where).values(**values))

@@ -178,7 +178,7 @@ class ComplaintRow(Base):
     """HQ's view of one complaint: the fold of its events (desktop.domain.projection), kept
     in the transaction that stores them and rebuilt from them by `complaint-desk-hq rebuild`.
     No identity data: `customer_key` is a keyed hash (HMAC) of the customer's ID number or
-    credit code, for lookups (hq.vault)."""
+    credit code, `phone_key` one of their phone number, for lookups (hq.vault)."""
 
     __tablename__ = "complaints"
     __table_args__ = (
@@ -191,6 +191,7 @@ class ComplaintRow(Base):
         Index("ix_complaints_customer_key", "customer_key"),
         Index("ix_complaints_repeat_of", "repeat_of"),
         Index("ix_complaints_next_action_due", "next_action_due"),
+        Index("ix_complaints_phone_key", "phone_key"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -226,6 +227,7 @@ class ComplaintRow(Base):
     root_cause: Mapped[str] = mapped_column(String(40), default="")
     open_actions: Mapped[int] = mapped_column(Integer, default=0)
     next_action_due: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     event_count: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_seq: Mapped[int] = mapped_column(BigInteger)

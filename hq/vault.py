@@ -12,7 +12,8 @@ key (KEK) that never enters the database: a key file, or a key-management servic
 Rotation (`complaint-desk-hq rotate-key`) makes a new KEK, re-wraps every data key with
 it and then forgets the old KEK (once no data key needs it); the data itself is not
 re-encrypted. Lookups by ID
-number use `Vault.lookup_key` (HMAC-SHA256 under a separate key that rotation keeps).
+number use `Vault.lookup_key`, by phone `Vault.phone_key` (HMAC-SHA256 under a separate
+key that rotation keeps).
 
 What can go wrong: KeysUnavailable when the key file cannot be read or made, or names
 a KEK the database needs and the file lacks (the message names the file, never a key).
@@ -245,6 +246,25 @@ class Vault:
         code) in upper case without spaces."""
         text = "".join(id_number.split()).upper()
         return hmac.new(self._lookup, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def phone_key(self, phone: str) -> str | None:
+        """The keyed hash HQ finds a customer's phone number by (None when `phone` has no
+        digits): HMAC-SHA256 of its digits without China's country code, so "+86 139-1234-
+        5678" and "13912345678" match; kept apart from `lookup_key` by a prefix."""
+        digits = normal_phone(phone)
+        if not digits:
+            return None
+        return hmac.new(self._lookup, b"phone:" + digits.encode("ascii"),
+                        hashlib.sha256).hexdigest()
+
+
+def normal_phone(phone: str) -> str:
+    """The digits of `phone`, without a leading +86 / 0086 country code."""
+    digits = "".join(ch for ch in phone if ch.isascii() and ch.isdigit())
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
+            return digits[len(prefix):]
+    return digits
 
 
 def kek_ids_in_use(conn: Connection) -> set[str]:

@@ -7,6 +7,8 @@ ECharts, and console.js), so the Content-Security-Policy forbids inline script.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -25,14 +27,24 @@ from hq.console import (
     statistics_views,
 )
 from hq.console.security import ConsoleHeadersMiddleware
-from hq.console.web import CONSOLE_PREFIX, HERE, Clock, ConsoleRedirect, ConsoleRefused, render
+from hq.console.web import (
+    CONSOLE_PREFIX,
+    DEFAULT_TIME_ZONE,
+    HERE,
+    Clock,
+    ConsoleRedirect,
+    ConsoleRefused,
+    render,
+)
 
 STATIC_PREFIX = f"{CONSOLE_PREFIX}/static"
 
 
-def mount_console(app: FastAPI, clock: Clock) -> None:
-    """Add the console's pages, static files, headers and error pages to `app`."""
+def mount_console(app: FastAPI, clock: Clock, time_zone: str = DEFAULT_TIME_ZONE) -> None:
+    """Add the console's pages, static files, headers and error pages to `app`; the pages
+    show times in `time_zone` (an IANA name; ZoneInfoNotFoundError for an unknown one)."""
     app.state.console_clock = clock
+    app.state.console_zone = ZoneInfo(time_zone)
     for module in (auth_views, home_views, complaint_views, escalation_views, extension_views,
                    intake_views, branch_views, reference_views, audit_views, statistics_views):
         app.include_router(module.router, prefix=CONSOLE_PREFIX, include_in_schema=False)

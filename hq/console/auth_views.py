@@ -16,11 +16,12 @@ from hq.console.web import (
     SESSION_COOKIE,
     check_csrf,
     clock_of,
+    console_post,
     form_text,
     render,
-    require_staff,
     safe_next,
     transaction,
+    vault_of,
 )
 
 router = APIRouter()
@@ -51,7 +52,8 @@ async def log_in(request: Request) -> Response:
     refusal: staff.LoginRefused | staff.AccountLocked | None = None
     with transaction(request) as conn:
         try:
-            session = staff.log_in(conn, number, form_text(form, "password", 1000),
+            session = staff.log_in(conn, vault_of(request), number,
+                                   form_text(form, "password", 1000),
                                    form_text(form, "code", 12), now)
         except (staff.LoginRefused, staff.AccountLocked) as exc:
             refusal = exc
@@ -71,13 +73,9 @@ async def log_in(request: Request) -> Response:
 
 @router.post("/logout")
 async def log_out(request: Request) -> Response:
-    session = require_staff(request)
-    form = await request.form()
-    check_csrf(form, session.csrf_token)
-    now = clock_of(request)()
-    with transaction(request) as conn:
-        staff.log_out(conn, session.token, now)
-        audit.record(conn, session.member.number, "logout", now)
+    post = await console_post(request)
+    with post.audited("logout") as conn:
+        staff.log_out(conn, post.session.token, post.now)
     response = RedirectResponse(f"{CONSOLE_PREFIX}/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path=CONSOLE_PREFIX)
     return response

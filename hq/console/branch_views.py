@@ -10,13 +10,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
-from hq import admin, audit, enrollment, fleet
+from hq import admin, enrollment, fleet
 from hq.console.web import (
     CONSOLE_PREFIX,
     ConsoleRefused,
-    check_csrf,
-    clock_of,
-    form_text,
+    console_post,
     render,
     require_staff,
     transaction,
@@ -39,19 +37,15 @@ def branches(request: Request) -> Response:
 
 @router.post("/branches")
 async def add_branch(request: Request) -> Response:
-    session = require_staff(request, ADMINS)
-    form = await request.form()
-    check_csrf(form, session.csrf_token)
-    code, name = form_text(form, "code", 40), form_text(form, "name", 300)
-    now = clock_of(request)()
+    post = await console_post(request, ADMINS)
+    code, name = post.text("code", 40), post.text("name", 300)
     try:
-        with transaction(request) as conn:
-            admin.add_branch(conn, code, name, now)
-            audit.record(conn, session.member.number, "branch.add", now, target=code)
+        with post.audited("branch.add", target=code) as conn:
+            admin.add_branch(conn, code, name, post.now)
     except HqError as exc:
         with transaction(request) as conn:
             rows = fleet.branch_summaries(conn)
-        return render(request, "branches.html", session, status=422, branches=rows,
+        return render(request, "branches.html", post.session, status=422, branches=rows,
                       error=exc, form={"code": code, "name": name})
     return RedirectResponse(f"{CONSOLE_PREFIX}/branches/{code}", status_code=303)
 
@@ -77,13 +71,10 @@ def branch(request: Request, code: str) -> Response:
 @router.post("/branches/{code}/enrollment-code")
 async def issue_code(request: Request, code: str) -> Response:
     """The code is in this answer only (HQ keeps its hash): no redirect, no second look."""
-    session = require_staff(request, ADMINS)
-    check_csrf(await request.form(), session.csrf_token)
-    now = clock_of(request)()
+    post = await console_post(request, ADMINS)
     try:
-        with transaction(request) as conn:
-            new_code = enrollment.issue_enrollment_code(conn, code, now, CODE_VALIDITY)
-            audit.record(conn, session.member.number, "enrollment_code.issue", now, target=code)
+        with post.audited("enrollment_code.issue", target=code) as conn:
+            new_code = enrollment.issue_enrollment_code(conn, code, post.now, CODE_VALIDITY)
     except HqError as exc:
         raise ConsoleRefused(exc.status, exc.code, **exc.params) from None
     return _branch_page(request, code, new_code=new_code)
@@ -91,14 +82,10 @@ async def issue_code(request: Request, code: str) -> Response:
 
 @router.post("/branches/{code}/devices/{device_id}/revoke")
 async def revoke(request: Request, code: str, device_id: str) -> Response:
-    session = require_staff(request, ADMINS)
-    check_csrf(await request.form(), session.csrf_token)
-    now = clock_of(request)()
+    post = await console_post(request, ADMINS)
     try:
-        with transaction(request) as conn:
-            enrollment.revoke_device(conn, device_id, now)
-            audit.record(conn, session.member.number, "device.revoke", now, target=device_id,
-                         branch=code)
+        with post.audited("device.revoke", target=device_id, branch=code) as conn:
+            enrollment.revoke_device(conn, device_id, post.now)
     except HqError as exc:
         raise ConsoleRefused(exc.status, exc.code, **exc.params) from None
     return RedirectResponse(f"{CONSOLE_PREFIX}/branches/{code}", status_code=303)

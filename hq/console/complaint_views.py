@@ -12,8 +12,8 @@ from desktop.domain.model import Status
 from hq import audit, casework
 from hq.console.web import (
     ConsoleRefused,
-    check_csrf,
     clock_of,
+    console_post,
     render,
     require_staff,
     transaction,
@@ -88,14 +88,11 @@ def case_page(request: Request, reference: str) -> Response:
 @router.post("/complaints/{reference}/reveal")
 async def reveal(request: Request, reference: str) -> Response:
     """Show the customer's identity in this answer only, and audit who looked."""
-    session = require_staff(request, REVEALERS)
-    check_csrf(await request.form(), session.csrf_token)
-    now = clock_of(request)()
-    with transaction(request) as conn:
+    post = await console_post(request, REVEALERS)
+    with post.audited("identity.reveal") as conn:
         detail = casework.case_detail(conn, reference)
         if detail is None:
             raise ConsoleRefused(404, "hq.decision.unknown_reference", reference=reference[:64])
         identity = casework.identity_of(conn, vault_of(request), detail.summary.id)
-        audit.record(conn, session.member.number, "identity.reveal", now,
-                     target=detail.summary.reference)
+        post.note(target=detail.summary.reference)
     return _case_page(request, reference, revealed=casework.plain(identity))

@@ -12,12 +12,13 @@ from sqlalchemy import Connection
 from starlette.datastructures import FormData
 
 from desktop.domain.model import Outcome, Status
-from hq import audit, casework, panel
+from hq import casework, panel
 from hq.console.web import (
     CONSOLE_PREFIX,
+    ConsolePost,
     ConsoleRefused,
-    check_csrf,
     clock_of,
+    console_post,
     form_text,
     render,
     require_staff,
@@ -72,33 +73,24 @@ def panel_page(request: Request, reference: str) -> Response:
     return _panel_page(request, require_staff(request), reference)
 
 
-async def _act(request: Request, roles: tuple[StaffRole, ...],
-               ) -> tuple[ConsoleSession, FormData]:
-    session = require_staff(request, roles)
-    form = await request.form()
-    check_csrf(form, session.csrf_token)
-    return session, form
-
-
-def _done(request: Request, session: ConsoleSession, reference: str, action: str,
+def _done(post: ConsolePost, reference: str, action: str,
           work: Callable[[Connection, datetime], object]) -> Response:
     """Run `work(conn, now)` and audit `action` in one transaction; a refusal re-renders
     the panel page with its message and changes nothing."""
-    now = clock_of(request)()
     try:
-        with transaction(request) as conn:
-            work(conn, now)
-            audit.record(conn, session.member.number, action, now, target=reference[:64])
+        with post.audited(action, target=reference[:64]) as conn:
+            work(conn, post.now)
     except HqError as exc:
-        return _panel_page(request, session, reference, status=exc.status, error=exc)
+        return _panel_page(post.request, post.session, reference, status=exc.status, error=exc)
     return RedirectResponse(f"{CONSOLE_PREFIX}/escalations/{reference}", status_code=303)
 
 
 @router.post("/escalations/{reference}/panel")
 async def form_panel(request: Request, reference: str) -> Response:
-    session, form = await _act(request, ORGANISERS)
+    post = await console_post(request, ORGANISERS)
+    session, form = post.session, post.form
     members = [str(m) for m in form.getlist("members")]
-    return _done(request, session, reference, "panel.form", lambda conn, now: panel.form_panel(
+    return _done(post, reference, "panel.form", lambda conn, now: panel.form_panel(
         conn, reference, complained_department=form_text(form, "complained_department", 64),
         chair=form_text(form, "chair", 32), members=members, formed_by=session.member.number,
         now=now))
@@ -106,15 +98,16 @@ async def form_panel(request: Request, reference: str) -> Response:
 
 @router.post("/escalations/{reference}/members")
 async def add_member(request: Request, reference: str) -> Response:
-    session, form = await _act(request, ORGANISERS)
-    return _done(request, session, reference, "panel.add_member", lambda conn, now:
-                 panel.add_member(conn, reference, form_text(form, "member", 32), now))
+    post = await console_post(request, ORGANISERS)
+    return _done(post, reference, "panel.add_member", lambda conn, now:
+                 panel.add_member(conn, reference, post.text("member", 32), now))
 
 
 @router.post("/escalations/{reference}/recuse")
 async def recuse(request: Request, reference: str) -> Response:
-    session, form = await _act(request, DECIDERS)
-    return _done(request, session, reference, "panel.recuse", lambda conn, now: panel.recuse(
+    post = await console_post(request, DECIDERS)
+    session, form = post.session, post.form
+    return _done(post, reference, "panel.recuse", lambda conn, now: panel.recuse(
         conn, reference, session.member.number, form_text(form, "reason", 500), now))
 
 
@@ -127,18 +120,20 @@ def _outcome(form: FormData) -> Outcome:
 
 @router.post("/escalations/{reference}/opinion")
 async def opinion(request: Request, reference: str) -> Response:
-    session, form = await _act(request, DECIDERS)
+    post = await console_post(request, DECIDERS)
+    session, form = post.session, post.form
     outcome = _outcome(form)
-    return _done(request, session, reference, "panel.opinion", lambda conn, now:
+    return _done(post, reference, "panel.opinion", lambda conn, now:
                  panel.record_opinion(conn, reference, session.member.number, outcome=outcome,
                                       reasons=form_text(form, "reasons", 4000), now=now))
 
 
 @router.post("/escalations/{reference}/conclude")
 async def conclude(request: Request, reference: str) -> Response:
-    session, form = await _act(request, DECIDERS)
+    post = await console_post(request, DECIDERS)
+    session, form = post.session, post.form
     outcome = _outcome(form)
-    return _done(request, session, reference, "panel.conclude", lambda conn, now:
+    return _done(post, reference, "panel.conclude", lambda conn, now:
                  panel.conclude(conn, reference, session.member.number, outcome=outcome,
                                 findings=form_text(form, "findings", 4000),
                                 verification=form_text(form, "verification", 4000),

@@ -6,12 +6,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from hq import admin, audit, extension_queue
+from hq import admin, extension_queue
 from hq.console.web import (
     CONSOLE_PREFIX,
-    check_csrf,
     clock_of,
-    form_text,
+    console_post,
     render,
     require_staff,
     transaction,
@@ -40,19 +39,14 @@ def queue(request: Request, done: str = "") -> Response:
 
 @router.post("/extensions/{branch_code}/{reference}")
 async def decide(request: Request, branch_code: str, reference: str) -> Response:
-    session = require_staff(request, APPROVERS)
-    form = await request.form()
-    check_csrf(form, session.csrf_token)
-    approve = form_text(form, "decision", 10) == "approve"
-    now = clock_of(request)()
+    post = await console_post(request, APPROVERS)
+    approve = post.text("decision", 10) == "approve"
     try:
-        with transaction(request) as conn:
-            admin.decide_extension(conn, branch_code, reference, officer=session.member.number,
-                                   approve=approve, reason=form_text(form, "reason", 1000),
-                                   now=now)
-            audit.record(conn, session.member.number,
-                         "extension.approve" if approve else "extension.decline", now,
-                         target=reference[:64], branch=branch_code)
+        with post.audited("extension.approve" if approve else "extension.decline",
+                          target=reference[:64], branch=branch_code) as conn:
+            admin.decide_extension(conn, branch_code, reference, officer=post.member.number,
+                                   approve=approve, reason=post.text("reason", 1000),
+                                   now=post.now)
     except HqError as exc:
         return _queue(request, status=exc.status, error=exc)
     answer = "approved" if approve else "declined"

@@ -13,12 +13,11 @@ from starlette.datastructures import FormData
 
 from desktop.domain.model import Channel, CustomerKind, IdDocumentType
 from desktop.services.intake import CustomerInput, Intake
-from hq import audit, casework, fleet, intake, intake_keys
+from hq import casework, fleet, intake, intake_keys
 from hq.console.web import (
     CONSOLE_PREFIX,
     ConsoleRefused,
-    check_csrf,
-    clock_of,
+    console_post,
     form_text,
     locale_of,
     render,
@@ -86,20 +85,17 @@ def _intake_of(form: FormData) -> Intake:
 
 @router.post("/intake")
 async def record(request: Request) -> Response:
-    session = require_staff(request, AGENTS)
-    form = await request.form()
-    check_csrf(form, session.csrf_token)
+    post = await console_post(request, AGENTS)
+    session, form = post.session, post.form
     values = {name: form_text(form, name, 4000) for name in (*FIELDS, "request_id")}
     values["consent"] = "yes" if form.get("consent") == "yes" else ""
-    now = clock_of(request)()
     try:
-        with transaction(request) as conn:
+        with post.audited("intake.record") as conn:
             done = intake.record_at_hq(
                 conn, vault_of(request), branch_code=values["branch"], intake=_intake_of(form),
                 officer=session.member.number, source="console",
-                request_id=values["request_id"][:100] or uuid.uuid4().hex, now=now)
-            audit.record(conn, session.member.number, "intake.record", now,
-                         target=done.reference, branch=done.branch_code)
+                request_id=values["request_id"][:100] or uuid.uuid4().hex, now=post.now)
+            post.note(target=done.reference, branch=done.branch_code)
     except intake.IntakeInvalid as exc:
         errors = {e.field: e.message(locale_of(request)) for e in exc.errors}
         return _form_page(request, session, values=values, status=422, field_errors=errors)
@@ -121,33 +117,27 @@ def keys_page(request: Request) -> Response:
 @router.post("/intake-keys")
 async def issue(request: Request) -> Response:
     """The key is in this answer only (HQ keeps its hash)."""
-    session = require_staff(request, ADMINS)
-    form = await request.form()
-    check_csrf(form, session.csrf_token)
-    now = clock_of(request)()
+    post = await console_post(request, ADMINS)
     new_key, error = None, None
     try:
-        with transaction(request) as conn:
-            key_id, new_key = intake_keys.issue_key(conn, form_text(form, "system", 64),
-                                                    form_text(form, "channel", 24), now)
-            audit.record(conn, session.member.number, "intake_key.issue", now, target=key_id)
+        with post.audited("intake_key.issue") as conn:
+            key_id, new_key = intake_keys.issue_key(conn, post.text("system", 64),
+                                                    post.text("channel", 24), post.now)
+            post.note(target=key_id)
     except HqError as exc:
         error = exc
     with transaction(request) as conn:
         systems = intake_keys.systems(conn)
-    return render(request, "intake_keys.html", session, status=422 if error else 200,
+    return render(request, "intake_keys.html", post.session, status=422 if error else 200,
                   systems=systems, new_key=new_key, error=error)
 
 
 @router.post("/intake-keys/{key_id}/revoke")
 async def revoke(request: Request, key_id: str) -> Response:
-    session = require_staff(request, ADMINS)
-    check_csrf(await request.form(), session.csrf_token)
-    now = clock_of(request)()
+    post = await console_post(request, ADMINS)
     try:
-        with transaction(request) as conn:
-            intake_keys.revoke_key(conn, key_id, now)
-            audit.record(conn, session.member.number, "intake_key.revoke", now, target=key_id)
+        with post.audited("intake_key.revoke", target=key_id) as conn:
+            intake_keys.revoke_key(conn, key_id, post.now)
     except HqError as exc:
         raise ConsoleRefused(exc.status, exc.code, **exc.params) from None
     return RedirectResponse(f"{CONSOLE_PREFIX}/intake-keys", status_code=303)

@@ -10,12 +10,11 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from desktop.sync.wire import REFERENCE_KINDS
-from hq import audit, reference_data
+from hq import reference_data
 from hq.console.web import (
     CONSOLE_PREFIX,
     ConsoleRefused,
-    check_csrf,
-    clock_of,
+    console_post,
     render,
     require_staff,
     transaction,
@@ -74,11 +73,10 @@ def version_page(request: Request, kind: str, version: int) -> Response:
 @router.post("/reference/{kind}/preview")
 async def preview(request: Request, kind: str) -> Response:
     """Check the upload as the branch would load it and show it against what is published."""
-    session = require_staff(request, ADMINS)
-    form = await request.form()
-    check_csrf(form, session.csrf_token)
+    post = await console_post(request, ADMINS)
+    session = post.session
     kind = _kind(kind)
-    upload = form.get("document")
+    upload = post.form.get("document")
     try:
         if not isinstance(upload, UploadFile):
             raise InvalidRequest("hq.reference.no_file")
@@ -97,36 +95,29 @@ async def preview(request: Request, kind: str) -> Response:
 
 @router.post("/reference/{kind}/publish")
 async def publish(request: Request, kind: str) -> Response:
-    session = require_staff(request, ADMINS)
-    form = await request.form()
-    check_csrf(form, session.csrf_token)
+    post = await console_post(request, ADMINS)
     kind = _kind(kind)
-    raw = form.get("content")
-    now = clock_of(request)()
+    raw = post.form.get("content")
     try:
         content = reference_data.parse_upload(kind, raw if isinstance(raw, str) else "")
-        with transaction(request) as conn:
-            version = reference_data.publish(conn, kind, content, now)
-            audit.record(conn, session.member.number, "reference.publish", now, target=kind,
-                         version=version)
+        with post.audited("reference.publish", target=kind) as conn:
+            version = reference_data.publish(conn, kind, content, post.now)
+            post.note(version=version)
     except HqError as exc:
-        return _kind_page(request, session, kind, status=422, error=exc)
+        return _kind_page(request, post.session, kind, status=422, error=exc)
     return RedirectResponse(f"{CONSOLE_PREFIX}/reference/{kind}?published={version}",
                             status_code=303)
 
 
 @router.post("/reference/{kind}/{version}/roll-back")
 async def roll_back(request: Request, kind: str, version: int) -> Response:
-    session = require_staff(request, ADMINS)
-    check_csrf(await request.form(), session.csrf_token)
+    post = await console_post(request, ADMINS)
     kind = _kind(kind)
-    now = clock_of(request)()
     try:
-        with transaction(request) as conn:
-            new_version = reference_data.roll_back(conn, kind, version, now)
-            audit.record(conn, session.member.number, "reference.roll_back", now, target=kind,
-                         version=version, new_version=new_version)
+        with post.audited("reference.roll_back", target=kind, version=version) as conn:
+            new_version = reference_data.roll_back(conn, kind, version, post.now)
+            post.note(new_version=new_version)
     except HqError as exc:
-        return _kind_page(request, session, kind, status=exc.status, error=exc)
+        return _kind_page(request, post.session, kind, status=exc.status, error=exc)
     return RedirectResponse(f"{CONSOLE_PREFIX}/reference/{kind}?published={new_version}",
                             status_code=303)

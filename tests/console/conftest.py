@@ -84,7 +84,7 @@ class ConsoleHq:
         with self.engine.begin() as conn:
             account = staff.add_staff(conn, number, name=name, role=role,
                                       department=department, password=PASSWORD,
-                                      now=self.clock())
+                                      now=self.clock(), vault=self.vault)
         return StaffLogin(number, PASSWORD, account.totp_secret, role, department)
 
     def client(self, **headers: str) -> httpx.Client:

@@ -181,3 +181,25 @@ def test_passwords_are_stored_as_argon2id_hashes(backend_hq: ConsoleHq) -> None:
         stored = conn.execute(select(staff_accounts.c.password_hash)
                               .where(staff_accounts.c.number == login.number)).scalar_one()
     assert stored.startswith("$argon2id$") and login.password not in stored
+
+
+def test_a_change_and_its_audit_entry_are_written_together_or_not_at_all(
+        backend_hq: ConsoleHq) -> None:
+    """Every console POST goes through hq.console.web.console_post / audited: a refused
+    change leaves no audit entry, a done one leaves exactly one, naming what it made."""
+    admin = backend_hq.add_staff(role="admin")
+    client, token = backend_hq.signed_in(admin)
+    bad = client.post("/console/branches", data={"code": "坏 代码!", "name": "网点",
+                                                 "csrf_token": token})
+    assert bad.status_code == 422
+    code = "AUD" + admin.number[1:7]
+    done = client.post("/console/branches", data={"code": code, "name": "网点",
+                                                  "csrf_token": token}, follow_redirects=False)
+    assert done.status_code == 303
+    key = client.post("/console/intake-keys", data={"system": "网银", "channel": "web",
+                                                    "csrf_token": token})
+    assert key.status_code == 200
+    with backend_hq.engine.begin() as conn:
+        entries = audit.recent(conn, staff_number=admin.number)
+    assert [e.action for e in entries] == ["intake_key.issue", "branch.add", "login"]
+    assert entries[1].target == code and entries[0].target  # the new key's id, noted after

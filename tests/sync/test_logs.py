@@ -62,6 +62,24 @@ def test_identity_numbers_are_masked_in_messages_arguments_and_tracebacks(profil
     assert mask_identity("hlc 001772415000000.00001 seq 1234567") == "hlc 001772415000000.00001 seq 1234567"
 
 
+def test_an_old_fifteen_digit_id_number_is_masked_but_a_clock_stamp_is_not(
+        profile_log: Path) -> None:
+    log = logging.getLogger("complaint_desk.test")
+    log.warning("old ID %s on file", "110105491231002")
+    try:
+        raise KeyError("customer 440301850615123 not found")
+    except KeyError:
+        log.exception("lookup failed")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = profile_log.read_text(encoding="utf-8")
+    assert "110105491231002" not in text and "440301850615123" not in text
+    assert "110105******002" in text and "440301******123" in text
+    for kept in ("hlc 001772415000000.00001", "ms 176469000000000", "hash 0123456789abcdef",
+                 "seq 123456789012345.5"):
+        assert mask_identity(kept) == kept
+
+
 def test_an_unexpected_cli_error_names_the_log_file(tmp_path: Path) -> None:
     profile = tmp_path / "pc1"
     # A profile folder whose database is a directory: opening it fails in an unexpected way.
