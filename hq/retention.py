@@ -33,8 +33,8 @@ from desktop.sync.payloads import IDENTITY_MEMBERS
 from hq import audit, tables
 from hq.changes import restore_body
 from hq.complaints import event_from_body
-from hq.intake import policy_in_force
 from hq.office_tables import audit_log
+from hq.reference_data import policy_in_force
 from hq.vault import Vault
 
 ACTION = "retention.applied"
@@ -127,7 +127,7 @@ def _anonymise(conn: Connection, vault: Vault, case: HqRetentionCase, now: datet
                      .values(body=canonical_json(fields).decode("utf-8"), **values))
         digests[row.id] = digest
     conn.execute(update(_complaints).where(_complaints.c.id == case.complaint_id)
-                 .values(customer_key=None))
+                 .values(customer_key=None, phone_key=None))
     return digests
 
 

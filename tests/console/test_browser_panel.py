@@ -52,6 +52,7 @@ def test_a_panel_of_three_decides_and_the_branch_prints_the_letter(
     page.check(f"input[name=members][value={legal.number}]")
     page.check(f"input[name=members][value={risk.number}]")
     page.click("#form-panel button[type=submit]")
+    page.locator(f"tr[data-member={legal.number}]").wait_for()  # the page after the POST
     assert page.locator(f"tr[data-member={legal.number}]").is_visible()
 
     _opinion(page, console_hq, legal, reference, "partly_upheld", "排队规则未公示，服务态度问题属实。")
