@@ -15,8 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.documents import DOCUMENT_KINDS
@@ -45,7 +44,7 @@ from desktop.services.intake import (
 )
 from desktop.services.intake_rules import record_rules
 from desktop.store.events import append_local_event, complaint_events
-from desktop.store.models import ComplaintRow, DailySequence, StaffRow
+from desktop.store.models import ComplaintRow, StaffRow
 
 MAX_NOTE = 4000
 MAX_REASON = 1000
@@ -119,10 +118,14 @@ def _complaint_row(session: Session, complaint_id: str) -> ComplaintRow:
 def _next_sequence(session: Session, ctx: ServiceContext) -> int:
     """The next daily sequence of this device, counted up in one statement; the write lock
     makes it unique even with two app instances on one profile."""
-    stmt = sqlite_insert(DailySequence).values(business_date=ctx.business_date(), last=1)
-    stmt = stmt.on_conflict_do_update(index_elements=[DailySequence.business_date],
-                                      set_={"last": DailySequence.last + 1})
-    return int(session.execute(stmt.returning(DailySequence.last)).scalar_one())
+    return int(session.connection().execute(
+        _NEXT_SEQUENCE, {"day": ctx.business_date().isoformat()}).scalar_one())
+
+
+# Plain SQL, compiled once (SQLAlchemy cannot cache a SQLite ON CONFLICT construct).
+_NEXT_SEQUENCE = text("INSERT INTO daily_sequences (business_date, last) VALUES (:day, 1) "
+                      "ON CONFLICT (business_date) DO UPDATE SET last = daily_sequences.last + 1 "
+                      "RETURNING last")
 
 
 def _complained_staff(ctx: ServiceContext, intake: Intake, complained_about: str) -> str:
