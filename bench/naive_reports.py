@@ -15,7 +15,6 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
-from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 from reportlab.platypus.flowables import PageBreak
@@ -25,6 +24,8 @@ from reports.fonts import cjk_font
 
 def same_text_and_size(pdf: bytes) -> tuple[list[list[str]], tuple[float, float]]:
     """The lines of each page of `pdf` (pdftotext -layout) and its first page's size."""
+    from pypdf import PdfReader  # here: the cold-receipt row imports this module's neighbours
+
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.pdf"
         path.write_bytes(pdf)
