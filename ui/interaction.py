@@ -49,12 +49,13 @@ class Interaction:
         box.open()
 
     def choose_save_path(self, parent: QWidget | None, title: str, suggested: Path,
-                         on_chosen: Callable[[Path], None]) -> None:
+                         on_chosen: Callable[[Path], None], *,
+                         name_filter: str = "PDF (*.pdf)") -> None:
         """Ask where to save a file (window-modal, keyboard-friendly); `on_chosen(path)` if not cancelled."""
         dialog = QFileDialog(parent, title, str(suggested))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("PDF (*.pdf)")
-        dialog.setDefaultSuffix("pdf")
+        dialog.setNameFilter(name_filter)
+        dialog.setDefaultSuffix(suggested.suffix.lstrip(".") or "pdf")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.selectFile(str(suggested))
@@ -126,7 +127,8 @@ class RecordingInteraction(Interaction):
             on_yes()
 
     def choose_save_path(self, parent: QWidget | None, title: str, suggested: Path,
-                         on_chosen: Callable[[Path], None]) -> None:
+                         on_chosen: Callable[[Path], None], *,
+                         name_filter: str = "PDF (*.pdf)") -> None:
         self.messages.append((title, str(suggested)))
         if not self.cancel_save:
             on_chosen(suggested)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.worklist import Worklist
 from ui import labels, spacing
 from ui.actions import WORKLIST_KEYS
+from ui.export import WorklistExport
 from ui.i18n import Translatable
 from ui.regulatory_notices import ProvisionalBanner
 from ui.worklist_model import CASE_ID_ROLE, WorklistModel
@@ -99,6 +101,10 @@ class WorklistPanel(Translatable, QWidget):
         search_row.addWidget(self._search_label)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.count)
+        self.export_button = QPushButton(self)
+        self.exporter = WorklistExport(app, self)
+        self.export_button.clicked.connect(lambda: self.exporter.start(self.model.query))
+        search_row.addWidget(self.export_button)
         right = QVBoxLayout()
         right.setSpacing(spacing.GAP)
         right.addLayout(search_row)
@@ -219,6 +225,9 @@ class WorklistPanel(Translatable, QWidget):
         self.search.setToolTip(self.tr("Search complaints (Ctrl+F)"))
         self.table.setAccessibleName(self.tr("Complaints in this worklist"))
         self.count.setAccessibleName(self.tr("Number of cases"))
+        self.export_button.setText(self.tr("E&xport …"))
+        self.export_button.setToolTip(self.tr(
+            "Export this list to XLSX or CSV (names masked unless you may export identity)"))
         total = self.model.total
         self.count.setText(self.tr("%n case(s)", "", total) if total is not None
                            else self.tr("Counting …"))

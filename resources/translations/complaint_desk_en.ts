@@ -83,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>WorklistExport</name>
+    <message numerus="yes">
+        <source>Exported %n row(s) …</source>
+        <translation>
+            <numerusform>Exported %n row …</numerusform>
+            <numerusform>Exported %n rows …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorklistPanel</name>
     <message numerus="yes">
         <source>%n case(s)</source>

@@ -2220,6 +2220,27 @@ The customer asks for: {request}</source>
     </message>
 </context>
 <context>
+    <name>WorklistExport</name>
+    <message>
+        <source>Export the worklist</source>
+        <translation>导出工作清单</translation>
+    </message>
+    <message>
+        <source>Exporting …</source>
+        <translation>正在导出 …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) …</source>
+        <translation>
+            <numerusform>已导出 %n 行 …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorklistModel</name>
     <message>
         <source>Reference</source>
@@ -2297,6 +2318,14 @@ The customer asks for: {request}</source>
     <message>
         <source>Number of cases</source>
         <translation>案件数</translation>
+    </message>
+    <message>
+        <source>E&amp;xport …</source>
+        <translation>导出(&amp;X) …</translation>
+    </message>
+    <message>
+        <source>Export this list to XLSX or CSV (names masked unless you may export identity)</source>
+        <translation>将此清单导出为 XLSX 或 CSV（无导出身份信息权限时姓名脱敏）</translation>
     </message>
 </context>
 <context>
