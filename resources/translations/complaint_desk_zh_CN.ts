@@ -1856,6 +1856,10 @@ The customer asks for: {request}</source>
         <translation>核对</translation>
     </message>
     <message>
+        <source>Risk signals: {signals}</source>
+        <translation>风险提示：{signals}</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1956,6 +1960,10 @@ The customer asks for: {request}</source>
     <message>
         <source>Repeat complaint warning</source>
         <translation>重复投诉提示</translation>
+    </message>
+    <message>
+        <source>Risk signals</source>
+        <translation>风险提示</translation>
     </message>
     <message>
         <source>Consent</source>

@@ -4,6 +4,7 @@ personal information."""
 
 from __future__ import annotations
 
+import copy
 import html
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,12 @@ class ReviewStep(IntakeStep):
         self.repeats.setWordWrap(True)
         self.repeats.setStyleSheet(WARNING_STYLE)
         self.repeats.hide()
+        self.risks = QLabel(self)
+        self.risks.setObjectName("review_risks")
+        self.risks.setWordWrap(True)
+        self.risks.setStyleSheet(WARNING_STYLE)
+        self.risks.hide()
+        self.risk_texts: list[str] = []
         self.consent = QCheckBox(self)
         self.resolve_on_spot = QCheckBox(self)
         self.resolve_on_spot.setObjectName("field:resolved_on_spot")
@@ -65,6 +72,7 @@ class ReviewStep(IntakeStep):
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.deadline)
         layout.addWidget(self.repeats)
+        layout.addWidget(self.risks)
         layout.addLayout(self.form)
         layout.addWidget(self.resolve_on_spot)
         self.retranslate()
@@ -91,6 +99,19 @@ class ReviewStep(IntakeStep):
             return review_facts(ctx, customer_id, bt, cause)
 
         self._app.worker.query(self, run, self._facts_arrived)
+        locale, snapshot = self._app.locale, copy.deepcopy(form)  # the worker reads its own copy
+
+        def risks(ctx: ServiceContext) -> list[str]:
+            from desktop.services.risk import form_risk
+
+            return [signal.explain(locale) for signal in form_risk(ctx, snapshot)]
+
+        self._app.worker.query(self, risks, self._risks_arrived)
+
+    def _risks_arrived(self, texts: list[str]) -> None:
+        self.risk_texts = texts
+        self.risks.setText(self.tr("Risk signals: {signals}").format(signals="; ".join(texts)))
+        self.risks.setVisible(bool(texts))
 
     def _facts_arrived(self, facts: ReviewFacts) -> None:
         self._facts = facts
@@ -183,6 +204,7 @@ class ReviewStep(IntakeStep):
         self.summary.setAccessibleName(self.tr("Summary of the complaint (identity masked)"))
         self.deadline.setAccessibleName(self.tr("Decision deadline"))
         self.repeats.setAccessibleName(self.tr("Repeat complaint warning"))
+        self.risks.setAccessibleName(self.tr("Risk signals"))
         self.form.rows["consent"].set_label(self.tr("Consent"),
                                             self.tr("Consent to processing personal information"),
                                             required=True)
