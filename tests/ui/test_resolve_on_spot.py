@@ -16,7 +16,7 @@ from ui.print_preview import PrintPreviewDialog
 def fill_complaint(counter: Counter, panel: IntakePanel) -> None:
     customer, category, details, review = panel.steps[:4]
     type_text("李四", customer.name)  # type: ignore[attr-defined]
-    type_text("110101199003071233", customer.id_number)  # type: ignore[attr-defined]
+    type_text("110101198506120039", customer.id_number)  # type: ignore[attr-defined]
     type_text("13912345678", customer.phone)  # type: ignore[attr-defined]
     assert panel.go_to(1)
     category.business_type.select_code("B01")  # type: ignore[attr-defined]
