@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-# Headless everywhere: every test that touches Qt draws offscreen, set here, not by the user.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless everywhere: every test that touches Qt draws offscreen, set here, not by the user,
+# on one screen the size of a branch counter's (1366×768), so window sizes are tested as there.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen:configfile="
+                      + os.path.join(os.path.dirname(os.path.abspath(__file__)), "counter_screen.json"))
 
 from desktop.domain.model import Actor, Role
 from desktop.profile import open_profile

@@ -54,6 +54,8 @@ class ActionId(enum.StrEnum):
     WITHDRAW = "withdraw"
     LINK = "link"
     PRINT_RECEIPT = "print_receipt"
+    PRINT_LETTER = "print_letter"
+    PRINT_NOTICE = "print_notice"
     ADD_ATTACHMENT = "add_attachment"
 
 
@@ -118,6 +120,10 @@ ACTIONS: dict[ActionId, ActionSpec] = {
                               ("Ctrl+Shift+K",), _WIDGET),
     ActionId.PRINT_RECEIPT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print the receipt"),
                                        (QKeySequence.StandardKey.Print,), _WIDGET),
+    ActionId.PRINT_LETTER: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print the decision letter"),
+                                      ("Ctrl+Shift+P",), _WIDGET),
+    ActionId.PRINT_NOTICE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print the extension notice"),
+                                      ("Ctrl+Shift+I",), _WIDGET),
     ActionId.ADD_ATTACHMENT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add a scanned file"),
                                         ("Ctrl+Shift+F",), _WIDGET),
 }

@@ -99,7 +99,9 @@ class AppController(QObject):
 
     def _opened(self, ctx: ServiceContext) -> None:
         self.app.branch = BranchInfo(branch_code=ctx.device.branch_code, timezone=ctx.device.timezone,
-                                     idle_lock_minutes=_idle_minutes(ctx))
+                                     idle_lock_minutes=_idle_minutes(ctx),
+                                     recording_reference_channels=tuple(
+                                         ctx.policy.recording_reference_channels))
         self.app.taxonomy = ctx.taxonomy
         self.login.retranslate()
         demo = self.app.demo

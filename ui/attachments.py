@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui import spacing
 from ui.item_models import RowsModel
+from ui.screen_fit import resize_to_fit
 from ui.worker import Changes
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class ImageViewer(QDialog):
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(900, 700)
+        resize_to_fit(self, 900, 700)
         image = QImage.fromData(content)
         self.picture = QLabel(self)
         self.picture.setAccessibleName(title)

@@ -122,6 +122,12 @@ class CaseView(Translatable, QWidget):
         self.print_action = make_action(ActionId.PRINT_RECEIPT, self)
         self.addAction(self.print_action)
         self.print_action.triggered.connect(self.print_receipt)
+        self.letter_action = make_action(ActionId.PRINT_LETTER, self)
+        self.addAction(self.letter_action)
+        self.letter_action.triggered.connect(self.print_letter)
+        self.notice_action = make_action(ActionId.PRINT_NOTICE, self)
+        self.addAction(self.notice_action)
+        self.notice_action.triggered.connect(self.print_extension_notice)
         self.receipt_button = QPushButton(self)
         self.receipt_button.setObjectName("case_print_receipt")
         self.receipt_button.clicked.connect(self.print_receipt)
@@ -212,11 +218,16 @@ class CaseView(Translatable, QWidget):
             allowed = action in screen.allowed
             button.setVisible(allowed)
             self.case_actions[action].setEnabled(allowed)
+            self.case_actions[action].setVisible(allowed)
         view = screen.detail.view
         self.receipt_button.setEnabled(screen.may_print)
         self.print_action.setEnabled(screen.may_print)
         self.letter_button.setVisible(screen.may_print and view.outcome is not None)
         self.notice_button.setVisible(screen.may_print and view.extensions > 0)
+        for qaction, button in ((self.letter_action, self.letter_button),
+                                (self.notice_action, self.notice_button)):
+            qaction.setVisible(button.isVisibleTo(self))
+            qaction.setEnabled(button.isVisibleTo(self))
         self.attachment_model.set_items(list(screen.attachments))
         self.attach_button.setEnabled(screen.may_attach)
         self.attach_action.setEnabled(screen.may_attach)
@@ -225,6 +236,13 @@ class CaseView(Translatable, QWidget):
         self.retranslate()
         self.title_changed.emit()
         self.loaded.emit()
+
+    def menu_actions(self) -> list[QAction | None]:
+        """What the window's Case menu lists for this case, in order (None: a separator).
+        Every entry shows its shortcut; those this state or role does not allow are hidden."""
+        entries: list[QAction | None] = [self.case_actions[a] for a, _ in CASE_ACTIONS]
+        return [*entries, None, self.print_action, self.letter_action, self.notice_action, None,
+                self.attach_action]
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -304,15 +322,19 @@ class CaseView(Translatable, QWidget):
             button.setAccessibleName(text)
             relabel(self.case_actions[action], action_id)
         relabel(self.print_action, ActionId.PRINT_RECEIPT)
+        relabel(self.letter_action, ActionId.PRINT_LETTER)
+        relabel(self.notice_action, ActionId.PRINT_NOTICE)
         relabel(self.attach_action, ActionId.ADD_ATTACHMENT)
         self.receipt_button.setText(self.tr("Receipt …"))
         self.receipt_button.setAccessibleName(self.tr("Print the receipt"))
         self.receipt_button.setToolTip(tooltip(ActionId.PRINT_RECEIPT))
         self.letter_button.setText(self.tr("Decision letter …"))
         self.letter_button.setAccessibleName(self.tr("Print the decision letter"))
+        self.letter_button.setToolTip(tooltip(ActionId.PRINT_LETTER))
+        self.notice_button.setToolTip(tooltip(ActionId.PRINT_NOTICE))
         self.notice_button.setText(self.tr("Extension notice …"))
         self.notice_button.setAccessibleName(self.tr("Print the extension notice"))
-        self._attachments_label.setText(self.tr("Atta&chments"))
+        self._attachments_label.setText(self.tr("Attach&ments"))
         self.attachments.setAccessibleName(self.tr("Attachments"))
         self.attach_button.setText(self.tr("Add a scanned file …"))
         self.attach_button.setAccessibleName(self.tr("Add a scanned file"))

@@ -89,6 +89,8 @@ class BranchInfo:
     branch_code: str = ""
     timezone: str = "Asia/Shanghai"
     idle_lock_minutes: int = DEFAULT_IDLE_MINUTES
+    # the channels on which the policy wants the branch's recording named (CBIRC: counter)
+    recording_reference_channels: tuple[str, ...] = ()
 
     @property
     def zone(self) -> ZoneInfo:

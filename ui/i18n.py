@@ -14,7 +14,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +32,9 @@ from desktop.resources import resource_path
 log = logging.getLogger("complaint_desk.ui.i18n")
 
 TRANSLATION_BASENAME = "complaint_desk"
+# Qt's own texts (Yes/No, OK/Cancel, the file and print dialogs) come from the catalogue
+# PySide6 ships; English needs none (it is Qt's source language).
+QT_TRANSLATION_BASENAME = "qtbase"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 FONT_POINT_SIZE = 10
 
@@ -34,6 +45,12 @@ def translations_dir() -> Path:
 
 def qm_path(locale: str) -> Path:
     return translations_dir() / f"{TRANSLATION_BASENAME}_{locale}.qm"
+
+
+def qt_qm_path(locale: str) -> Path:
+    """Qt's own catalogue for `locale`, as shipped with PySide6."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return folder / f"{QT_TRANSLATION_BASENAME}_{locale}.qm"
 
 
 def language_name(locale: str) -> str:
@@ -71,6 +88,7 @@ class Languages(QObject):
         super().__init__(parent)
         self._locale = normalise_locale(locale)
         self._translator: QTranslator | None = None
+        self._qt_translator: QTranslator | None = None
 
     @property
     def locale(self) -> str:
@@ -94,9 +112,12 @@ class Languages(QObject):
         tests that start the app again, must not find it still answering: English is
         mostly the source texts, so a stale Chinese translator would show through)."""
         app = QCoreApplication.instance()
-        if app is not None and self._translator is not None:
-            app.removeTranslator(self._translator)
+        if app is not None:
+            for translator in (self._translator, self._qt_translator):
+                if translator is not None:
+                    app.removeTranslator(translator)
         self._translator = None
+        self._qt_translator = None
 
     def switch(self, locale: str) -> None:
         """Show every window in `locale` from now on."""
@@ -111,9 +132,17 @@ class Languages(QObject):
         app = QCoreApplication.instance()
         if app is None:
             return
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        for old in (self._translator, self._qt_translator):
+            if old is not None:
+                app.removeTranslator(old)
+        self._translator = self._qt_translator = None
+        if locale != "en":
+            qt_translator = QTranslator(self)
+            if qt_translator.load(str(qt_qm_path(locale))):
+                app.installTranslator(qt_translator)
+                self._qt_translator = qt_translator
+            else:
+                log.warning("Qt's own translation for %s is missing", locale)
         translator = QTranslator(self)
         if translator.load(str(qm_path(locale))):
             app.installTranslator(translator)

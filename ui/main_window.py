@@ -29,8 +29,10 @@ from ui.actions import WORKLIST_KEYS, ActionId, make_action, relabel
 from ui.case_view import CaseView
 from ui.dashboard import DashboardPanel
 from ui.i18n import Translatable, language_name
+from ui.intake.fields import EnterPressesButtons
 from ui.intake.panel import IntakePanel
 from ui.lock import IdleWatcher, LockScreen
+from ui.screen_fit import resize_to_fit
 from ui.status_bar import CounterStatusBar
 from ui.sync import HqState, Result, SyncController, SyncKind, SyncOutcome
 from ui.worklist_view import WORKLISTS, WorklistPanel
@@ -58,7 +60,7 @@ class MainWindow(Translatable, QMainWindow):
         self._hidden_for_lock: list[QWidget] = []
         self._work_enabled = False
         self.setObjectName("main_window")
-        self.resize(app.settings.window_width, app.settings.window_height)
+        resize_to_fit(self, app.settings.window_width, app.settings.window_height)
         self.actions_by_id = {action_id: make_action(action_id, self) for action_id in WINDOW_ACTIONS}
         for action in self.actions_by_id.values():
             self.addAction(action)
@@ -91,8 +93,10 @@ class MainWindow(Translatable, QMainWindow):
 
         self.idle = IdleWatcher(app.idle_lock_ms(), self)
         instance = QApplication.instance()
+        self._enter_presses = EnterPressesButtons(self)
         if instance is not None:
             instance.installEventFilter(self.idle)
+            instance.installEventFilter(self._enter_presses)
         self.idle.idle.connect(self.lock)
 
         a = self.actions_by_id
@@ -115,6 +119,7 @@ class MainWindow(Translatable, QMainWindow):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda r=row: self._choose_worklist(r))
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(lambda _i: self._update_case_menu())
         self.worklist.open_case.connect(self.open_case)
         self.lock_screen.unlocked.connect(self._unlocked)
         app.staff.changed.connect(lambda _a: self.retranslate())
@@ -145,6 +150,11 @@ class MainWindow(Translatable, QMainWindow):
         self.hq_menu.addAction(a[ActionId.CLOSE_DAY])
         self.dashboard_action = self.view_menu.addAction("")
         self.dashboard_action.triggered.connect(lambda: self.open_dashboard())
+        # The case menu lists the actions of the case tab in front (with their shortcuts),
+        # and is there only while a case is.
+        self.case_menu = self.menuBar().addMenu("")
+        self.case_menu.setObjectName("case_menu")
+        self.case_menu.menuAction().setVisible(False)
         self.session_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.LOCK, ActionId.SWITCH_USER):
             self.session_menu.addAction(a[action_id])
@@ -189,11 +199,16 @@ class MainWindow(Translatable, QMainWindow):
         return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), CaseView)]
 
     def new_complaint(self, *, resolve_on_spot: bool = False, draft: Draft | None = None) -> IntakePanel:
-        """Open the guided intake (one at a time: an open one is brought to the front)."""
+        """Open the guided intake (one at a time: an unfinished one is brought to the front;
+        one already saved is closed and a fresh intake opens)."""
         panel = self.intake_panel()
+        if panel is not None and panel.result is not None:
+            self._intake_finished(panel, to_worklist=False)
+            panel = None
         if panel is None:
             panel = IntakePanel(self._app, draft=draft, resolve_on_spot=resolve_on_spot, parent=self.tabs)
             panel.finished.connect(self._intake_finished)
+            panel.next_customer.connect(lambda _p: self.new_complaint())
             panel.open_case.connect(self.open_case)
             panel.title_changed.connect(self._retitle_tabs)
             self.tabs.addTab(panel, panel.tab_title())
@@ -203,12 +218,13 @@ class MainWindow(Translatable, QMainWindow):
         panel.focus_first_field()
         return panel
 
-    def _intake_finished(self, panel: IntakePanel) -> None:
+    def _intake_finished(self, panel: IntakePanel, to_worklist: bool = True) -> None:
         index = self.tabs.indexOf(panel)
         if index >= 0:
             self.tabs.removeTab(index)
             panel.deleteLater()
-        self.tabs.setCurrentIndex(0)
+        if to_worklist:
+            self.tabs.setCurrentIndex(0)
 
     def open_case(self, complaint_id: str) -> CaseView:
         for view in self.case_views():
@@ -217,6 +233,7 @@ class MainWindow(Translatable, QMainWindow):
                 return view
         view = CaseView(self._app, complaint_id, self.tabs)
         view.title_changed.connect(self._retitle_tabs)
+        view.loaded.connect(self._update_case_menu)
         self.tabs.addTab(view, view.tab_title())
         self.tabs.setCurrentWidget(view)
         view.setFocus()
@@ -243,6 +260,19 @@ class MainWindow(Translatable, QMainWindow):
     def _show_worklist(self, worklist: Worklist, business_types: tuple[str, ...]) -> None:
         self.worklist.show_filtered(worklist, business_types)
         self.tabs.setCurrentIndex(0)
+
+    def _update_case_menu(self) -> None:
+        menu, current = self.case_menu, self.tabs.currentWidget()
+        menu.clear()
+        if not isinstance(current, CaseView) or not self._work_enabled:
+            menu.menuAction().setVisible(False)
+            return
+        for entry in current.menu_actions():
+            if entry is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(entry)
+        menu.menuAction().setVisible(True)
 
     def close_tab(self, index: int) -> None:
         if index <= 0:
@@ -326,6 +356,7 @@ class MainWindow(Translatable, QMainWindow):
         self.view_menu.setEnabled(enabled)
         self.complaint_menu.setEnabled(enabled)
         self.hq_menu.setEnabled(enabled)
+        self._update_case_menu()
         self._update_sync_actions()
 
     # -- sync with HQ ---------------------------------------------------------------------------
@@ -408,7 +439,8 @@ class MainWindow(Translatable, QMainWindow):
         self.complaint_menu.setTitle(self.tr("&Complaint"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
-        self.session_menu.setTitle(self.tr("&Session"))
+        self.session_menu.setTitle(self.tr("S&ession"))
+        self.case_menu.setTitle(self.tr("C&ase"))
         self.hq_menu.setTitle(self.tr("&HQ"))
         self.dashboard_action.setText(self.tr("&Dashboard"))
         actor = self._app.staff.actor
@@ -431,6 +463,7 @@ class MainWindow(Translatable, QMainWindow):
         instance = QCoreApplication.instance()
         if instance is not None:
             instance.removeEventFilter(self.idle)
+            instance.removeEventFilter(self._enter_presses)
         self._app.settings.window_width = self.width()
         self._app.settings.window_height = self.height()
         self.quit_requested.emit()

@@ -50,9 +50,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.documents import printing_text
+from desktop.domain.documents import document_name, printing_text
 from ui import spacing
 from ui.interaction import Interaction
+from ui.screen_fit import resize_to_fit
 from ui.tasks import TaskRunner
 
 log = logging.getLogger("complaint_desk.ui.print_preview")
@@ -303,7 +304,7 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(tools)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
-        self.resize(900, 900)
+        resize_to_fit(self, 900, 900)
         self.finished.connect(self._closed)
         self._set_busy(True)
         self._show_zoom()
@@ -513,8 +514,12 @@ class PrintPreviewDialog(QDialog):
         self.choose_save_path(self.save_folder / self.document.file_name, self.save_to)
 
     def choose_save_path(self, suggested: Path, on_chosen: Callable[[Path], None]) -> None:
-        title = self.document.title if self.document else ""
-        self._interaction.choose_save_path(self, t("save_title", self._locale, document=title),
+        # The document's own name ("受理回执"), not the preview's window title around it.
+        name = ""
+        if self.document is not None:
+            name = (self.document.title if self.document.kind == "attachment"
+                    else document_name(self.document.kind, self._locale))
+        self._interaction.choose_save_path(self, t("save_title", self._locale, document=name),
                                            suggested, on_chosen)
 
     def save_to(self, path: Path) -> None:

@@ -56,6 +56,7 @@ from desktop.i18n import translate
 from ui import spacing
 from ui.interaction import error_text
 from ui.print_preview import t
+from ui.screen_fit import resize_to_fit
 from ui.worker import Changes
 
 if TYPE_CHECKING:
@@ -296,7 +297,7 @@ class LetterFieldsDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(spacing.DIALOG_MIN_WIDTH * 2)
-        self.resize(760, 720)
+        resize_to_fit(self, 760, 720)
 
     def fill(self, reference: str, fields: Mapping[str, str]) -> None:
         self.setWindowTitle(t("letter_fields_title", self._locale, reference=reference))

@@ -30,7 +30,7 @@ class UiSettings:
     worklist: str = "branch"
     last_staff_number: str = ""
     window_width: int = 1280
-    window_height: int = 800
+    window_height: int = 680  # fits a 1366×768 counter screen with its taskbar
     idle_lock_minutes: int = 0  # 0: take the policy's (default 5)
     auto_sync_minutes: int = 3  # sync with HQ this often while it is reachable; 0: never
 

@@ -128,6 +128,14 @@
         <translation>打印回执</translation>
     </message>
     <message>
+        <source>Print the decision letter</source>
+        <translation>打印处理结果告知书</translation>
+    </message>
+    <message>
+        <source>Print the extension notice</source>
+        <translation>打印延长处理期限告知书</translation>
+    </message>
+    <message>
         <source>Add a scanned file</source>
         <translation>添加扫描件</translation>
     </message>
@@ -178,16 +186,16 @@
         <translation>调查情况(&amp;F)</translation>
     </message>
     <message>
-        <source>How it was &amp;verified</source>
-        <translation>核实方式(&amp;V)</translation>
+        <source>How it &amp;was verified</source>
+        <translation>核实方式(&amp;W)</translation>
     </message>
     <message>
         <source>Re&amp;medy</source>
         <translation>补救措施(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Basis and reasons</source>
-        <translation>依据和理由(&amp;B)</translation>
+        <source>Bas&amp;is and reasons</source>
+        <translation>依据和理由(&amp;I)</translation>
     </message>
     <message>
         <source>Rule or contract c&amp;lause relied on</source>
@@ -363,8 +371,8 @@
         <translation>打印延期告知书</translation>
     </message>
     <message>
-        <source>Atta&amp;chments</source>
-        <translation>附件(&amp;C)</translation>
+        <source>Attach&amp;ments</source>
+        <translation>附件(&amp;M)</translation>
     </message>
     <message>
         <source>Attachments</source>
@@ -460,8 +468,8 @@ The customer asks for: {request}</source>
         <translation>搜索类别</translation>
     </message>
     <message>
-        <source>&amp;Business type *</source>
-        <translation>业务类型(&amp;B) *</translation>
+        <source>Business &amp;type *</source>
+        <translation>业务类型(&amp;T) *</translation>
     </message>
     <message>
         <source>C&amp;ause *</source>
@@ -484,8 +492,8 @@ The customer asks for: {request}</source>
         <translation>投诉原因：提示</translation>
     </message>
     <message>
-        <source>Business c&amp;hannel (optional)</source>
-        <translation>业务渠道(&amp;H)（选填）</translation>
+        <source>Business channe&amp;l (optional)</source>
+        <translation>业务渠道(&amp;L)（选填）</translation>
     </message>
     <message>
         <source>Channel of the business complained about</source>
@@ -758,12 +766,12 @@ The customer asks for: {request}</source>
         <translation>单位客户</translation>
     </message>
     <message>
-        <source>Company &amp;name</source>
-        <translation>单位名称(&amp;N)</translation>
+        <source>Company na&amp;me</source>
+        <translation>单位名称(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
+        <source>Na&amp;me</source>
+        <translation>姓名(&amp;M)</translation>
     </message>
     <message>
         <source>Company name</source>
@@ -798,16 +806,16 @@ The customer asks for: {request}</source>
         <translation>电话</translation>
     </message>
     <message>
-        <source>Credit &amp;code</source>
-        <translation>信用代码(&amp;C)</translation>
+        <source>Credi&amp;t code</source>
+        <translation>信用代码(&amp;T)</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <source>Contact &amp;person</source>
-        <translation>联系人(&amp;P)</translation>
+        <source>Contact pe&amp;rson</source>
+        <translation>联系人(&amp;R)</translation>
     </message>
     <message>
         <source>Contact person</source>
@@ -822,8 +830,8 @@ The customer asks for: {request}</source>
         <translation>地址</translation>
     </message>
     <message>
-        <source>Someone is complaining on the customer&apos;s &amp;behalf (agent)</source>
-        <translation>由他人代为投诉（代理人）(&amp;B)</translation>
+        <source>Someone is complaining on the customer&apos;s behalf (a&amp;gent)</source>
+        <translation>由他人代为投诉（代理人）(&amp;G)</translation>
     </message>
     <message>
         <source>Agent acting for the customer</source>
@@ -1003,8 +1011,8 @@ The customer asks for: {request}</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <source>&amp;When it happened</source>
-        <translation>发生日期(&amp;W)</translation>
+        <source>When it happene&amp;d</source>
+        <translation>发生日期(&amp;D)</translation>
     </message>
     <message>
         <source>Date it happened</source>
@@ -1019,8 +1027,8 @@ The customer asks for: {request}</source>
         <translation>投诉事项</translation>
     </message>
     <message>
-        <source>P&amp;roduct</source>
-        <translation>产品(&amp;R)</translation>
+        <source>&amp;Product</source>
+        <translation>产品(&amp;P)</translation>
     </message>
     <message>
         <source>Product or service</source>
@@ -1043,8 +1051,8 @@ The customer asks for: {request}</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <source>&amp;Contact by</source>
-        <translation>联系方式(&amp;C)</translation>
+        <source>Contact b&amp;y</source>
+        <translation>联系方式(&amp;Y)</translation>
     </message>
     <message>
         <source>Preferred contact channel</source>
@@ -1816,8 +1824,12 @@ The customer asks for: {request}</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Session</source>
-        <translation>会话(&amp;S)</translation>
+        <source>S&amp;ession</source>
+        <translation>会话(&amp;E)</translation>
+    </message>
+    <message>
+        <source>C&amp;ase</source>
+        <translation>案件(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;HQ</source>
@@ -2041,16 +2053,16 @@ The customer asks for: {request}</source>
         <translation>调查情况</translation>
     </message>
     <message>
-        <source>How it was &amp;verified</source>
-        <translation>核实方式(&amp;V)</translation>
+        <source>How it &amp;was verified</source>
+        <translation>核实方式(&amp;W)</translation>
     </message>
     <message>
         <source>How the complaint was verified</source>
         <translation>投诉的核实方式</translation>
     </message>
     <message>
-        <source>&amp;Basis and reasons</source>
-        <translation>依据和理由(&amp;B)</translation>
+        <source>Bas&amp;is and reasons</source>
+        <translation>依据和理由(&amp;I)</translation>
     </message>
     <message>
         <source>Basis and reasons</source>
@@ -2093,8 +2105,8 @@ The customer asks for: {request}</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <source>The customer &amp;confirms the complaint is settled</source>
-        <translation>客户确认投诉已解决(&amp;C)</translation>
+        <source>The customer confir&amp;ms the complaint is settled</source>
+        <translation>客户确认投诉已解决(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Save the complaint</source>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.taxonomy import Category, ExtraField, FieldType, Taxonomy
 from ui import spacing
-from ui.intake.fields import FieldForm, FieldMessage, enter_moves_on
+from ui.intake.fields import FieldForm, FieldMessage, FieldRow
 from ui.intake.form import INTAKE_HAS_BUSINESS_CHANNEL
 from ui.intake.step import IntakeStep
 
@@ -70,29 +70,55 @@ def relabel_model(taxonomy: Taxonomy, model: QStandardItemModel, axis: str, loca
     walk(model.invisibleRootItem())
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in _fold(text).split() if w]
+
+
+def _items(model: QStandardItemModel) -> list[QStandardItem]:
+    out: list[QStandardItem] = []
+
+    def walk(item: QStandardItem) -> None:
+        for row in range(item.rowCount()):
+            child = item.child(row)
+            out.append(child)
+            walk(child)
+
+    walk(model.invisibleRootItem())
+    return out
+
+
 class CategoryFilter(QSortFilterProxyModel):
-    """Keeps categories whose code, labels or keywords contain the search text, with their parents."""
+    """Keeps categories whose code, labels or keywords contain every search word, with their
+    parents. Each tree reads only the words it knows, so "房贷 审批" narrows the business types
+    to housing loans and the causes to approval delays at once."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self.setFilterRole(SEARCH_ROLE)
-        self._needle = ""
+        self._words: list[str] = []
 
-    def set_needle(self, text: str) -> None:
+    def set_words(self, words: list[str]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
-            self._needle = _fold(text.strip())
+            self._words = list(words)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._needle = _fold(text.strip())
+            self._words = list(words)
             self.invalidateFilter()
 
+    def set_needle(self, text: str) -> None:
+        self.set_words(_words(text))
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # type: ignore[override]
-        if not self._needle:
+        if not self._words:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return self._needle in str(index.data(SEARCH_ROLE) or "")
+        return matches(str(index.data(SEARCH_ROLE) or ""), self._words)
+
+
+def matches(search_text: str, words: list[str]) -> bool:
+    return all(w in search_text for w in words)
 
 
 class CategoryTree(QTreeView):
@@ -142,16 +168,29 @@ class CategoryTree(QTreeView):
                 item.setText(text)
 
     def filter(self, text: str) -> None:
-        """Show the categories matching `text`; a tree with no match stays whole, so the
-        other axis can still be chosen while one is being searched."""
-        self.proxy.set_needle(text)
-        if self.proxy.rowCount() == 0:
-            self.proxy.set_needle("")
-            self.collapseAll()
-        elif text.strip():
+        """Show the categories matching the words of `text` this tree knows; a tree that
+        knows none of them stays whole, so the other axis can still be chosen."""
+        words = self.known_words(text)
+        self.proxy.set_words(words)
+        if words:
             self.expandAll()
         else:
             self.collapseAll()
+
+    def known_words(self, text: str) -> list[str]:
+        """The words of `text` some category of this tree answers to."""
+        items = [str(i.data(SEARCH_ROLE) or "") for i in _items(self.source)]
+        return [w for w in _words(text) if any(w in item for item in items)]
+
+    def only_match(self, text: str) -> str:
+        """The code of the one category that answers to every word this tree knows of
+        `text` (its parents only show the way), or "" when none or several do."""
+        words = self.known_words(text)
+        if not words:
+            return ""
+        found = [str(i.data(CODE_ROLE) or "") for i in _items(self.source)
+                 if i.data(CODE_ROLE) and matches(str(i.data(SEARCH_ROLE) or ""), words)]
+        return found[0] if len(found) == 1 else ""
 
     def select_code(self, code: str) -> None:
         self._unknown = ""
@@ -240,7 +279,7 @@ class CategoryStep(IntakeStep):
         for column, stretch in enumerate((3, 3, 2)):
             grid.setColumnStretch(column, stretch)
 
-        enter_moves_on(self.search, self)
+        self.search.returnPressed.connect(self._search_entered)
         self.search.textChanged.connect(self._filter)
         self.business_type.selectionModel().selectionChanged.connect(lambda *_: self._category_changed("business_type"))
         self.cause.selectionModel().selectionChanged.connect(lambda *_: self._category_changed("cause"))
@@ -259,17 +298,49 @@ class CategoryStep(IntakeStep):
         for tree in (self.business_type, self.cause, self.business_channel):
             tree.filter(text)
 
+    def _search_entered(self) -> None:
+        """Enter in the search: a tree left with one category that answers to the words has
+        it chosen; then on to what is still missing (a tree, the category's first required
+        field), or to the next step when nothing is."""
+        text = self.search.text()
+        for tree in (self.business_type, self.cause):
+            code = tree.only_match(text)
+            if code and not tree.code():
+                tree.select_code(code)
+        self._move_on()
+
     def _tree_done(self, tree: CategoryTree) -> None:
-        """Enter on a category chooses it and moves on: business type → cause → channel → on."""
+        """Enter on a category chooses it and moves on to what is still missing."""
         current = tree.currentIndex()
         if current.isValid() and not tree.selectionModel().isSelected(current):
             tree.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if tree is self.business_type:
-            self.cause.setFocus()
-        elif tree is self.cause and self.business_channel.isVisibleTo(self):
-            self.business_channel.setFocus()
+        if tree is self.business_channel:
+            self._move_on(after_trees=True)
         else:
-            self.focusNextChild()
+            self._move_on(after=tree)
+
+    def _move_on(self, after: CategoryTree | None = None, after_trees: bool = False) -> None:
+        if not after_trees:
+            trees = [self.business_type, self.cause]
+            start = trees.index(after) + 1 if after in trees else 0
+            for tree in trees[start:] + trees[:start]:
+                if not tree.code():
+                    self._focus_tree(tree)
+                    return
+        first = next((r for r in self._shown() if self.needs_input(r)), None)
+        if first is not None:
+            first.widget.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.done.emit()
+
+    @staticmethod
+    def _focus_tree(tree: CategoryTree) -> None:
+        tree.setFocus(Qt.FocusReason.TabFocusReason)
+        if not tree.currentIndex().isValid() and tree.model().rowCount() > 0:
+            tree.setCurrentIndex(tree.model().index(0, 0))
+
+    def field_rows(self) -> list[FieldRow]:
+        return list(self.extra_form.rows.values())
 
     def _category_changed(self, axis: str) -> None:
         self._rebuild_extra_fields()
@@ -408,13 +479,13 @@ class CategoryStep(IntakeStep):
         self._search_label.setText(self.tr("&Search categories"))
         self.search.setPlaceholderText(self.tr("A word, e.g. 贷款, card, fee, or a code like B0201"))
         self.search.setAccessibleName(self.tr("Search categories"))
-        self._bt_label.setText(self.tr("&Business type *"))
+        self._bt_label.setText(self.tr("Business &type *"))
         self._cause_label.setText(self.tr("C&ause *"))
         self.business_type.setAccessibleName(self.tr("Business type"))
         self.cause.setAccessibleName(self.tr("Cause"))
         self.business_type_message.setAccessibleName(self.tr("Business type: message"))
         self.cause_message.setAccessibleName(self.tr("Cause: message"))
-        self._channel_label.setText(self.tr("Business c&hannel (optional)"))
+        self._channel_label.setText(self.tr("Business channe&l (optional)"))
         self.business_channel.setAccessibleName(self.tr("Channel of the business complained about"))
         self.business_channel_message.setAccessibleName(self.tr("Business channel: message"))
         self.extra_box.setTitle(self.tr("What this category needs"))

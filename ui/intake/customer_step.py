@@ -31,7 +31,7 @@ from desktop.domain.model import CustomerKind, IdDocumentType
 from desktop.services.customers import CustomerHistory, customer_history, search_customers
 from ui import labels, spacing
 from ui.actions import ActionId, make_action, relabel
-from ui.intake.fields import FieldForm, chain_tab_order, enter_moves_on
+from ui.intake.fields import FieldForm, FieldRow, chain_tab_order, enter_moves_on
 from ui.intake.form import empty_agent
 from ui.intake.models import CUSTOMER_ID_ROLE, CustomerMatchModel, HistoryModel
 from ui.intake.step import IntakeStep
@@ -243,10 +243,17 @@ class CustomerStep(IntakeStep):
         self.results.setAccessibleDescription(self.tr("%n customer(s) found", "", len(matches)))
         if matches:
             self.results.setCurrentIndex(self._matches.index(0, 0))
-            self.results.setFocus()
         else:
             self.known.setText(self.tr("No customer found; enter the customer's details below."))
-            self.name.setFocus()
+        self._focus_if_waiting(self.results if matches else self.name)
+
+    def _focus_if_waiting(self, widget: QWidget) -> None:
+        """Move the cursor for an answer that came from the worker only while the clerk is
+        still waiting at the search: one who has gone on typing elsewhere keeps every key."""
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.focusWidget() in (self.search, self.results, self.find_button, None):
+            widget.setFocus()
 
     def _picked(self, index: QModelIndex) -> None:
         customer_id = self._matches.data(index, CUSTOMER_ID_ROLE)
@@ -287,7 +294,7 @@ class CustomerStep(IntakeStep):
         self.history_model.set_lines(history.complaints)
         self._show_known()
         self._emit("customer.existing_id")
-        self.phone.setFocus()
+        self._focus_if_waiting(self.phone)
 
     def new_customer(self) -> None:
         self._known = None
@@ -397,8 +404,22 @@ class CustomerStep(IntakeStep):
         self.form.show_messages(messages)
         self.agent_form.show_messages(messages)
 
+    def field_rows(self) -> list[FieldRow]:
+        rows = list(self.form.rows.values())
+        if self.has_agent.isChecked():
+            rows += list(self.agent_form.rows.values())
+        return rows
+
+    def needs_input(self, row: FieldRow) -> bool:
+        if self._known is not None and row.path in ("customer.id_number", "customer.phone",
+                                                    "customer.credit_code"):
+            return False  # left empty, the one on file is kept
+        return super().needs_input(row)
+
     def focus_first(self) -> None:
-        self.search.setFocus(Qt.FocusReason.TabFocusReason)
+        """A new intake starts at the name (Ctrl+K goes to the search for a known customer);
+        a restored one at its first field still empty."""
+        super().focus_first()
 
     def focus_field(self, path: str) -> bool:
         row = self.form.rows.get(path) or self.agent_form.rows.get(path)
@@ -431,21 +452,21 @@ class CustomerStep(IntakeStep):
         corporate = self.corporate.isChecked()
         rows = self.form.rows
         rows["customer.name"].set_label(
-            self.tr("Company &name") if corporate else self.tr("&Name"),
+            self.tr("Company na&me") if corporate else self.tr("Na&me"),
             self.tr("Company name") if corporate else self.tr("Customer name"), required=True)
         rows["customer.id_type"].set_label(self.tr("ID &document"), self.tr("ID document type"),
                                            required=True)
         rows["customer.id_number"].set_label(self.tr("ID n&umber"), self.tr("ID number"), required=True)
         rows["customer.phone"].set_label(self.tr("&Phone"), self.tr("Phone"), required=True)
-        rows["customer.credit_code"].set_label(self.tr("Credit &code"),
+        rows["customer.credit_code"].set_label(self.tr("Credi&t code"),
                                                self.tr("Unified social credit code"), required=True)
-        rows["customer.contact_person"].set_label(self.tr("Contact &person"), self.tr("Contact person"),
+        rows["customer.contact_person"].set_label(self.tr("Contact pe&rson"), self.tr("Contact person"),
                                                   required=True)
         rows["customer.address"].set_label(self.tr("&Address"), self.tr("Address"))
         for combo in (self.id_type, self.agent_id_type):
             for i in range(combo.count()):
                 combo.setItemText(i, labels.label(labels.ID_TYPE, str(combo.itemData(i))))
-        self.has_agent.setText(self.tr("Someone is complaining on the customer's &behalf (agent)"))
+        self.has_agent.setText(self.tr("Someone is complaining on the customer's behalf (a&gent)"))
         self.has_agent.setAccessibleName(self.tr("Agent acting for the customer"))
         self.agent_box.setTitle(self.tr("Agent"))
         a = self.agent_form.rows

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Channel
 from ui import labels
+from ui.intake.fields import chain_tab_order
 from ui.intake.group_box import GroupComplaintBox
 from ui.intake.step import IntakeStep
 
@@ -67,14 +68,17 @@ class DetailsStep(IntakeStep):
         self.staff_picker.activated.connect(lambda _t: self._emit("complained_about"))
         self.grounds = QLineEdit(self)
         self.recording_reference = QLineEdit(self)
-        for path, widget in (("channel", self.channel), ("incident_date", self.incident_date),
-                             ("description", self.description), ("product", self.product),
-                             ("amount", self.amount), ("request", self.request),
+        # What every complaint needs comes first, so Tab goes from one to the next; the
+        # details a customer may or may not have follow.
+        for path, widget in (("description", self.description), ("request", self.request),
+                             ("recording_reference", self.recording_reference),
+                             ("channel", self.channel),
+                             ("incident_date", self.incident_date), ("product", self.product),
+                             ("amount", self.amount),
                              ("contact_channel", self.contact_channel),
                              ("contact_time", self.contact_time),
                              ("complained_about", self.complained_about),
-                             ("grounds", self.grounds),
-                             ("recording_reference", self.recording_reference)):
+                             ("grounds", self.grounds)):
             self.form.add(path, widget, self)
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(lambda _t, p=path: self._emit(p))
@@ -82,6 +86,8 @@ class DetailsStep(IntakeStep):
                 widget.currentIndexChanged.connect(lambda _i, p=path: self._emit(p))
             elif isinstance(widget, QPlainTextEdit):
                 widget.textChanged.connect(lambda p=path: self._emit(p))
+        self.channel.currentIndexChanged.connect(lambda _i: self._label_recording())
+        chain_tab_order(*(row.widget for row in self.form.rows.values()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.form)
@@ -111,6 +117,15 @@ class DetailsStep(IntakeStep):
         """The roster number the complained-about text names first, else '' (free text)."""
         first = (self.complained_about.text().split() or [""])[0].upper()
         return first if first in self.roster else ""
+
+    def _label_recording(self) -> None:
+        """The recording reference is required on the channels the policy names (CBIRC: a
+        complaint made at the counter names the branch's recording of it)."""
+        needed = str(self.channel.currentData()) in self._app.branch.recording_reference_channels
+        self.form.rows["recording_reference"].set_label(
+            self.tr("Rec&ording reference"),
+            self.tr("Counter or camera number and time window of the branch's recording"),
+            required=needed)
 
     def _load(self, form: dict[str, Any]) -> None:
         self.channel.setCurrentIndex(max(0, self.channel.findData(form.get("channel") or "counter")))
@@ -145,20 +160,18 @@ class DetailsStep(IntakeStep):
     def retranslate(self) -> None:
         rows = self.form.rows
         rows["channel"].set_label(self.tr("&Received by"), self.tr("How the complaint reached the bank"))
-        rows["incident_date"].set_label(self.tr("&When it happened"), self.tr("Date it happened"))
+        rows["incident_date"].set_label(self.tr("When it happene&d"), self.tr("Date it happened"))
         rows["description"].set_label(self.tr("&What happened"), self.tr("What happened"), required=True)
-        rows["product"].set_label(self.tr("P&roduct"), self.tr("Product or service"))
+        rows["product"].set_label(self.tr("&Product"), self.tr("Product or service"))
         rows["amount"].set_label(self.tr("A&mount involved"), self.tr("Amount involved in yuan"))
         rows["request"].set_label(self.tr("What the customer as&ks for"),
                                   self.tr("What the customer asks for"), required=True)
-        rows["contact_channel"].set_label(self.tr("&Contact by"), self.tr("Preferred contact channel"))
+        rows["contact_channel"].set_label(self.tr("Contact b&y"), self.tr("Preferred contact channel"))
         rows["contact_time"].set_label(self.tr("Contact &time"), self.tr("Preferred contact time"))
         rows["complained_about"].set_label(self.tr("Staff or &unit complained about"),
                                            self.tr("Staff or unit complained about"))
         rows["grounds"].set_label(self.tr("&Grounds"), self.tr("Why the customer thinks they are right"))
-        rows["recording_reference"].set_label(
-            self.tr("Rec&ording reference"),
-            self.tr("Counter or camera number and time window of the branch's recording"))
+        self._label_recording()
         self.recording_reference.setPlaceholderText(self.tr("e.g. counter 3 camera, 09:00-10:30"))
         self.contact_time.setPlaceholderText(self.tr("e.g. weekdays after 18:00"))
         self.product.setPlaceholderText(self.tr("e.g. credit card, mobile banking"))

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +34,12 @@ ERROR_STYLE = "color: #b00020;"
 
 
 class EnterMovesOn(QObject):
-    """Enter in a one-line field, a combo box, a spin box or a tick box moves to the next
-    field, as Tab does; Enter on a focused push button presses it. Multi-line text keeps
-    Enter for new lines (Tab leaves it)."""
+    """Enter in a one-line field, a combo box, a spin box or a tick box moves on; Enter on a
+    focused push button presses it. Multi-line text keeps Enter for new lines (Tab leaves it).
+
+    Moving on is the intake step's to decide when the field sits in one (an ancestor with
+    `enter_pressed_in(widget)`: the next field that still needs something, else the next
+    step); anywhere else it is the same as Tab."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -44,7 +49,7 @@ class EnterMovesOn(QObject):
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False  # Ctrl+Enter and friends are shortcuts
         if isinstance(watched, QCheckBox | QRadioButton):
-            self._tab(watched)  # Space ticks a box; Enter moves on like in any other field
+            self._move_on(watched)  # Space ticks a box; Enter moves on like in any other field
             return True
         if isinstance(watched, QAbstractButton):
             watched.animateClick()
@@ -52,14 +57,53 @@ class EnterMovesOn(QObject):
         if isinstance(watched, QComboBox) and watched.view().isVisible():
             return False  # choosing from the open list
         if isinstance(watched, QLineEdit | QComboBox | QAbstractSpinBox):
-            self._tab(watched)
+            self._move_on(watched)
             return True
         return False
+
+    @classmethod
+    def _move_on(cls, widget: QWidget) -> None:
+        owner = widget.parentWidget()
+        while owner is not None and not hasattr(owner, "enter_pressed_in"):
+            owner = owner.parentWidget()
+        if owner is not None and owner.enter_pressed_in(widget):
+            return
+        cls._tab(widget)
 
     @staticmethod
     def _tab(widget: QWidget) -> None:
         tab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(widget, tab)
+
+
+class EnterPressesButtons(QObject):
+    """Installed on the application: Enter on a focused push or tool button presses it, as
+    Space does (Qt leaves Enter to a dialog's default button, and outside dialogs to nothing)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and isinstance(watched, QPushButton | QToolButton) and watched.hasFocus()
+                and watched.isEnabled() and not event.isAutoRepeat()):
+            watched.animateClick()
+            return True
+        return False
+
+
+def needs_input(widget: QWidget) -> bool:
+    """Whether a field is still empty (a tick box: not ticked; a list: nothing chosen)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    if isinstance(widget, QLineEdit):
+        return not widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return not widget.toPlainText().strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentData() in (None, "") and not widget.currentText().strip()
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return not widget.isChecked()
+    return False
 
 
 class FieldMessage(QLabel):
@@ -84,6 +128,7 @@ class FieldRow:
     widget: QWidget
     message: FieldMessage
     container: QWidget
+    required: bool = False
 
     def set_visible(self, visible: bool) -> None:
         self.label.setVisible(visible)
@@ -92,6 +137,7 @@ class FieldRow:
     def set_label(self, text: str, accessible: str, *, required: bool = False) -> None:
         """Label text (with its &mnemonic) and the accessible name of the field and its message."""
         self.label.setText(f"{text} *" if required else text)
+        self.required = required
         self.widget.setAccessibleName(accessible)
         self.message.setAccessibleName(
             QApplication.translate("FieldRow", "{field}: message").format(field=accessible))

@@ -57,6 +57,7 @@ NOTICE_STYLE = "background: #e3f2fd; padding: 6px;"
 
 class IntakePanel(Translatable, QWidget):
     finished = Signal(object)  # this panel, when it is done (saved and left, or discarded)
+    next_customer = Signal(object)  # this panel, saved: the counter takes the next customer
     open_case = Signal(str)
     title_changed = Signal()
     step_changed = Signal(int)
@@ -93,6 +94,7 @@ class IntakePanel(Translatable, QWidget):
             scroll.setWidget(step)
             self.stack.addWidget(scroll)
             step.edited.connect(self._edited)
+            step.done.connect(lambda s=step: self._step_done(s))
         self.heading = QLabel(self)
         self.heading.setObjectName("intake_heading")
         font = self.heading.font()
@@ -259,6 +261,15 @@ class IntakePanel(Translatable, QWidget):
 
     def next_step(self) -> None:
         self.go_to(self.current_step + 1)
+
+    def _step_done(self, step: IntakeStep) -> None:
+        """Enter on a step with nothing left to fill: the next step (the save step saves)."""
+        if self.steps.index(step) != self.current_step:
+            return
+        if step is self.steps[-1]:
+            self.save()
+        else:
+            self.next_step()
 
     def previous_step(self) -> None:
         self.go_to(self.current_step - 1)
@@ -438,7 +449,9 @@ class IntakePanel(Translatable, QWidget):
             self.finished.emit(self)
 
     def _next_customer(self) -> None:
-        self.finished.emit(self)
+        if self._result is None:
+            return
+        self.next_customer.emit(self)
 
     # -- language -----------------------------------------------------------------------------
 
@@ -455,6 +468,10 @@ class IntakePanel(Translatable, QWidget):
         self.next_button.setToolTip(tooltip(ActionId.NEXT_STEP))
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.setEnabled(not last)
+        # Once saved there is nowhere to step to; the save step's own buttons (print, open,
+        # next customer) take over, with their Alt letters.
+        self.back_button.setVisible(self._result is None)
+        self.next_button.setVisible(self._result is None)
         self.discard_button.setText(self.tr("Discard") if self._result is None else self.tr("Close"))
         self.discard_button.setToolTip(tooltip(ActionId.DISCARD_INTAKE))
         self.discard_button.setAccessibleName(self.discard_button.text())

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import Outcome
 from ui import labels, spacing
 from ui.actions import ActionId, tooltip
-from ui.intake.fields import FieldForm
+from ui.intake.fields import FieldForm, FieldRow
 from ui.intake.step import IntakeStep
 
 if TYPE_CHECKING:
@@ -175,6 +175,9 @@ class SaveStep(IntakeStep):
         else:
             self.save_button.setFocus()
 
+    def field_rows(self) -> list[FieldRow]:
+        return list(self.resolution_form.rows.values()) if self._resolving else []
+
     def focus_field(self, path: str) -> bool:
         row = self.resolution_form.rows.get(path)
         if row is None:
@@ -217,9 +220,9 @@ class SaveStep(IntakeStep):
         rows = self.resolution_form.rows
         rows["resolution.outcome"].set_label(self.tr("&Outcome"), self.tr("Outcome"), required=True)
         rows["resolution.findings"].set_label(self.tr("&Findings"), self.tr("Findings"), required=True)
-        rows["resolution.verification"].set_label(self.tr("How it was &verified"),
+        rows["resolution.verification"].set_label(self.tr("How it &was verified"),
                                                   self.tr("How the complaint was verified"))
-        rows["resolution.basis"].set_label(self.tr("&Basis and reasons"), self.tr("Basis and reasons"))
+        rows["resolution.basis"].set_label(self.tr("Bas&is and reasons"), self.tr("Basis and reasons"))
         rows["resolution.remedy"].set_label(self.tr("&Remedy"), self.tr("Remedy"))
         rows["resolution.compensation"].set_label(self.tr("Com&pensation"), self.tr("Compensation in yuan"))
         rows["resolution.satisfaction"].set_label(self.tr("Satisfaction (1–5)"),
@@ -227,7 +230,7 @@ class SaveStep(IntakeStep):
         rows["resolution.confirmed"].set_label(self.tr("Customer's confirmation"),
                                                self.tr("Customer confirms it is settled"), required=True)
         self.satisfaction.setSpecialValueText(self.tr("not asked"))
-        self.confirmed.setText(self.tr("The customer &confirms the complaint is settled"))
+        self.confirmed.setText(self.tr("The customer confir&ms the complaint is settled"))
         for i in range(self.outcome.count()):
             self.outcome.setItemText(i, labels.label(labels.OUTCOME, str(self.outcome.itemData(i))))
         self.save_button.setText(self.tr("&Save the complaint"))
