@@ -42,6 +42,11 @@ def verdict(r: dict[str, Any]) -> tuple[str, str, str, str, str]:
     """(target, measured, floor, ratio, result) as printed in the table."""
     if "skipped" in r:
         return "", f"skipped: {r['skipped']}", "", "", "skipped"
+    if "target_count" in r:  # a count, such as keys pressed (bench_counter)
+        ok = r["value_count"] <= r["target_count"]
+        unit = r.get("unit", "")
+        return (f"≤ {r['target_count']} {unit}", f"{r['value_count']} {unit}", "", "",
+                "ok" if ok else "short")
     if "target_mb" in r:
         ok = r["value_mb"] <= r["target_mb"]
         return f"{r['target_mb']} MB", f"{r['value_mb']} MB", "", "", "ok" if ok else "short"

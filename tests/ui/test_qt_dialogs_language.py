@@ -47,4 +47,5 @@ def test_the_save_dialog_is_in_chinese_and_its_title_names_the_document(
     assert dialog.windowTitle() == f"将{document_name('receipt', 'zh_CN')}另存为 PDF"
     texts = {b.text().replace("&", "") for b in dialog.findChildren(QDialogButtonBox)[0].buttons()}
     assert "取消" in texts
-    dialog.reject()
+    with counter.qtbot.waitSignal(dialog.destroyed):
+        dialog.reject()
