@@ -1119,8 +1119,8 @@ The customer asks for: {request}</source>
         </translation>
     </message>
     <message>
-        <source>Grou&amp;p complaint (several people, through representatives)</source>
-        <translation>群体投诉（多人通过代表投诉）(&amp;P)</translation>
+        <source>Group comp&amp;laint (several people, through representatives)</source>
+        <translation>群体投诉（多人通过代表投诉）(&amp;L)</translation>
     </message>
     <message>
         <source>Group complaint</source>

@@ -155,7 +155,7 @@ class GroupComplaintBox(Translatable, QWidget):
         self.message.setText("\n".join(dict.fromkeys(said)))
 
     def retranslate(self) -> None:
-        self.is_group.setText(self.tr("Grou&p complaint (several people, through representatives)"))
+        self.is_group.setText(self.tr("Group comp&laint (several people, through representatives)"))
         self.box.setTitle(self.tr("Group complaint"))
         self._people_label.setText(self.tr("People r&epresented"))
         self.people.setAccessibleName(self.tr("How many people the group complaint speaks for"))
