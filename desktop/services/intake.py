@@ -239,10 +239,22 @@ class ReviewFacts:
 
 
 def review_facts(ctx: ServiceContext, customer_id: str | None, business_type: str,
-                 cause: str) -> ReviewFacts:
+                 cause: str, customer: dict[str, Any] | None = None) -> ReviewFacts:
     """The decision deadline a complaint recorded now would get, and earlier complaints of
-    this customer in the same category (the repeat-complaint warning)."""
+    this customer in the same category (the repeat-complaint warning). The customer is the
+    one picked (`customer_id`) or, when typed, the one on file under the form `customer`'s
+    ID number or credit code."""
     due = ctx.policy.decision_due(ctx.now(), business_type or None, cause or None)
+    if not customer_id and customer:
+        from desktop.services.identity import customer_on_file
+
+        kind = CustomerKind.CORPORATE if customer.get("kind") == "corporate" else CustomerKind.INDIVIDUAL
+        id_type = customer.get("id_type")
+        number = str(customer.get("credit_code" if kind is CustomerKind.CORPORATE else "id_number")
+                     or "")
+        known = customer_on_file(ctx, kind, number, IdDocumentType(id_type)
+                                 if id_type in {t.value for t in IdDocumentType} else None)
+        customer_id = known.id if known is not None else None
     repeats: list[RepeatWarning] = []
     if customer_id and business_type and cause:
         with ctx.store.read() as s:

@@ -1962,8 +1962,16 @@ The customer asks for: {request}</source>
         </translation>
     </message>
     <message>
-        <source>Summary of the complaint (identity masked)</source>
-        <translation>投诉摘要（身份信息已脱敏）</translation>
+        <source>&amp;Link it to {reference}: the same matter, counted once</source>
+        <translation>关联到 {reference}(&amp;L)：同一事项，只计一次</translation>
+    </message>
+    <message>
+        <source>Summary of the complaint as typed</source>
+        <translation>投诉摘要（按录入内容）</translation>
+    </message>
+    <message>
+        <source>Link to the earlier complaint</source>
+        <translation>关联到前次投诉</translation>
     </message>
     <message>
         <source>Decision deadline</source>

@@ -81,3 +81,16 @@ def test_the_repeat_column_is_indexed(ctx: ServiceContext) -> None:
     with ctx.store.read() as s:
         indexes = [r[1] for r in s.execute(text("PRAGMA index_list('complaints')"))]
     assert "ix_complaints_repeat_of" in indexes
+
+
+def test_repeats_are_found_for_a_typed_customer_not_only_a_picked_one(
+        ctx: ServiceContext, teller: Actor) -> None:
+    from desktop.services.intake import review_facts
+
+    first = uc.record_complaint(ctx, teller, sample_intake())
+    intake = sample_intake()
+    typed = intake.as_dict()["customer"]
+    typed["id_number"] = typed["id_number"].lower()  # as typed, not as stored
+    facts = review_facts(ctx, None, intake.business_type, intake.cause, typed)
+    assert [r.complaint_id for r in facts.repeats] == [first.complaint_id]
+    assert review_facts(ctx, None, intake.business_type, intake.cause, None).repeats == []

@@ -42,7 +42,7 @@ def empty_form() -> dict[str, Any]:
         "description": "", "request": "", "product": "", "amount": "", "incident_date": "",
         "contact_channel": "phone", "contact_time": "", "complained_about": "",
         "complained_staff": "", "group": None, "grounds": "", "recording_reference": "",
-        "consent": False, "resolved_on_spot": False,
+        "consent": False, "resolved_on_spot": False, "repeat_of": None,
         "resolution": {"outcome": "upheld", "findings": "", "verification": "", "basis": "",
                        "remedy": "", "compensation": "",
                        "confirmed": False, "satisfaction": 0},
@@ -176,6 +176,7 @@ def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
         recording_reference=str(form.get("recording_reference") or ""),
         agent=agent, consent=bool(form.get("consent")), group=_group(form.get("group")),
         resolved_on_spot=bool(form.get("resolved_on_spot")),
+        repeat_of=str(form.get("repeat_of") or "") or None,
     )
 
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.domain.categories import category_label
-from desktop.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from desktop.services.intake import ReviewFacts, review_facts
 from ui import labels, spacing
 from ui.intake.step import IntakeStep
@@ -54,6 +53,12 @@ class ReviewStep(IntakeStep):
         self.repeats.setWordWrap(True)
         self.repeats.setStyleSheet(WARNING_STYLE)
         self.repeats.hide()
+        # Link the new complaint to the earliest one about the same matter: the regulator
+        # counts a repeat once (desktop.services.intake.Intake.repeat_of).
+        self.link_repeat = QCheckBox(self)
+        self.link_repeat.setObjectName("field:repeat_of")
+        self.link_repeat.hide()
+        self.link_repeat.toggled.connect(lambda _c: self._emit("repeat_of"))
         self.risks = QLabel(self)
         self.risks.setObjectName("review_risks")
         self.risks.setWordWrap(True)
@@ -72,6 +77,7 @@ class ReviewStep(IntakeStep):
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.deadline)
         layout.addWidget(self.repeats)
+        layout.addWidget(self.link_repeat)
         layout.addWidget(self.risks)
         layout.addLayout(self.form)
         layout.addWidget(self.resolve_on_spot)
@@ -87,6 +93,9 @@ class ReviewStep(IntakeStep):
     def store(self, form: dict[str, Any]) -> None:
         form["consent"] = self.consent.isChecked()
         form["resolved_on_spot"] = self.resolve_on_spot.isChecked()
+        earlier = self._facts.repeats[-1] if self._facts and self._facts.repeats else None
+        form["repeat_of"] = (earlier.complaint_id if earlier is not None
+                             and self.link_repeat.isChecked() else None)
 
     def entered(self, form: dict[str, Any]) -> None:
         self._form = form
@@ -94,9 +103,10 @@ class ReviewStep(IntakeStep):
         self._render()
         customer_id = (form.get("customer") or {}).get("existing_id")
         bt, cause = str(form.get("business_type") or ""), str(form.get("cause") or "")
+        typed = dict(form.get("customer") or {})  # found by its ID when typed, not picked
 
         def run(ctx: ServiceContext) -> ReviewFacts:
-            return review_facts(ctx, customer_id, bt, cause)
+            return review_facts(ctx, customer_id, bt, cause, typed)
 
         self._app.worker.query(self, run, self._facts_arrived)
         locale, snapshot = self._app.locale, copy.deepcopy(form)  # the worker reads its own copy
@@ -131,24 +141,25 @@ class ReviewStep(IntakeStep):
         c = form.get("customer") or {}
         known = (form.get("screen") or {}).get("known_customer") or {}
         corporate = c.get("kind") == "corporate"
-        rows.append((self.tr("Customer"), (c.get("name") or "") if corporate
-                     else mask_name(c.get("name") or "")))
+        # The review shows what the clerk typed in full: they read it back against the ID
+        # card. What comes from the file (not typed) stays masked.
+        rows.append((self.tr("Customer"), c.get("name") or known.get("name") or ""))
         rows.append((self.tr("Customer is"), labels.label(labels.CUSTOMER_KIND, c.get("kind"))))
         if corporate:
             rows.append((self.tr("Credit code"), c.get("credit_code") or known.get("credit_code") or ""))
-            rows.append((self.tr("Contact person"), mask_name(c.get("contact_person") or "")))
+            rows.append((self.tr("Contact person"), c.get("contact_person") or ""))
         else:
-            number = mask_id_number(c["id_number"]) if c.get("id_number") else known.get("id_number", "")
+            number = c.get("id_number") or known.get("id_number", "")
             rows.append((self.tr("ID document"), f"{labels.label(labels.ID_TYPE, c.get('id_type'))} {number}"))
-        phone = mask_phone(c["phone"]) if c.get("phone") else known.get("phone", "")
+        phone = c.get("phone") or known.get("phone", "")
         rows.append((self.tr("Phone"), phone))
         if c.get("address"):
-            rows.append((self.tr("Address"), mask_address(c["address"])))
+            rows.append((self.tr("Address"), c["address"]))
         agent = form.get("agent")
         if agent:
             rows.append((self.tr("Agent"), "{name} · {relation} · {number}".format(
-                name=mask_name(agent.get("name") or ""), relation=agent.get("relationship") or "",
-                number=mask_id_number(agent.get("id_number") or ""))))
+                name=agent.get("name") or "", relation=agent.get("relationship") or "",
+                number=agent.get("id_number") or "")))
         bt, cause = str(form.get("business_type") or ""), str(form.get("cause") or "")
         rows.append((self.tr("Business type"), category_label(taxonomy, "business_type", bt, locale, full=True)))
         rows.append((self.tr("Cause"), category_label(taxonomy, "cause", cause, locale, full=True)))
@@ -197,11 +208,19 @@ class ReviewStep(IntakeStep):
                 "Repeat complaint: this customer already has %n complaint(s) in this category "
                 "({references}).", "", len(facts.repeats)).format(references=refs))
             self.repeats.show()
+            earliest = facts.repeats[-1]
+            self.link_repeat.setText(self.tr(
+                "&Link it to {reference}: the same matter, counted once").format(
+                reference=earliest.reference))
+            self.link_repeat.show()
         else:
             self.repeats.hide()
+            self.link_repeat.hide()
+            self.link_repeat.setChecked(False)
 
     def retranslate(self) -> None:
-        self.summary.setAccessibleName(self.tr("Summary of the complaint (identity masked)"))
+        self.summary.setAccessibleName(self.tr("Summary of the complaint as typed"))
+        self.link_repeat.setAccessibleName(self.tr("Link to the earlier complaint"))
         self.deadline.setAccessibleName(self.tr("Decision deadline"))
         self.repeats.setAccessibleName(self.tr("Repeat complaint warning"))
         self.risks.setAccessibleName(self.tr("Risk signals"))

@@ -1,0 +1,50 @@
+"""The review step reads back the full values typed, and offers to link a repeat complaint
+about the same matter to the earlier one (stored as repeat_of, counted once)."""
+
+from __future__ import annotations
+
+from desktop.services.cases import case_detail
+from desktop.services.context import ServiceContext
+from tests.ui.conftest import Counter
+from tests.ui.test_resolve_on_spot import fill_complaint
+from ui.intake.panel import IntakePanel
+
+TYPED_ID = "110101198506120039"
+
+
+def _save(counter: Counter, panel: IntakePanel) -> str:
+    panel.save()
+    counter.qtbot.waitUntil(lambda: panel.result is not None, timeout=15_000)
+    assert panel.result is not None
+    return panel.result.complaint_id
+
+
+def test_review_shows_the_typed_values_in_full_and_links_a_repeat(counter: Counter) -> None:
+    main = counter.log_in("T001")
+    first_panel = main.new_complaint()
+    counter.wait_idle()
+    fill_complaint(counter, first_panel)
+    review = first_panel.steps[3]
+    summary = review.summary.toPlainText()  # type: ignore[attr-defined]
+    assert TYPED_ID in summary and "13912345678" in summary and "李四" in summary
+    assert not review.link_repeat.isVisibleTo(review)  # type: ignore[attr-defined]
+    first = _save(counter, first_panel)
+    counter.wait_idle()
+    first_panel.discard()  # a saved intake closes
+
+    panel = main.new_complaint()
+    counter.wait_idle()
+    fill_complaint(counter, panel)
+    assert panel.go_to(3)
+    review = panel.steps[3]
+    link = review.link_repeat  # type: ignore[attr-defined]
+    counter.qtbot.waitUntil(lambda: link.isVisibleTo(review), timeout=10_000)
+    assert review.repeats.isVisibleTo(review)  # type: ignore[attr-defined]
+    link.setChecked(True)
+    second = _save(counter, panel)
+
+    def repeat_of(ctx: ServiceContext, cid: str) -> str | None:
+        return case_detail(ctx, cid).view.repeat_of
+
+    assert counter.app.worker.call_now(lambda ctx: repeat_of(ctx, second)) == first
+    assert counter.app.worker.call_now(lambda ctx: repeat_of(ctx, first)) is None
