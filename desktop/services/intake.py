@@ -245,18 +245,30 @@ def review_facts(ctx: ServiceContext, customer_id: str | None, business_type: st
     one picked (`customer_id`) or, when typed, the one on file under the form `customer`'s
     ID number or credit code."""
     due = ctx.policy.decision_due(ctx.now(), business_type or None, cause or None)
-    if not customer_id and customer:
-        from desktop.services.identity import customer_on_file
-
-        kind = CustomerKind.CORPORATE if customer.get("kind") == "corporate" else CustomerKind.INDIVIDUAL
-        id_type = customer.get("id_type")
-        number = str(customer.get("credit_code" if kind is CustomerKind.CORPORATE else "id_number")
-                     or "")
-        known = customer_on_file(ctx, kind, number, IdDocumentType(id_type)
-                                 if id_type in {t.value for t in IdDocumentType} else None)
-        customer_id = known.id if known is not None else None
     repeats: list[RepeatWarning] = []
-    if customer_id and business_type and cause:
-        with ctx.store.read() as s:
+    with ctx.store.read() as s:
+        if not customer_id and customer:
+            customer_id = _typed_customer_id(s, ctx, customer)
+        if customer_id and business_type and cause:
             repeats = find_repeats(s, ctx, customer_id, business_type, cause)
     return ReviewFacts(decision_due=due, policy_name=dict(ctx.policy.name), repeats=repeats)
+
+
+def _typed_customer_id(session: Session, ctx: ServiceContext, data: dict[str, Any]) -> str | None:
+    """The id of the customer on file under the typed (valid) ID number or credit code."""
+    from desktop.domain.errors import ValidationError
+    from desktop.domain.validation import validate_credit_code, validate_id_document
+
+    try:
+        if data.get("kind") == CustomerKind.CORPORATE.value:
+            found = {"kind": CustomerKind.CORPORATE.value,
+                     "credit_code": validate_credit_code(data.get("credit_code"))}
+        else:
+            id_type = str(data.get("id_type") or "")
+            found = {"kind": CustomerKind.INDIVIDUAL.value, "id_type": id_type,
+                     "id_number": validate_id_document(id_type, data.get("id_number"),
+                                                       today=ctx.business_date())}
+    except ValidationError:
+        return None
+    row = find_customer_row(session, found)
+    return row.id if row is not None else None
