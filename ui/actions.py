@@ -57,6 +57,7 @@ class ActionId(enum.StrEnum):
     PRINT_LETTER = "print_letter"
     PRINT_NOTICE = "print_notice"
     ADD_ATTACHMENT = "add_attachment"
+    REVEAL_IDENTITY = "reveal_identity"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,9 @@ ACTIONS: dict[ActionId, ActionSpec] = {
                                       ("Ctrl+Shift+I",), _WIDGET),
     ActionId.ADD_ATTACHMENT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add a scanned file"),
                                         ("Ctrl+Shift+F",), _WIDGET),
+    # A deliberate reveal of the customer's masked identity data (recorded on the timeline).
+    ActionId.REVEAL_IDENTITY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show the customer's full details"),
+                                         ("Ctrl+Shift+V",), _WIDGET),
 }
 
 

@@ -43,6 +43,7 @@ from ui.timeline_model import TimelineModel
 from ui.worker import Changes
 
 if TYPE_CHECKING:
+    from desktop.domain.model import Customer
     from desktop.services.context import ServiceContext
     from ui.context import AppContext
 
@@ -153,6 +154,10 @@ class CaseView(Translatable, QWidget):
         self._attachments_label.setBuddy(self.attachments)
         self.attach_action = make_action(ActionId.ADD_ATTACHMENT, self)
         self.addAction(self.attach_action)
+        self.reveal_action = make_action(ActionId.REVEAL_IDENTITY, self)
+        self.addAction(self.reveal_action)
+        self.reveal_action.triggered.connect(self.reveal_identity)
+        self.revealed: Customer | None = None  # shown unmasked after a recorded reveal
         self.attach_action.triggered.connect(self.add_attachment)
         self.attach_button = QPushButton(self)
         self.attach_button.setObjectName("case_add_attachment")
@@ -242,7 +247,7 @@ class CaseView(Translatable, QWidget):
         Every entry shows its shortcut; those this state or role does not allow are hidden."""
         entries: list[QAction | None] = [self.case_actions[a] for a, _ in CASE_ACTIONS]
         return [*entries, None, self.print_action, self.letter_action, self.notice_action, None,
-                self.attach_action]
+                self.attach_action, self.reveal_action]
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -295,6 +300,25 @@ class CaseView(Translatable, QWidget):
         info = self.attachment_model.item(index.row()) if index.isValid() else None
         if info is not None:
             open_file(self._app, self, self.complaint_id, info, self._failed)
+
+    def reveal_identity(self) -> None:
+        """Show the customer's unmasked details; the reveal is an `identity_viewed` event."""
+        actor = self._app.staff.actor
+        if actor is None or self.case_screen is None:
+            return
+        complaint_id = self.complaint_id
+
+        def run(ctx: ServiceContext) -> Customer:
+            from desktop.services.identity_views import reveal_identity
+
+            return reveal_identity(ctx, actor, complaint_id, screen="case")
+
+        self._app.worker.change(self, run, self._revealed, self._failed,
+                                changes=Changes(complaint_id=complaint_id))
+
+    def _revealed(self, customer: Customer) -> None:
+        self.revealed = customer
+        self._show_header()
 
     def _failed(self, exc: BaseException) -> None:
         self._app.interaction.error(self, exc, self._app.locale)
@@ -357,8 +381,14 @@ class CaseView(Translatable, QWidget):
         self.reference.setText(view.reference + ("  ⚑ " + self.tr("needs review") if view.needs_review else ""))
         v = self.header_values
         v["status"].setText(labels.label(labels.STATUS, view.status.value))
-        v["customer"].setText(" · ".join(t for t in (customer.name,
-                                                      mask_phone(customer.phone) if customer.phone else "") if t))
+        shown = self.revealed if self.revealed is not None and self.revealed.id == customer.id else None
+        if shown is not None:  # after a recorded reveal (Ctrl+Shift+V)
+            v["customer"].setText(" · ".join(t for t in (shown.name, shown.id_number
+                                                          or shown.credit_code, shown.phone,
+                                                          shown.address) if t))
+        else:
+            v["customer"].setText(" · ".join(t for t in (
+                customer.name, mask_phone(customer.phone) if customer.phone else "") if t))
         v["category"].setText(category_line(self._app.categories(), view.business_type, view.cause,
                                             locale))
         v["received"].setText(labels.format_datetime(view.received_at, zone))

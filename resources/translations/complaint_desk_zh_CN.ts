@@ -139,6 +139,10 @@
         <source>Add a scanned file</source>
         <translation>添加扫描件</translation>
     </message>
+    <message>
+        <source>Show the customer&apos;s full details</source>
+        <translation>显示客户完整信息</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentModel</name>

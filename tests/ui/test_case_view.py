@@ -3,6 +3,7 @@ extensions and reopening need a supervisor who authenticates on the same PC."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop.domain.model import Status
@@ -183,3 +184,19 @@ def test_a_file_of_another_type_is_refused_with_a_message(counter: Counter, tmp_
     assert view.attachment_model.rowCount() == 0
     assert counter.interaction.messages[-1][1] == translate(
         "attachment.type_not_allowed", "zh_CN", allowed="jpeg, pdf, png, tiff")
+
+
+def test_the_customers_full_details_show_only_on_a_recorded_reveal(counter: Counter) -> None:
+    main = counter.log_in("T001")
+    view = open_case(counter, main, a_case(counter, OPEN))
+    assert view.case_screen is not None
+    customer = view.case_screen.detail.customer
+    header = view.header_values["customer"]
+    assert customer.phone and customer.phone not in header.text()  # masked on screen
+    counter.qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier
+                           | Qt.KeyboardModifier.ShiftModifier)
+    counter.qtbot.waitUntil(lambda: customer.phone in header.text(), timeout=10_000)
+    assert customer.id_number in header.text()
+    counter.qtbot.waitUntil(lambda: "identity_viewed" in kinds(view), timeout=10_000)
+    viewed = [e for e in view.case_screen.detail.timeline if e.kind.value == "identity_viewed"]
+    assert viewed[-1].actor == "T001" and "phone" in viewed[-1].payload["fields"]
