@@ -64,13 +64,18 @@ class FloorWriter:
                          id_number: lambda: "F" + uuid.uuid4().hex[:17],
                          business_date: lambda: FLOOR_DATE}
         self.written: list[str] = []
+        # Only the ids of the rows the record inserted are made fresh; any other id (the
+        # customer found again, the earlier complaint a repeat links to) is kept.
+        self.new_ids = {params[0] for sql, params in template
+                        if re.match(r"\s*INSERT INTO \w+ \(id,", sql) and params
+                        and not isinstance(params, list)}
 
     def _swap(self, value: Any, mapping: dict[str, str]) -> Any:
         if not isinstance(value, str):
             return value
         if value in mapping:
             return mapping[value]
-        if _UUID.match(value):
+        if _UUID.match(value) and value in self.new_ids:
             new = str(uuid.uuid4())
             self.written.append(new)
         elif _HEX64.match(value):
@@ -88,18 +93,26 @@ class FloorWriter:
         mapping: dict[str, str] = {}
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
-        for sql, params in self.template:
-            if isinstance(params, list):
-                cur.executemany(sql, [tuple(self._swap(v, mapping) for v in p) for p in params])
-            else:
-                cur.execute(sql, tuple(self._swap(v, mapping) for v in params or ()))
-                cur.fetchall()
-        cur.execute("COMMIT")
-        cur.close()
+        try:
+            for sql, params in self.template:
+                if isinstance(params, list):
+                    cur.executemany(sql, [tuple(self._swap(v, mapping) for v in p)
+                                          for p in params])
+                else:
+                    cur.execute(sql, tuple(self._swap(v, mapping) for v in params or ()))
+                    cur.fetchall()
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        finally:
+            cur.close()
 
     def cleanup(self) -> None:
         """Delete every row the floor wrote."""
         cur = self.conn.cursor()
+        if self.conn.in_transaction:
+            cur.execute("ROLLBACK")
         cur.execute("BEGIN IMMEDIATE")
         for i in range(0, len(self.written), 500):
             ids = self.written[i:i + 500]
@@ -125,11 +138,15 @@ def raw_connection(store: Store) -> Iterator[Any]:
 
 def plain_copy(store: Store, target: Path) -> Path:
     """A plain (unencrypted) SQLite copy of the profile's database at `target`, made once
-    with sqlcipher_export and kept while the profile's `.complete` is older than it."""
+    with sqlcipher_export and kept while the profile is older than it and at the same schema."""
     done = target.with_name(target.name + ".complete")
     marker = store.path.parent / ".complete"
-    if done.exists() and (not marker.exists() or marker.stat().st_mtime <= done.stat().st_mtime):
-        return target
+    with raw_connection(store) as conn:
+        schema = ",".join(sorted(r[0] for r in conn.execute(
+            "SELECT version_num FROM alembic_version")))
+    if (done.exists() and done.read_text(encoding="utf-8") == schema
+            and (not marker.exists() or marker.stat().st_mtime <= done.stat().st_mtime)):
+        return target  # made from this profile at its present schema
     for stale in (target, target.with_name(target.name + "-wal"),
                   target.with_name(target.name + "-shm")):
         stale.unlink(missing_ok=True)
@@ -138,7 +155,7 @@ def plain_copy(store: Store, target: Path) -> Path:
         conn.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
         conn.execute("SELECT sqlcipher_export('plain')")
         conn.execute("DETACH DATABASE plain")
-    done.touch()
+    done.write_text(schema, encoding="utf-8")
     return target
 
 
