@@ -189,7 +189,9 @@ def _generate(scale: Scale) -> None:
             for index in table.indexes:
                 columns = ", ".join(f'"{c.name}"' for c in index.columns)
                 where = index.dialect_options["postgresql"].get("where")
-                tail = f" WHERE {where}" if where is not None else ""
+                include = index.dialect_options["postgresql"].get("include") or []
+                tail = (f" INCLUDE ({', '.join(include)})" if include else "") + \
+                    (f" WHERE {where}" if where is not None else "")
                 unique = "UNIQUE " if index.unique else ""
                 pg.execute(f'CREATE {unique}INDEX "{index.name}" ON {table.name} ({columns})'
                            f"{tail}")
@@ -227,6 +229,7 @@ def _complaint_line(c: Case, vault: Any, columns: list[str]) -> str:
         "event_count": EVENTS_PER_COMPLAINT,
         "updated_at": _ts(c.received_at + timedelta(days=5)),
         "last_seq": c.index * EVENTS_PER_COMPLAINT + EVENTS_PER_COMPLAINT,
+        "repeat_of": None, "root_cause": "", "open_actions": 0, "next_action_due": None,
     }
     return "\t".join("\\N" if values[k] is None else str(values[k]) for k in columns) + "\n"
 

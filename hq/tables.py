@@ -184,7 +184,12 @@ class ComplaintRow(Base):
     __table_args__ = (
         Index("ix_complaints_branch_received", "branch_code", "received_at"),
         Index("ix_complaints_branch_status", "branch_code", "status"),
-        Index("ix_complaints_status_due", "status", "decision_due"),
+        # Carries received_at and id, so the overdue / due-soon lists find their newest page
+        # in the index alone (PostgreSQL; SQLite ignores INCLUDE).
+        Index("ix_complaints_status_due", "status", "decision_due",
+              postgresql_include=["received_at", "id"]),
+        # The list with no filter: newest first, keyset paging.
+        Index("ix_complaints_received_at_id", "received_at", "id"),
         Index("ix_complaints_category", "business_type", "cause"),
         Index("ix_complaints_received_date", "received_date"),
         Index("ix_complaints_closed_at", "closed_at"),
