@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.command_line import EXIT_OK, CliError, open_args_profile, print_json, t
+from desktop.command_line import EXIT_OK, CliError, locale, open_args_profile, print_json, t
 from desktop.domain.masking import mask_id_number, mask_name, mask_phone
 from desktop.domain.model import Role, Status
+from desktop.i18n import term
 from desktop.services.context import load_context, set_up_device
 from desktop.services.seed import seed
 from desktop.store.events import complaint_events
@@ -121,7 +122,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            print(f"{r['reference']}  {r['status']:<12} {r['customer']:<8} "
+            status = term("status", r["status"], locale())
+            print(f"{r['reference']}  {status:<12} {r['customer']:<8} "
                   f"{r['business_type']}/{r['cause']}  due {r['decision_due'][:16]}")
     return EXIT_OK
 
@@ -149,9 +151,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
     else:
+        words = {"status": "status", "outcome": "outcome"}  # codes the reader sees as words
         for key, value in data.items():
             if key != "timeline":
-                print(f"{key:>20}: {value}")
+                shown = term(words[key], value, locale()) if key in words and value else value
+                print(f"{key:>20}: {shown}")
         for e in data["timeline"]:
-            print(f"{'':>20}  {e['at'][:19]}  {e['kind']:<22} {e['actor']}")
+            print(f"{'':>20}  {e['at'][:19]}  {term('event', e['kind'], locale()):<22} {e['actor']}")
     return EXIT_OK

@@ -97,3 +97,19 @@ def translate(code: str, locale: str | None = None, **params: Any) -> str:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+# The one vocabulary of statuses, outcomes and timeline entries (resources/i18n/*/vocabulary.json):
+# screens, timeline, receipts, letters, the day-end report, the CLI and the HQ console all
+# read their words here, so a case is never "已办结" on paper and "已作出处理" on screen.
+TERM_KINDS = ("status", "outcome", "event")
+
+
+def term(kind: str, code: str | None, locale: str | None = None) -> str:
+    """The word for `code` of `kind` ("status", "outcome", "event") in `locale`; an unknown
+    code is shown as it is (never an empty cell)."""
+    if not code:
+        return ""
+    key = f"term.{kind}.{code}"
+    text = translate(key, locale)
+    return str(code) if text == key else text

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from desktop.domain.documents import DAY_END_REPORT, FORMATS
 from desktop.domain.model import Status
+from desktop.i18n import term
 from reports.data import DayEndReportData, ReportError, SyncSummary, WorklistLine
 from reports.formatting import format_count, format_date, format_datetime, label
 from reports.layout import (
@@ -98,7 +99,7 @@ def _sync_rows(sync: SyncSummary | None, locale: str) -> list[tuple[str, str]]:
 
 def _status_label(value: str, locale: str) -> str:
     try:
-        return label(f"status.{Status(value).value}", locale)
+        return term("status", Status(value).value, locale)
     except ValueError:
         return value
 

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop.domain.documents import LETTER_FIELDS
 from desktop.domain.model import Outcome
-from desktop.i18n import normalise_locale
+from desktop.i18n import normalise_locale, term
 from desktop.resources import resource_path
 from reports.data import LetterData, ReportError
 from reports.formatting import format_date, format_money, is_chinese, label
@@ -107,7 +107,7 @@ def _placeholders(outcome: Outcome, data: LetterData, locale: str) -> dict[str, 
         "bank_name": bank.bank_name,
         "branch_name": bank.branch_name,
         "category": data.category,
-        "outcome": label(f"outcome.{outcome.value}", locale),
+        "outcome": term("outcome", outcome.value, locale),
         "complaint_summary": scrub_free_text(data.complaint_summary.strip()),
         "request_summary": scrub_free_text(data.request_summary.strip()),
         "verification": scrub_free_text(data.verification.strip()),

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, QTime
 from PySide6.QtGui import QColor
 
+from desktop.domain.model import EventKind
+from desktop.i18n import term
 from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -23,21 +25,13 @@ if TYPE_CHECKING:
 
 CONTEXT = "Labels"
 
-STATUS = {
-    "received": QT_TRANSLATE_NOOP("Labels", "Received"),
-    "acknowledged": QT_TRANSLATE_NOOP("Labels", "Acknowledged"),
-    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
-    "escalated": QT_TRANSLATE_NOOP("Labels", "Escalated"),
-    "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
-    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
-    "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
-    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
-}
-OUTCOME = {
-    "upheld": QT_TRANSLATE_NOOP("Labels", "Upheld"),
-    "partly_upheld": QT_TRANSLATE_NOOP("Labels", "Partly upheld"),
-    "not_upheld": QT_TRANSLATE_NOOP("Labels", "Not upheld"),
-}
+# Statuses, outcomes and timeline entries are words of the core's vocabulary
+# (desktop.i18n.term), shared with the documents, the CLI and the HQ console; the keys here
+# list the codes in screen order.
+STATUS = {code: f"term:status.{code}" for code in (
+    "received", "acknowledged", "in_progress", "escalated", "resolved", "closed", "reopened",
+    "withdrawn")}
+OUTCOME = {code: f"term:outcome.{code}" for code in ("upheld", "partly_upheld", "not_upheld")}
 CHANNEL = {
     "counter": QT_TRANSLATE_NOOP("Labels", "At the counter"),
     "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
@@ -136,27 +130,7 @@ WORKLIST = {
     "all": QT_TRANSLATE_NOOP("Labels", "All"),
     "actions_overdue": QT_TRANSLATE_NOOP("Labels", "Corrective actions overdue"),
 }
-EVENT = {
-    "received": QT_TRANSLATE_NOOP("Labels", "Complaint received"),
-    "acknowledged": QT_TRANSLATE_NOOP("Labels", "Acknowledged"),
-    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
-    "contact_attempt": QT_TRANSLATE_NOOP("Labels", "Contact attempt"),
-    "assigned": QT_TRANSLATE_NOOP("Labels", "Assigned"),
-    "escalated": QT_TRANSLATE_NOOP("Labels", "Escalated to the expert panel"),
-    "deadline_extended": QT_TRANSLATE_NOOP("Labels", "Deadline extended"),
-    "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
-    "document_printed": QT_TRANSLATE_NOOP("Labels", "Document printed"),
-    "satisfaction_recorded": QT_TRANSLATE_NOOP("Labels", "Satisfaction recorded"),
-    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
-    "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
-    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
-    "linked": QT_TRANSLATE_NOOP("Labels", "Related complaint linked"),
-    "attachment_added": QT_TRANSLATE_NOOP("Labels", "Attachment added"),
-    "hq_decision": QT_TRANSLATE_NOOP("Labels", "HQ decision"),
-    "customer_corrected": QT_TRANSLATE_NOOP("Labels", "Customer's details corrected"),
-    "identity_viewed": QT_TRANSLATE_NOOP("Labels", "Identity data viewed"),
-    "corrective_action_done": QT_TRANSLATE_NOOP("Labels", "Corrective action done"),
-}
+EVENT = {kind.value: f"term:event.{kind.value}" for kind in EventKind}
 DEADLINE_STATE = {
     "on_time": QT_TRANSLATE_NOOP("Labels", "On time"),
     "due_soon": QT_TRANSLATE_NOOP("Labels", "Due soon"),
@@ -183,11 +157,19 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def ui_locale() -> str:
+    """The window's language now (Languages sets Qt's default locale with it)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def label(table: dict[str, str], code: str | None) -> str:
     """The translated label for `code` in `table`, or the code itself if unknown."""
     if code is None:
         return ""
     source = table.get(str(code))
+    if source and source.startswith("term:"):
+        kind, _, known = source[len("term:"):].partition(".")
+        return term(kind, known, ui_locale())
     return _translate(source) if source else str(code)
 
 

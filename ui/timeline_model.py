@@ -97,6 +97,10 @@ class TimelineModel(RowsModel["Event"]):
             case "linked":
                 return QCoreApplication.translate("TimelineModel", "Related to {reference}").format(reference=p.get("related_reference", ""))
             case "document_printed":
-                return QCoreApplication.translate("TimelineModel", "{document}, copy {copy}").format(document=p.get("document", ""),
-                                                             copy=p.get("copy", ""))
+                from desktop.domain.documents import document_name
+
+                document = str(p.get("document") or "")
+                return QCoreApplication.translate("TimelineModel", "{document}, copy {copy}").format(
+                    document=document_name(document, labels.ui_locale()) if document else "",
+                    copy=p.get("copy", ""))
         return ""

@@ -1283,48 +1283,12 @@ The customer asks for: {request}</source>
 <context>
     <name>Labels</name>
     <message>
-        <source>Received</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>已确认受理</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <source>Resolved</source>
-        <translation>已作出处理</translation>
-    </message>
-    <message>
         <source>Closed</source>
         <translation>已结案</translation>
-    </message>
-    <message>
-        <source>Reopened</source>
-        <translation>重新处理中</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>Upheld</source>
-        <translation>投诉成立</translation>
-    </message>
-    <message>
-        <source>Partly upheld</source>
-        <translation>部分成立</translation>
-    </message>
-    <message>
-        <source>Not upheld</source>
-        <translation>投诉不成立</translation>
     </message>
     <message>
         <source>At the counter</source>
@@ -1629,62 +1593,6 @@ The customer asks for: {request}</source>
     <message>
         <source>Corrective actions overdue</source>
         <translation>整改措施超期</translation>
-    </message>
-    <message>
-        <source>Complaint received</source>
-        <translation>受理投诉</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Contact attempt</source>
-        <translation>联系客户</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>指派</translation>
-    </message>
-    <message>
-        <source>Escalated to the expert panel</source>
-        <translation>提交专家组</translation>
-    </message>
-    <message>
-        <source>Deadline extended</source>
-        <translation>延长处理时限</translation>
-    </message>
-    <message>
-        <source>Document printed</source>
-        <translation>打印文书</translation>
-    </message>
-    <message>
-        <source>Satisfaction recorded</source>
-        <translation>记录满意度</translation>
-    </message>
-    <message>
-        <source>Related complaint linked</source>
-        <translation>关联投诉</translation>
-    </message>
-    <message>
-        <source>Attachment added</source>
-        <translation>添加附件</translation>
-    </message>
-    <message>
-        <source>HQ decision</source>
-        <translation>总行决定</translation>
-    </message>
-    <message>
-        <source>Customer&apos;s details corrected</source>
-        <translation>更正客户信息</translation>
-    </message>
-    <message>
-        <source>Identity data viewed</source>
-        <translation>查看身份信息</translation>
-    </message>
-    <message>
-        <source>Corrective action done</source>
-        <translation>整改措施已完成</translation>
     </message>
     <message>
         <source>On time</source>

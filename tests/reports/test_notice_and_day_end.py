@@ -46,7 +46,7 @@ def test_day_end_report_shows_counts_lists_and_reconciliation() -> None:
     text = flat(text_of(render_day_end_report(day_end_data())))
 
     for expected in ("日终报告", "2024年3月5日", "当日受理", "当日办结", "已逾期", "明日到期",
-                     "已受理", "处理中", "已办结", "合计", "15",  # 3 + 5 + 7 by status
+                     "已受理", "处理中", "已作出处理", "合计", "15",  # 3 + 5 + 7 by status
                      "银行卡/服务态度与质量", "110105-02-20240301-0002-K", "同步与对账",
                      "对账结果", "一致", "COUNTER-02", "主管签名"):
         assert expected in text, expected
