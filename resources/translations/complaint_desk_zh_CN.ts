@@ -703,6 +703,10 @@ The customer asks for: {request}</source>
         <source>on file: {value}</source>
         <translation>已登记：{value}</translation>
     </message>
+    <message>
+        <source>The name typed differs from the file: saving asks which is right.</source>
+        <translation>录入的姓名与系统中的不一致：保存时将请您确认以哪一个为准。</translation>
+    </message>
     <message numerus="yes">
         <source>Repeat complaint? This customer has %n open complaint(s). Check them before recording a new one.</source>
         <translation>
@@ -1216,6 +1220,14 @@ The customer asks for: {request}</source>
     <message>
         <source>What was typed for this complaint will be deleted.</source>
         <translation>已为这件投诉填写的内容将被删除。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details differ from the file</source>
+        <translation>客户信息与系统记录不一致</translation>
+    </message>
+    <message>
+        <source>On file: {name} {phone}. Is what you typed right? Yes: update the customer&apos;s file (recorded on the timeline). No: correct the fields here.</source>
+        <translation>系统记录：{name} {phone}。您录入的信息是否正确？是：更新该客户的信息（记入处理记录）。否：在此处更正。</translation>
     </message>
     <message>
         <source>← &amp;Back</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from desktop.services.cases import case_detail
 from desktop.services.context import ServiceContext
 from tests.ui.conftest import Counter
+from tests.ui.keys import type_text
 from tests.ui.test_resolve_on_spot import fill_complaint
 from ui.intake.panel import IntakePanel
 
@@ -48,3 +49,36 @@ def test_review_shows_the_typed_values_in_full_and_links_a_repeat(counter: Count
 
     assert counter.app.worker.call_now(lambda ctx: repeat_of(ctx, second)) == first
     assert counter.app.worker.call_now(lambda ctx: repeat_of(ctx, first)) is None
+
+
+def test_a_known_id_shows_the_customer_on_file_and_a_new_name_is_confirmed(counter: Counter) -> None:
+    main = counter.log_in("T001")
+    panel = main.new_complaint()
+    counter.wait_idle()
+    customer, category, details, review = panel.steps[:4]
+    type_text("郑国庆", customer.name)  # type: ignore[attr-defined]
+    type_text("110101199003071233", customer.id_number)  # on file as 郑国强
+    known = customer.known  # type: ignore[attr-defined]
+    counter.qtbot.waitUntil(lambda: "郑国强" in known.text(), timeout=10_000)
+    assert "139****5678" in customer.phone.placeholderText()  # type: ignore[attr-defined]
+    assert "13912345678" not in known.text()
+    assert customer.history_model.rowCount() >= 1  # type: ignore[attr-defined]
+    assert panel.go_to(1)  # the phone on file is kept: not asked again
+    category.business_type.select_code("B01")  # type: ignore[attr-defined]
+    category.cause.select_code("R0101")  # type: ignore[attr-defined]
+    assert panel.go_to(2)
+    type_text("柜员未解释手续费。", details.description)  # type: ignore[attr-defined]
+    type_text("解释收费依据。", details.request)  # type: ignore[attr-defined]
+    type_text("2号窗口 10:00-10:20", details.recording_reference)  # type: ignore[attr-defined]
+    assert panel.go_to(3)
+    review.consent.setChecked(True)  # type: ignore[attr-defined]
+    assert panel.go_to(4)
+    saved = _save(counter, panel)  # asked, and the answer is "what I typed is right"
+    assert any("郑国强" in text for _title, text in counter.interaction.messages)
+
+    def facts(ctx: ServiceContext) -> tuple[list[str], str]:
+        detail = case_detail(ctx, saved)
+        return [e.kind.value for e in detail.timeline], detail.customer.name
+
+    kinds, name = counter.app.worker.call_now(facts)
+    assert kinds == ["received", "customer_corrected"] and name == "郑国庆"

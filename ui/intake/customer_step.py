@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.model import CustomerKind, IdDocumentType
 from desktop.services.customers import CustomerHistory, customer_history, search_customers
+from desktop.services.identity import CustomerOnFile, customer_on_file
 from ui import labels, spacing
 from ui.actions import ActionId, make_action, relabel
 from ui.intake.fields import FieldForm, FieldRow, chain_tab_order, enter_moves_on
@@ -57,6 +58,7 @@ class CustomerStep(IntakeStep):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self._known: dict[str, Any] | None = None
+        self._known_by_number = False  # found from the typed ID number, not picked with Find
         self._matches = CustomerMatchModel(self)
         self.history_model = HistoryModel(app, self)
 
@@ -206,6 +208,9 @@ class CustomerStep(IntakeStep):
         self.new_button.clicked.connect(self.new_customer)
         self.kind_group.buttonToggled.connect(self._kind_toggled)
         self.has_agent.toggled.connect(self._agent_toggled)
+        self.id_number.textEdited.connect(lambda _t: self._number_typed())
+        self.credit_code.textEdited.connect(lambda _t: self._number_typed())
+        self.name.textEdited.connect(lambda _t: self._show_known())
         for path, row in {**self.form.rows, **self.agent_form.rows}.items():
             field = row.widget
             if isinstance(field, QLineEdit):
@@ -271,6 +276,7 @@ class CustomerStep(IntakeStep):
     def _known_loaded(self, history: CustomerHistory | None) -> None:
         if history is None:
             return
+        self._known_by_number = False
         c = history.customer
         self._known = {
             "id": c.id, "kind": c.kind.value, "name": c.name,
@@ -296,8 +302,42 @@ class CustomerStep(IntakeStep):
         self._emit("customer.existing_id")
         self._focus_if_waiting(self.phone)
 
+    def _number_typed(self) -> None:
+        """As soon as a valid ID number or credit code is typed, show the customer on file."""
+        if self._known is not None and not self._known_by_number:
+            return  # picked with Find: the number typed updates that customer
+        corporate = self.corporate.isChecked()
+        number = (self.credit_code if corporate else self.id_number).text()
+        kind = CustomerKind.CORPORATE if corporate else CustomerKind.INDIVIDUAL
+        id_type = None if corporate else IdDocumentType(str(self.id_type.currentData()))
+
+        def run(ctx: ServiceContext) -> CustomerOnFile | None:
+            return customer_on_file(ctx, kind, number, id_type)
+
+        self._app.worker.query(self, run, self._on_file)
+
+    def _on_file(self, found: CustomerOnFile | None) -> None:
+        if found is None:
+            if self._known_by_number:
+                self._known, self._known_by_number = None, False
+                self.history_model.set_lines([])
+                self._show_known()
+                self._emit("customer.existing_id")
+            return
+        if self._known is not None and self._known.get("id") == found.id:
+            return
+        self._known = {"id": found.id, "kind": found.kind.value, "name": found.name,
+                       "id_number": found.masked_id, "phone": found.masked_phone,
+                       "credit_code": "", "total": found.total, "open": found.open}
+        self._known_by_number = True
+        if not self.name.text().strip():
+            self.name.setText(found.name)
+        self.history_model.set_lines(found.complaints)
+        self._show_known()
+        self._emit("customer.existing_id")
+
     def new_customer(self) -> None:
-        self._known = None
+        self._known, self._known_by_number = None, False
         self.history_model.set_lines([])
         for widget in (self.name, self.id_number, self.phone, self.address, self.credit_code,
                        self.contact_person):
@@ -320,6 +360,10 @@ class CustomerStep(IntakeStep):
             name=k["name"], ident=ident))
         self.id_number.setPlaceholderText(self.tr("on file: {value}").format(value=k.get("id_number")))
         self.phone.setPlaceholderText(self.tr("on file: {value}").format(value=k.get("phone")))
+        typed = self.name.text().strip()
+        if typed and typed != k["name"]:
+            self.known.setText(self.known.text() + " " + self.tr(
+                "The name typed differs from the file: saving asks which is right."))
         if k.get("open"):
             self.repeat_warning.setText(self.tr(
                 "Repeat complaint? This customer has %n open complaint(s). Check them before "

@@ -12,6 +12,7 @@ Ctrl+Enter goes to the next step, Alt+Left back, Ctrl+S saves.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -78,6 +79,8 @@ class IntakePanel(Translatable, QWidget):
         self._result: SaveResult | None = None
         self._restored_at = draft.updated_at if draft is not None else None
         self._warmed = False
+        # The clerk confirmed that the name or phone typed, not the file's, is right.
+        self._confirmed_change = False
 
         self.steps: list[IntakeStep] = [CustomerStep(app, self), CategoryStep(app, self),
                                         DetailsStep(app, self), ReviewStep(app, self), SaveStep(app, self)]
@@ -212,6 +215,8 @@ class IntakePanel(Translatable, QWidget):
             return
         self._dirty = True
         self._touched.add(path)
+        if path.startswith("customer."):
+            self._confirmed_change = False
         if path == "resolved_on_spot":
             self._collect()
             self.save_step.set_resolving(bool(self._form.get("resolved_on_spot")))
@@ -401,6 +406,8 @@ class IntakePanel(Translatable, QWidget):
         if self.current_step != 4:
             self._show_step(4)
         intake = intake_from(check.cleaned, self._form)
+        if self._confirmed_change:
+            intake = replace(intake, customer=replace(intake.customer, confirmed_change=True))
         settlement = settlement_from(self._form)
         actor = self._app.staff.require()
         draft_id = self._draft_id
@@ -431,7 +438,29 @@ class IntakePanel(Translatable, QWidget):
         self._saving = False
         self._draft_timer.start()
         self.save_step.set_busy(False)
+        from desktop.services.identity import CustomerDetailsDiffer
+
+        if any(isinstance(e, CustomerDetailsDiffer) for e in getattr(exc, "errors", ())):
+            self._ask_which_details(exc)
+            return
         self._app.interaction.error(self, exc, self._app.locale)
+
+    def _ask_which_details(self, exc: BaseException) -> None:
+        """A name or phone other than the file's: the clerk says which is right. Yes saves
+        the typed one (a `customer_corrected` event); No goes back to the customer step."""
+        known = (self._form.get("screen") or {}).get("known_customer") or {}
+
+        def typed_is_right() -> None:
+            self._confirmed_change = True
+            self.save()
+
+        self._show_step(0)
+        self._app.interaction.confirm(
+            self, self.tr("The customer's details differ from the file"),
+            self.tr("On file: {name} {phone}. Is what you typed right? Yes: update the customer's "
+                    "file (recorded on the timeline). No: correct the fields here.").format(
+                name=known.get("name", ""), phone=known.get("phone", "")),
+            typed_is_right)
 
     # -- after saving -------------------------------------------------------------------------
 
