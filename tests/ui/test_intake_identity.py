@@ -82,3 +82,36 @@ def test_a_known_id_shows_the_customer_on_file_and_a_new_name_is_confirmed(count
 
     kinds, name = counter.app.worker.call_now(facts)
     assert kinds == ["received", "customer_corrected"] and name == "郑国庆"
+
+
+def test_a_customer_picked_with_find_is_not_asked_for_the_id_again(counter: Counter) -> None:
+    main = counter.log_in("T001")
+    panel = main.new_complaint()
+    counter.wait_idle()
+    customer, category, details, review = panel.steps[:4]
+    type_text("110101199003071233", customer.search)  # type: ignore[attr-defined]
+    customer.find_customer()  # type: ignore[attr-defined]
+    results = customer.results  # type: ignore[attr-defined]
+    counter.qtbot.waitUntil(lambda: results.isVisibleTo(customer), timeout=10_000)
+    customer._picked(results.currentIndex())  # type: ignore[attr-defined]
+    counter.qtbot.waitUntil(lambda: customer.name.text() == "郑国强", timeout=10_000)  # type: ignore[attr-defined]
+    assert customer.id_number.text() == ""  # type: ignore[attr-defined]
+    assert panel.go_to(1)  # "leave empty to keep": no ID number asked for
+    category.business_type.select_code("B01")  # type: ignore[attr-defined]
+    category.cause.select_code("R0101")  # type: ignore[attr-defined]
+    assert panel.go_to(2)
+    type_text("柜员未解释手续费。", details.description)  # type: ignore[attr-defined]
+    type_text("解释收费依据。", details.request)  # type: ignore[attr-defined]
+    type_text("2号窗口 10:00-10:20", details.recording_reference)  # type: ignore[attr-defined]
+    assert panel.go_to(3)
+    review.consent.setChecked(True)  # type: ignore[attr-defined]
+    assert panel.go_to(4)
+    saved = _save(counter, panel)
+
+    def stored(ctx: ServiceContext) -> tuple[str, str, list[str]]:
+        detail = case_detail(ctx, saved)
+        return (detail.customer.id_number, detail.customer.phone,
+                [e.kind.value for e in detail.timeline])
+
+    assert counter.app.worker.call_now(stored) == ("110101199003071233", "+8613912345678",
+                                                   ["received"])
