@@ -16,7 +16,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One offscreen screen the size of a branch counter's, as the tests use (tests/counter_screen.json).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen:configfile=" + str(
+    Path(__file__).resolve().parent.parent / "tests" / "counter_screen.json"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt
@@ -25,7 +27,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = (1360, 820)
+SIZE = (1366, 768)  # the counter's screen: the window as it is there, maximised
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
@@ -113,6 +115,7 @@ def render(profile: Path, out: Path, language: str, suffix: str) -> None:
     type_into(details.amount, "1200000")  # type: ignore[attr-defined]
     type_into(details.request, "要求尽快给出审批结论并书面说明延误原因。")  # type: ignore[attr-defined]
     type_into(details.contact_time, "工作日 18:00 以后")  # type: ignore[attr-defined]
+    type_into(details.recording_reference, "3号窗口 09:00-09:30")  # type: ignore[attr-defined]
     grab(main, out / f"05-intake-details{suffix}.png")
 
     panel.next_step()
