@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from desktop.services.attachments import AttachmentInfo
     from desktop.services.cases import CaseDetail
     from desktop.services.context import ServiceContext
+    from desktop.services.extension_preview import ExtensionPreview
     from ui.context import AppContext
 
 # The case actions the view offers, in button order, with their entry in the actions table.
@@ -193,13 +195,68 @@ class CaseActionDialog(Translatable, QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
+        # A heading saying what is about to happen, and for a deadline change the new
+        # decision deadline and who approves it, shown before anything is confirmed.
+        self.heading = QLabel(self)
+        self.heading.setObjectName("action_heading")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.deadline_note = QLabel(self)
+        self.deadline_note.setObjectName("action_deadline")
+        self.deadline_note.setWordWrap(True)
+        self.deadline_note.setVisible(action in (Action.EXTEND_DEADLINE, Action.ESCALATE))
+        self.preview: ExtensionPreview | None = None
         layout = QVBoxLayout(self)
         layout.setSpacing(spacing.GAP)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.deadline_note)
         layout.addLayout(form)
         layout.addWidget(self.approval_box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.action is Action.EXTEND_DEADLINE and self.preview is None:
+            complaint_id = self._screen.detail.view.id
+
+            def run(ctx: ServiceContext) -> ExtensionPreview:
+                from desktop.services.extension_preview import extension_preview
+
+                return extension_preview(ctx, complaint_id)
+
+            self._app.worker.query(self, run, self._preview_arrived)
+
+    def _preview_arrived(self, preview: ExtensionPreview) -> None:
+        self.preview = preview
+        self._show_deadline()
+
+    def _show_deadline(self) -> None:
+        zone = self._app.branch.zone
+        due = labels.format_datetime(self._screen.detail.view.decision_due, zone)
+        if self.action is Action.ESCALATE:
+            self.deadline_note.setText(self.tr(
+                "The expert panel reviews the case; the decision stays due by {due}.").format(due=due))
+            return
+        preview = self.preview
+        if preview is None:
+            self.deadline_note.setText(self.tr("Working out the new deadline …"))
+            return
+        if preview.new_due is None:
+            self.deadline_note.setText(preview.problem)
+            return
+        new = labels.format_datetime(preview.new_due, zone)
+        if preview.needs_hq:
+            who = self.tr("HQ (the branch asks; HQ's decision comes with the next sync)")
+        else:
+            who = ", ".join(labels.label(labels.ROLE, r.value)
+                            for r in sorted(preview.approver_roles, key=lambda r: r.value))
+        self.deadline_note.setText(self.tr(
+            "Decision due now: {due}\nNew decision deadline: {new}\nApproved by: {who}").format(
+            due=due, new=new, who=who))
 
     def _build(self, action: Action) -> list[tuple[str, QWidget]]:
         match action:
@@ -300,6 +357,12 @@ class CaseActionDialog(Translatable, QDialog):
         action_ids = dict(CASE_ACTIONS)
         self.setWindowTitle(action_text(action_ids[self.action]).replace("&", "")
                             + " — " + self._screen.detail.view.reference)
+        self.heading.setText(self.windowTitle())
+        self.heading.setAccessibleName(self.tr("What this does"))
+        self.deadline_note.setAccessibleName(self.tr("Decision deadline"))
+        if self.deadline_note.isVisibleTo(self) or self.action in (Action.EXTEND_DEADLINE,
+                                                                    Action.ESCALATE):
+            self._show_deadline()
         names = {
             "text": self.tr("&Text"), "channel": self.tr("C&hannel"), "reached": self.tr("&Reached"),
             "extension_notice": self.tr("E&xtension notice"),

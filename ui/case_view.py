@@ -339,7 +339,11 @@ class CaseView(Translatable, QWidget):
         for action, action_id in CASE_ACTIONS:
             button = self.action_buttons[action]
             text = action_text(action_id)
-            if self.case_screen is not None and action in self.case_screen.needs_approval:
+            screen = self.case_screen
+            if (action is Action.EXTEND_DEADLINE and screen is not None
+                    and action in screen.allowed and not screen.extension_roles):
+                text = self.tr("Ask HQ for an extension")  # the next level is HQ's to approve
+            elif screen is not None and action in screen.needs_approval:
                 text = self.tr("{action} (supervisor approves)").format(action=text)
             button.setText(text)
             button.setToolTip(tooltip(action_id))

@@ -154,8 +154,36 @@
 <context>
     <name>CaseActionDialog</name>
     <message>
+        <source>The expert panel reviews the case; the decision stays due by {due}.</source>
+        <translation>专家组审议本案，处理决定期限仍为 {due}。</translation>
+    </message>
+    <message>
+        <source>Working out the new deadline …</source>
+        <translation>正在计算新的处理期限…</translation>
+    </message>
+    <message>
+        <source>HQ (the branch asks; HQ&apos;s decision comes with the next sync)</source>
+        <translation>总行（由网点申请，总行的决定随下次同步送达）</translation>
+    </message>
+    <message>
+        <source>Decision due now: {due}
+New decision deadline: {new}
+Approved by: {who}</source>
+        <translation>当前处理期限：{due}
+延长后的处理期限：{new}
+审批人：{who}</translation>
+    </message>
+    <message>
         <source>A supervisor must enter their staff number and password.</source>
         <translation>须由主管输入本人工号和密码。</translation>
+    </message>
+    <message>
+        <source>What this does</source>
+        <translation>本操作的内容</translation>
+    </message>
+    <message>
+        <source>Decision deadline</source>
+        <translation>处理期限</translation>
     </message>
     <message>
         <source>&amp;Text</source>
@@ -349,6 +377,10 @@
     <message>
         <source>Related complaints</source>
         <translation>关联投诉</translation>
+    </message>
+    <message>
+        <source>Ask HQ for an extension</source>
+        <translation>向总行申请延期</translation>
     </message>
     <message>
         <source>{action} (supervisor approves)</source>
