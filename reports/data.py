@@ -67,6 +67,9 @@ class ReceiptData:
     decision_days: int | None = None  # the policy's period, e.g. 15, shown beside the date
     decision_days_working: bool = False  # the period counts business days (UK payment services)
     channel: str = ""
+    # A reprint after an extension: `decision_due` stays the original deadline, this is the
+    # new one, printed as an added line.
+    extended_due: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

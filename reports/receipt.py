@@ -101,6 +101,9 @@ def _copy_story(data: ReceiptData, copy: str, pp: Paper, st: Styles, locale: str
         para(label("field.decision_due", locale), st.heading),
         para(_deadline_sentence(data, locale), st.body),
     ]
+    if data.extended_due is not None:
+        story.append(para(label("receipt.extended_to", locale,
+                                due=format_date(data.extended_due, locale)), st.body))
     story += _follow_up(data, roll, width, st, locale)
     story += [para(label("receipt.keep_note", locale), st.small), rule(dashed=True)]
     signers = [label("sign.customer", locale), label("sign.staff", locale), label("field.date", locale)]

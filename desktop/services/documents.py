@@ -127,13 +127,14 @@ def verification_code(detail: CaseDetail) -> str:
 
 def receipt_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonomy, zone: tzinfo,
                  locale: str, bank: BankInfo | None = None) -> ReceiptData:
-    """The acknowledgement receipt of the case. The policy's decision period is printed
-    beside the deadline until the deadline is extended (then only the new date)."""
+    """The acknowledgement receipt of the case: the original deadline with the policy's
+    decision period, and once extended (a reprint) the new deadline as an added line."""
     view = detail.view
-    days, working = None, False
-    if not view.extensions:
-        period = policy.rule_for(view.business_type or None, view.cause or None).decision
-        days, working = period.days, period.count is DayCount.WORKING
+    period = policy.rule_for(view.business_type or None, view.cause or None).decision
+    days, working = period.days, period.count is DayCount.WORKING
+    original = detail.received_payload.get("decision_due")
+    first_due = datetime.fromisoformat(str(original)) if original else view.decision_due
+    extended = _local_date(view.decision_due, zone) if view.extensions else None
     return ReceiptData(
         bank=bank_of(detail, locale, bank, policy), reference=view.reference,
         verification_code=verification_code(detail),
@@ -141,9 +142,10 @@ def receipt_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxono
         category=category_text(taxonomy, view.business_type, view.cause, locale),
         customer=customer_identity(detail, locale),
         complaint_summary=view.description, request_summary=view.request,
-        decision_due=_local_date(view.decision_due, zone), decision_days=days,
+        decision_due=_local_date(first_due, zone), decision_days=days,
         decision_days_working=working,
         channel=t(f"channel.{view.channel.value}", locale),
+        extended_due=extended,
     )
 
 

@@ -48,15 +48,16 @@ def test_receipt_times_are_the_branchs_wall_clock_and_the_period_is_the_policys(
     assert data.channel == "Branch counter" and " · " in data.category
 
 
-def test_an_extended_deadline_is_printed_without_the_original_period(ctx: ServiceContext,
-                                                                     cases: Cases) -> None:
+def test_a_reprint_keeps_the_original_deadline_and_adds_the_extended_one(ctx: ServiceContext,
+                                                                        cases: Cases) -> None:
     detail = case_detail(ctx, cases.extended_id)
     receipt = receipt_data(detail, policy=ctx.policy, taxonomy=ctx.taxonomy,
                            zone=ctx.device.zone, locale="zh_CN")
     notice = extension_notice_data(detail, taxonomy=ctx.taxonomy, zone=ctx.device.zone,
                                    locale="en", notice_date=date(2026, 3, 5))
 
-    assert receipt.decision_due == date(2026, 4, 1) and receipt.decision_days is None
+    assert receipt.decision_due == date(2026, 3, 17) and receipt.decision_days == 15
+    assert receipt.extended_due == date(2026, 4, 1)
     assert (notice.previous_due, notice.new_due) == (date(2026, 3, 17), date(2026, 4, 1))
     assert notice.reason == EXTENSION_REASON and notice.extension_number == 1
     assert notice.approver == "branch supervisor S001"

@@ -171,3 +171,14 @@ def test_printed_qr_code_scans_to_reference_and_verification_code(tmp_path: Path
                              text=True, timeout=60).stdout.strip()
 
     assert scanned == receipt_qr_payload(REFERENCE, "7QK3M9TX")
+
+
+def test_a_reprint_after_an_extension_keeps_the_original_deadline_and_adds_the_new_one(
+        tmp_path: Path, pdftotext_tool: str) -> None:
+    from datetime import date
+
+    text = flat(pdftotext(render_receipt(receipt_data(extended_due=date(2024, 4, 19)), fmt="a4"),
+                          tmp_path))
+    assert "2024年3月20日" in text and "15日内" in text  # the deadline first given
+    assert "已延期" in text and "2024年4月19日" in text
+    assert "已延期" not in flat(pdftotext(render_receipt(receipt_data(), fmt="a4"), tmp_path))
