@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +59,7 @@ class MainWindow(Translatable, QMainWindow):
         self._app = app
         self._hidden_for_lock: list[QWidget] = []
         self._work_enabled = False
+        self._quit_confirmed = False
         self.setObjectName("main_window")
         resize_to_fit(self, app.settings.window_width, app.settings.window_height)
         self.actions_by_id = {action_id: make_action(action_id, self) for action_id in WINDOW_ACTIONS}
@@ -454,7 +455,28 @@ class MainWindow(Translatable, QMainWindow):
         self._retitle_tabs()
         self._update_sync_actions()
 
+    def unsent_changes(self) -> int:
+        """Changes of an enrolled PC not yet at HQ, as the status bar last read them."""
+        if self.sync.hq_state is HqState.NOT_ENROLLED:
+            return 0
+        return self.status.facts.unsent or 0
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsent = self.unsent_changes()
+        if unsent and not self._quit_confirmed and self._app.staff.actor is not None:
+            # Quitting with work HQ has not got yet: say so; it is kept and sent at the next
+            # start, but a PC switched off for the night sends nothing until then.
+            event.ignore()
+
+            def really() -> None:
+                self._quit_confirmed = True
+                QTimer.singleShot(0, self.close)  # after this close event has been refused
+
+            self._app.interaction.confirm(
+                self, self.tr("Quit with unsent changes?"),
+                self.tr("%n change(s) have not reached HQ yet. They are kept on this PC and sent "
+                        "at the next sync; quit anyway?", "", unsent), really)
+            return
         panel = self.intake_panel()
         if panel is not None:
             panel.save_draft_now()

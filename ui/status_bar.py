@@ -112,6 +112,11 @@ class CounterStatusBar(Translatable, QStatusBar):
         if not changes.draft:  # a draft is never sent to HQ
             self._soon.start()
 
+    @property
+    def facts(self) -> SyncFacts:
+        """Unsent changes and the last sync as last read."""
+        return self._facts
+
     def show_facts(self, facts: SyncFacts) -> None:
         self._facts = facts
         self.retranslate()

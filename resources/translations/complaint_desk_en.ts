@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n change(s) have not reached HQ yet. They are kept on this PC and sent at the next sync; quit anyway?</source>
+        <translation>
+            <numerusform>%n change has not reached HQ yet. It is kept on this PC and sent at the next sync; quit anyway?</numerusform>
+            <numerusform>%n changes have not reached HQ yet. They are kept on this PC and sent at the next sync; quit anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProvisionalBanner</name>
     <message numerus="yes">
         <source>%n open case(s) have a provisional deadline: the holiday calendar does not cover the year it falls in yet, so it may move once HQ publishes that year.</source>

@@ -1803,6 +1803,16 @@ The customer asks for: {request}</source>
         <source>Main actions</source>
         <translation>常用操作</translation>
     </message>
+    <message>
+        <source>Quit with unsent changes?</source>
+        <translation>有未上传的变更，仍要退出？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached HQ yet. They are kept on this PC and sent at the next sync; quit anyway?</source>
+        <translation>
+            <numerusform>还有 %n 条变更尚未送达总行。它们保存在本机，下次同步时发送；仍要退出吗？</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProvisionalBanner</name>
