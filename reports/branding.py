@@ -67,4 +67,5 @@ def load_bank_info(
             branch.get("superior_office") or raw.get("superior_office"), locale
         ),
         logo_path=(file.parent / str(logo)) if logo else None,
+        verification_url=str(raw.get("verification_url") or ""),
     )

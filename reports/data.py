@@ -37,6 +37,9 @@ class BankInfo:
     regulator_hotline: str = ""
     superior_office: str = ""  # who reviews a decision the customer disputes
     logo_path: Path | None = None
+    # The address a receipt's QR code carries, with {reference} and {code} filled in
+    # (the branding file's "verification_url"); empty: the reference and code as text.
+    verification_url: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -35,12 +35,24 @@ COPIES = ("customer", "bank")
 QR_PREFIX = "CDR1"
 
 
-def receipt_qr_payload(reference: str, verification_code: str) -> str:
-    """What the receipt's QR code carries: 'CDR1|<reference>|<verification code>'.
+def receipt_qr_payload(reference: str, verification_code: str, verification_url: str = "") -> str:
+    """What the receipt's QR code carries: the bank's verification address when its branding
+    file names one (`verification_url` with {reference} and {code}, URL-quoted), otherwise
+    'CDR1|<reference>|<verification code>'.
 
-    A scanner at any counter can split it on '|' and look the complaint up; the
-    verification code tells a genuine receipt from a forged one.
+    A scanner at any counter can split the latter on '|' and look the complaint up; the
+    verification code tells a genuine receipt from a forged one. Raises ReportError for an
+    address template with another placeholder.
     """
+    if verification_url:
+        from urllib.parse import quote
+
+        try:
+            return verification_url.format(reference=quote(reference, safe=""),
+                                           code=quote(verification_code, safe=""))
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ReportError("report.error.bank_info_invalid",
+                              detail="verification_url") from exc
     return f"{QR_PREFIX}|{reference}|{verification_code}"
 
 
@@ -129,7 +141,8 @@ def _follow_up(data: ReceiptData, roll: bool, width: float, st: Styles,
     lines = [para(text, st.body) for text in contact_lines(data, locale)]
     code_line = para(f"{label('field.verification_code', locale)}: {data.verification_code}", st.small)
     hint = para(label("receipt.qr_hint", locale), st.small)
-    payload = receipt_qr_payload(data.reference, data.verification_code)
+    payload = receipt_qr_payload(data.reference, data.verification_code,
+                                 data.bank.verification_url)
     if roll:
         qr = QrCode(payload, 30 * mm)
         qr.hAlign = "CENTER"

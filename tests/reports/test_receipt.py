@@ -182,3 +182,30 @@ def test_a_reprint_after_an_extension_keeps_the_original_deadline_and_adds_the_n
     assert "2024年3月20日" in text and "15日内" in text  # the deadline first given
     assert "已延期" in text and "2024年4月19日" in text
     assert "已延期" not in flat(pdftotext(render_receipt(receipt_data(), fmt="a4"), tmp_path))
+
+
+def test_the_qr_code_carries_the_verification_address_the_branding_file_names(
+        tmp_path: Path) -> None:
+    import json
+
+    from desktop.resources import resource_path
+    from reports.branding import load_bank_info
+
+    if tool("pdftoppm") is None or tool("zbarimg") is None:
+        pytest.skip("needs pdftoppm (poppler-utils) and zbarimg (zbar-tools) to scan the QR code")
+    branding = json.loads(resource_path("branding", "bank.json").read_text(encoding="utf-8"))
+    branding["verification_url"] = "https://verify.bank.example/r?ref={reference}&code={code}"
+    branding.pop("logo", None)
+    file = tmp_path / "bank.json"
+    file.write_text(json.dumps(branding, ensure_ascii=False), encoding="utf-8")
+    data = receipt_data(bank=load_bank_info("zh_CN", path=file))
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(render_receipt(data, fmt="roll80", copies=("customer",)))
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=60)
+    image = next(tmp_path.glob("page*.png"))
+    scanned = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True,
+                             text=True, timeout=60).stdout.strip()
+    assert scanned == f"https://verify.bank.example/r?ref={REFERENCE}&code=7QK3M9TX"
+    with pytest.raises(ReportError):
+        receipt_qr_payload(REFERENCE, "7QK3M9TX", "https://x.example/{nonsense}")
