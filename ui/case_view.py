@@ -83,6 +83,9 @@ class CaseView(Translatable, QWidget):
             grid.addWidget(value, row, col * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        self.recorded = QLabel(self)  # everything else the intake recorded, identity masked
+        self.recorded.setObjectName("case_recorded")
+        self.recorded.setWordWrap(True)
         self.description = QLabel(self)
         self.description.setObjectName("case_description")
         self.description.setWordWrap(True)
@@ -181,6 +184,7 @@ class CaseView(Translatable, QWidget):
         layout.addLayout(grid)
         self.tasks = CaseTasks(app, self)
         layout.addWidget(self.tasks)
+        layout.addWidget(self.recorded)
         layout.addWidget(self.description)
         layout.addLayout(action_row)
         layout.addWidget(self._timeline_label)
@@ -409,3 +413,26 @@ class CaseView(Translatable, QWidget):
         v["related"].setText(", ".join(view.related) or "—")
         self.description.setText(self.tr("What happened: {description}\nThe customer asks for: {request}")
                                  .format(description=view.description, request=view.request))
+        self.recorded.setText(" · ".join(self._recorded_facts(screen)))
+
+    def _recorded_facts(self, screen: CaseScreen) -> list[str]:
+        """The category's extra fields, product, amount, the masked ID number and address."""
+        from desktop.domain.masking import mask_address, mask_card, mask_id_number
+
+        view, customer, locale = screen.detail.view, screen.detail.customer, self._app.locale
+        facts: list[str] = []
+        if customer.id_number:
+            facts.append(self.tr("ID {number}").format(number=mask_id_number(customer.id_number)))
+        if customer.address:
+            facts.append(self.tr("Address {address}").format(address=mask_address(customer.address)))
+        if view.product:
+            facts.append(self.tr("Product: {product}").format(product=view.product))
+        if view.amount is not None:
+            facts.append(self.tr("Amount: {amount}").format(amount=labels.format_money(view.amount)))
+        specs = {s.key: s for s in self._app.categories().extra_fields(
+            view.business_type or None, view.cause or None)}
+        for key, value in view.extra_fields.items():
+            spec = specs.get(key)
+            shown = mask_card(str(value)) if spec is not None and spec.type.value == "masked_card" else value
+            facts.append(f"{spec.text(locale) if spec else key}: {shown}")
+        return facts

@@ -427,6 +427,22 @@ Approved by: {who}</source>
         <translation>打开选中的附件</translation>
     </message>
     <message>
+        <source>ID {number}</source>
+        <translation>证件号 {number}</translation>
+    </message>
+    <message>
+        <source>Address {address}</source>
+        <translation>地址 {address}</translation>
+    </message>
+    <message>
+        <source>Product: {product}</source>
+        <translation>产品：{product}</translation>
+    </message>
+    <message>
+        <source>Amount: {amount}</source>
+        <translation>金额：{amount}</translation>
+    </message>
+    <message>
         <source>Print the receipt</source>
         <translation>打印回执</translation>
     </message>

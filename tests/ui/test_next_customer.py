@@ -57,3 +57,19 @@ def test_ctrl_n_brings_back_an_unfinished_intake(counter: Counter) -> None:
     press(Qt.Key.Key_N, CTRL)
     assert main.intake_panel() is panel
     assert panel.steps[0].name.text() == "王小明"  # type: ignore[attr-defined]
+
+
+def test_the_case_shows_what_the_intake_recorded(counter: Counter) -> None:
+    """The category's extra fields and the ID number (masked) are on the saved case."""
+    from desktop.domain.masking import mask_id_number
+    from tests.ui.walk_in import CUSTOMER, LOAN_NUMBER
+
+    main = counter.log_in("T001")
+    saved, _keys = record_walk_in(counter)
+    assert saved.result is not None
+    view = main.open_case(saved.result.complaint_id)
+    counter.qtbot.waitUntil(lambda: view.case_screen is not None, timeout=10_000)
+    shown = view.recorded.text()
+    assert LOAN_NUMBER in shown and "贷款申请编号" in shown
+    assert mask_id_number(CUSTOMER["id_number"]) in shown
+    assert CUSTOMER["id_number"] not in shown
