@@ -69,6 +69,21 @@ class IdentityMask(logging.Filter):
         return True
 
 
+class AccessLogPaths(logging.Filter):
+    """For an HTTP server's access log (uvicorn's `uvicorn.access` records carry the client,
+    method, path with query, HTTP version and status as arguments): drops the query string,
+    where a console search puts an ID number, phone or name, and masks what the path keeps."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
+            path = args[2].split("?", 1)[0]
+            record.args = (args[0], args[1], mask_identity(path), args[3], args[4])
+        else:
+            IdentityMask().filter(record)
+        return True
+
+
 class PrivateRotatingFileHandler(RotatingFileHandler):
     """A RotatingFileHandler whose files (the current one and each new one after a
     rollover) are readable by their owner only."""

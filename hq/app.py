@@ -32,6 +32,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
 from desktop.domain.errors import DomainError
+from desktop.logs import AccessLogPaths, IdentityMask
 from desktop.sync.wire import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
@@ -303,6 +304,17 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error_response(HqError("hq.internal"), 500)
 
 
+def quiet_access_log() -> None:
+    """uvicorn's access log without query strings (a console search carries an ID number,
+    phone or name there) and with identity masked; its error log masked too."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, AccessLogPaths) for f in access.filters):
+        access.addFilter(AccessLogPaths())
+    errors = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, IdentityMask) for f in errors.filters):
+        errors.addFilter(IdentityMask())
+
+
 def app_from_environment() -> FastAPI:
     """The app factory uvicorn workers call (`hq.app:app_from_environment`, factory=True):
     the database URL comes from COMPLAINT_DESK_HQ_DATABASE, set by `complaint-desk-hq serve`."""
@@ -310,6 +322,7 @@ def app_from_environment() -> FastAPI:
     if not url:
         raise RuntimeError(f"{DATABASE_ENV} is not set")
     pool = int(os.environ.get("COMPLAINT_DESK_HQ_POOL", "5"))
+    quiet_access_log()
     keys = open_key_store(os.environ.get(KEYS_ENV))
     return create_app(make_engine(url, pool_size=pool), Vault(keys),
                       time_zone=os.environ.get(TIME_ZONE_ENV) or DEFAULT_TIME_ZONE)

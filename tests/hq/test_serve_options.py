@@ -85,3 +85,34 @@ def test_a_wrong_tls_or_time_zone_option_is_one_line_and_nothing_listens(
     assert "Traceback" not in err
     with socket.socket() as probe:  # the port is still free: the server never started
         probe.bind(("127.0.0.1", port))
+
+
+def test_the_access_log_keeps_no_query_string_and_masks_identity_in_paths(tmp_path: Path) -> None:
+    """A console search is a GET form: its query names an ID number, phone or name, which
+    must not reach uvicorn's access log; an ID number in a path is masked."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "hq", "serve", "--database",
+         f"sqlite:///{tmp_path / 'hq.sqlite3'}", "--port", str(port)],
+        cwd=ROOT, env={**os.environ, "COMPLAINT_DESK_LANG": "en"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                httpx.get(f"{base}{API_PREFIX}/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, "the server did not start"
+                time.sleep(0.1)
+        httpx.get(f"{base}/console/complaints",
+                  params={"q": "110101199003077777", "phone": "13912345678", "name": "王小明"})
+        httpx.get(f"{base}/console/complaints/110101199003077777")
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=20)
+    log = out.decode() + err.decode()
+    assert "/console/complaints" in log  # the access log is on, only without the query
+    assert "?" not in "".join(line for line in log.splitlines() if "/console/complaints" in line)
+    for secret in ("110101199003077777", "13912345678", "王小明", "%E7%8E%8B"):
+        assert secret not in log
