@@ -36,7 +36,9 @@ def resident_kb() -> int:
 def probe(profile: Path, password: str, with_receipt: bool = False) -> int:
     from ui.app import AppController, make_application, make_context
     from ui.i18n import register_cjk_font
+    from desktop.domain.worklist import Worklist
     from ui.worklist_model import CASE_ID_ROLE
+    from ui.worklist_view import WORKLISTS
 
     qt = make_application()
     register_cjk_font(qt)
@@ -51,7 +53,7 @@ def probe(profile: Path, password: str, with_receipt: bool = False) -> int:
     main = controller.main
     assert main is not None
     worklist = main.worklist
-    worklist.lists.setCurrentRow(worklist.lists.count() - 1)  # "all": every complaint
+    worklist.lists.setCurrentRow(WORKLISTS.index(Worklist.ALL))  # every complaint
     model = worklist.model
     wait(lambda: model.query.worklist.value == "all" and model.rowCount() > 1000
          and app.worker.pending == 0)

@@ -121,6 +121,22 @@ def prune(program: Path) -> None:
     for translation in (qt / "translations").glob("*.qm"):
         if not translation.stem.endswith(("_zh_CN", "_en")):
             translation.unlink()
+    strip_debug(program)
+
+
+def strip_debug(program: Path) -> None:
+    """Drop the debugging sections some wheels ship in their libraries (SQLCipher's alone
+    carries 12 MB): `strip --strip-debug` keeps every symbol the dynamic linker uses."""
+    elf = [p for p in program.rglob("*") if p.is_file() and not p.is_symlink()
+           and p.suffix != ".py" and _is_elf(p)]
+    print(f"+ strip --strip-debug ({len(elf)} files)", flush=True)
+    for start in range(0, len(elf), 200):
+        subprocess.run(["strip", "--strip-debug", *map(str, elf[start:start + 200])], check=True)
+
+
+def _is_elf(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(4) == b"\x7fELF"
 
 
 def depends() -> str:
@@ -237,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", help="package version (default: pyproject.toml's)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
     args = parser.parse_args(argv)
-    need_tools({"dpkg-deb": "dpkg", "objdump": "binutils"})
+    need_tools({"dpkg-deb": "dpkg", "objdump": "binutils", "strip": "binutils"})
     source = args.source.resolve()
     ver = args.version or version(source)
     for built in (program_deb(source, ver, args.out), hq_deb(ver, args.out)):
