@@ -28,6 +28,7 @@ from desktop.domain.states import EVENT_OF_ACTION, Action, check_transition
 from desktop.domain.validation import check_intake, clean_text, validate_amount
 from desktop.security.permissions import authorize
 from desktop.services.context import ServiceContext
+from desktop.services.day_close import business_date_in
 from desktop.services.identity import (
     CustomerDetailsDiffer,
     check_known_details,
@@ -97,6 +98,8 @@ class Recorded:
     reference: str
     decision_due: datetime
     repeats: list[RepeatWarning]
+    business_date: date | None = None  # the date its receipt counts on
+    after_close: bool = False  # recorded after its day was closed: counts on the next business day
 
 
 def _plain_id(value: str) -> bool:
@@ -220,14 +223,15 @@ def write_complaint(s: Session, ctx: ServiceContext, actor: Actor, intake: Intak
     append_local_event(
         s, complaint_id=complaint_id, kind=EventKind.RECEIVED, payload=payload,
         actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
-        branch_code=ctx.device.branch_code, now=now, business_date=ctx.business_date(now),
+        branch_code=ctx.device.branch_code, now=now, business_date=business_date_in(s, ctx, now),
     )
     if changed:  # its own event on the new complaint's timeline: who, when, old -> new
         act_in(s, ctx, actor, complaint_id, Action.CORRECT_CUSTOMER,
                correction_payload(customer["id"], changed))
         log_correction(actor, customer["id"], changed, now)
+    day = business_date_in(s, ctx, now)
     return Recorded(complaint_id=complaint_id, reference=reference, decision_due=due,
-                    repeats=repeats)
+                    repeats=repeats, business_date=day, after_close=day != ctx.business_date(now))
 
 
 def act_in(s: Session, ctx: ServiceContext, actor: Actor, complaint_id: str, action: Action,

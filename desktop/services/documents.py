@@ -359,15 +359,16 @@ def render_case_document(document: str, detail: CaseDetail, *, policy: DeadlineP
 
 def render_day_end(figures: DayFigures, *, taxonomy: Taxonomy, zone: tzinfo, locale: str,
                    generated_at: datetime, operator: str, device: str = "", fmt: str = "a4",
-                   bank: BankInfo | None = None, branch_code: str = "") -> bytes:
-    """The day-end report PDF. Raises ReportError for a format other than a4/a5."""
+                   bank: BankInfo | None = None, branch_code: str = "", copy_number: int = 1) -> bytes:
+    """The day-end report PDF; `copy_number` 2 and more (a re-run close) marks it 副本/COPY.
+    Raises ReportError for a format other than a4/a5."""
     info = bank or load_bank_info(locale, branch_code or None)
     if not info.branch_code and branch_code:
         info = replace(info, branch_code=branch_code)
     data = day_end_report_data(figures, taxonomy=taxonomy, zone=zone, locale=locale,
                                generated_at=generated_at, operator=operator, device=device,
                                bank=info)
-    return render_day_end_report(data, fmt=fmt, locale=locale)
+    return render_day_end_report(data, fmt=fmt, locale=locale, copy_number=copy_number)
 
 
 __all__ = [

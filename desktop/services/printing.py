@@ -20,6 +20,7 @@ from desktop.security.policy import Permission
 from desktop.services.cases import case_detail
 from desktop.services.complaints import print_count, record_print
 from desktop.services.context import ServiceContext
+from desktop.services.day_close import day_close_runs
 from desktop.services.day_report import day_figures
 from desktop.services.documents import (
     case_letter_fields,
@@ -47,6 +48,7 @@ class DayEndPrint:
     business_date: date
     fmt: str
     pdf: bytes
+    rerun: bool = False  # the day was closed more than once: the report says 副本/COPY
 
 
 def prepare_case_print(ctx: ServiceContext, actor: Actor, document: str, complaint_id: str, *,
@@ -87,8 +89,9 @@ def prepare_day_end_print(ctx: ServiceContext, actor: Actor, business_date: date
     require(actor, Permission.REPORT_DAY_END)
     day = business_date or ctx.business_date()
     device = ctx.device
+    runs = day_close_runs(ctx, day)
     pdf = render_day_end(day_figures(ctx, day), taxonomy=ctx.taxonomy, zone=device.zone,
                          locale=locale, generated_at=ctx.now(), operator=actor.staff_number,
                          device=device_name(device.branch_code, device.device_number, locale),
-                         fmt=fmt, branch_code=device.branch_code)
-    return DayEndPrint(day, fmt, pdf)
+                         fmt=fmt, branch_code=device.branch_code, copy_number=max(runs, 1))
+    return DayEndPrint(day, fmt, pdf, rerun=runs > 1)

@@ -25,6 +25,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.hlc import ClockAhead, max_drift_ms
 from desktop.domain.reference_files import RosterFile, check
 from desktop.services.context import ServiceContext, reload_reference_data
+from desktop.services.day_close import count_close_run
 from desktop.store.events import get_setting, put_setting, row_to_event, store_remote_events
 from desktop.store.models import DayCloseRow, EventRow, ReferenceDocumentRow
 from desktop.sync.client import HqClient, HqRefused, PulledPage
@@ -100,6 +101,11 @@ class DayEndReport:
     resent: int
     sync: SyncReport
     quarantined: int = 0  # the day's events held in quarantine (counted in the digest)
+    run: int = 1  # which close of the day this is: 2 and more are re-runs (report printed as a copy)
+
+    @property
+    def rerun(self) -> bool:
+        return self.run > 1
 
 
 def batch_key(event_ids: list[str]) -> str:
@@ -323,6 +329,7 @@ def close_day(ctx: ServiceContext, client: HqClient, business_date: date, *, clo
         if (theirs.count, theirs.hash) != (count, ours):
             raise DayEndMismatch(date=business_date.isoformat(), local=count, hq=theirs.count)
     with ctx.store.write() as s:
+        run = count_close_run(s, business_date)  # before the row: a first close is run 1
         row = s.get(DayCloseRow, business_date)
         if row is None:
             row = DayCloseRow(business_date=business_date)
@@ -332,4 +339,4 @@ def close_day(ctx: ServiceContext, client: HqClient, business_date: date, *, clo
     with ctx.store.read() as s:
         held = len(quarantined_ids_of_day(s, ctx.device.branch_code, business_date))
     return DayEndReport(business_date=business_date, event_count=count, digest=ours, resent=resent,
-                        sync=report, quarantined=held)
+                        sync=report, quarantined=held, run=run)

@@ -120,3 +120,51 @@ def test_a_bad_date_is_refused_in_one_line(run_cli: Run, store: Store, tmp_path:
     assert done.code == 1
     assert done.err.strip() == f"The date {value} is not valid; use YYYY-MM-DD."
     assert not pdf.exists()
+
+
+def test_the_pre_check_a_re_run_printed_as_a_copy_and_a_complaint_after_the_close(
+        sqlite_hq: LiveHq, make_branch: Callable[[LiveHq], Branch], tmp_path: Path,
+        teller: Actor, supervisor: Actor) -> None:
+    from desktop.services.day_close import day_end_check
+    from desktop.services.drafts import save_draft
+    from desktop.services.printing import prepare_day_end_print
+
+    branch = make_branch(sqlite_hq)
+    device = branch.device("counter1")
+    record_complaint(device, teller, sample_intake())
+    save_draft(device, "draft-1", teller.staff_number, 1, {"name": "半填的表"})
+
+    before = day_end_check(device, MONDAY)
+    assert (before.overdue, before.unsent, before.open_drafts, before.runs) == (0, 1, 1, 0)
+    assert not before.rerun
+    with client_for(device) as client:
+        first = close_day(device, client, MONDAY, closed_by=supervisor.staff_number)
+        after_first = day_end_check(device, MONDAY)
+        second = close_day(device, client, MONDAY, closed_by=supervisor.staff_number)
+    assert (first.run, first.rerun, second.run, second.rerun) == (1, False, 2, True)
+    assert after_first.unsent == 0 and after_first.runs == 1 and after_first.rerun
+
+    printed = prepare_day_end_print(device, supervisor, MONDAY, locale="zh_CN", fmt="a4")
+    assert printed.rerun and "副本" in text_of(printed.pdf)
+    english = prepare_day_end_print(device, supervisor, MONDAY, locale="en", fmt="a4")
+    assert "COPY" in text_of(english.pdf)
+
+    late = record_complaint(device, teller, sample_intake())  # the day is closed: next day
+    assert late.after_close and late.business_date == date(2026, 3, 3)
+    figures = day_figures(device, MONDAY)
+    assert figures.matches_close is True  # the closed day stays as HQ agreed it
+
+
+def test_a_first_close_prints_no_copy_mark(sqlite_hq: LiveHq,
+                                          make_branch: Callable[[LiveHq], Branch],
+                                          teller: Actor, supervisor: Actor) -> None:
+    from desktop.services.printing import prepare_day_end_print
+
+    device = make_branch(sqlite_hq).device("counter1")
+    recorded = record_complaint(device, teller, sample_intake())
+    assert not recorded.after_close and recorded.business_date == MONDAY
+    with client_for(device) as client:
+        close_day(device, client, MONDAY, closed_by=supervisor.staff_number)
+
+    printed = prepare_day_end_print(device, supervisor, MONDAY, locale="zh_CN", fmt="a4")
+    assert not printed.rerun and "副本" not in text_of(printed.pdf)
