@@ -58,6 +58,7 @@ class ActionId(enum.StrEnum):
     PRINT_NOTICE = "print_notice"
     ADD_ATTACHMENT = "add_attachment"
     REVEAL_IDENTITY = "reveal_identity"
+    CUSTOMER_HISTORY = "customer_history"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,8 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     # A deliberate reveal of the customer's masked identity data (recorded on the timeline).
     ActionId.REVEAL_IDENTITY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show the customer's full details"),
                                          ("Ctrl+Shift+V",), _WIDGET),
+    ActionId.CUSTOMER_HISTORY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "All complaints of this customer"),
+                                          ("Ctrl+Shift+H",), _WIDGET),
 }
 
 

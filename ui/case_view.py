@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ HEADER_FIELDS = ("status", "customer", "category", "received", "due", "time_left
 class CaseView(Translatable, QWidget):
     title_changed = Signal()
     loaded = Signal()
+    customer_requested = Signal(str)  # the customer's id: open their screen
 
     def __init__(self, app: AppContext, complaint_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +161,12 @@ class CaseView(Translatable, QWidget):
         self.reveal_action = make_action(ActionId.REVEAL_IDENTITY, self)
         self.addAction(self.reveal_action)
         self.reveal_action.triggered.connect(self.reveal_identity)
+        self.customer_action = make_action(ActionId.CUSTOMER_HISTORY, self)
+        self.addAction(self.customer_action)
+        self.customer_action.triggered.connect(self.show_customer)
+        self.customer_button = QPushButton(self)
+        self.customer_button.setObjectName("case_customer_history")
+        self.customer_button.clicked.connect(self.show_customer)
         self.revealed: Customer | None = None  # shown unmasked after a recorded reveal
         self.attach_action.triggered.connect(self.add_attachment)
         self.attach_button = QPushButton(self)
@@ -184,7 +191,10 @@ class CaseView(Translatable, QWidget):
         layout.addLayout(grid)
         self.tasks = CaseTasks(app, self)
         layout.addWidget(self.tasks)
-        layout.addWidget(self.recorded)
+        recorded = QHBoxLayout()
+        recorded.addWidget(self.recorded, 1)
+        recorded.addWidget(self.customer_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(recorded)
         layout.addWidget(self.description)
         layout.addLayout(action_row)
         layout.addWidget(self._timeline_label)
@@ -251,7 +261,7 @@ class CaseView(Translatable, QWidget):
         Every entry shows its shortcut; those this state or role does not allow are hidden."""
         entries: list[QAction | None] = [self.case_actions[a] for a, _ in CASE_ACTIONS]
         return [*entries, None, self.print_action, self.letter_action, self.notice_action, None,
-                self.attach_action, self.reveal_action]
+                self.attach_action, self.reveal_action, self.customer_action]
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -305,6 +315,11 @@ class CaseView(Translatable, QWidget):
         if info is not None:
             open_file(self._app, self, self.complaint_id, info, self._failed)
 
+    def show_customer(self) -> None:
+        """Ask the window for the customer's screen: all their complaints."""
+        if self.case_screen is not None:
+            self.customer_requested.emit(self.case_screen.detail.customer.id)
+
     def reveal_identity(self) -> None:
         """Show the customer's unmasked details; the reveal is an `identity_viewed` event."""
         actor = self._app.staff.actor
@@ -357,6 +372,10 @@ class CaseView(Translatable, QWidget):
         relabel(self.letter_action, ActionId.PRINT_LETTER)
         relabel(self.notice_action, ActionId.PRINT_NOTICE)
         relabel(self.attach_action, ActionId.ADD_ATTACHMENT)
+        relabel(self.customer_action, ActionId.CUSTOMER_HISTORY)
+        self.customer_button.setText(self.tr("Customer's complaints …"))
+        self.customer_button.setAccessibleName(action_text(ActionId.CUSTOMER_HISTORY))
+        self.customer_button.setToolTip(tooltip(ActionId.CUSTOMER_HISTORY))
         self.receipt_button.setText(self.tr("Receipt …"))
         self.receipt_button.setAccessibleName(self.tr("Print the receipt"))
         self.receipt_button.setToolTip(tooltip(ActionId.PRINT_RECEIPT))

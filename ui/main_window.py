@@ -27,6 +27,7 @@ from desktop.security.permissions import allowed
 from desktop.security.policy import Permission
 from ui.actions import WORKLIST_KEYS, ActionId, make_action, relabel
 from ui.case_view import CaseView
+from ui.customer_view import CustomerView
 from ui.dashboard import DashboardPanel
 from ui.i18n import Translatable, language_name
 from ui.intake.fields import EnterPressesButtons
@@ -233,11 +234,28 @@ class MainWindow(Translatable, QMainWindow):
                 self.tabs.setCurrentWidget(view)
                 return view
         view = CaseView(self._app, complaint_id, self.tabs)
+        view.customer_requested.connect(self.open_customer)
         view.title_changed.connect(self._retitle_tabs)
         view.loaded.connect(self._update_case_menu)
         self.tabs.addTab(view, view.tab_title())
         self.tabs.setCurrentWidget(view)
         view.setFocus()
+        return view
+
+    def open_customer(self, customer_id: str) -> CustomerView:
+        """The customer's screen (all their complaints) in a tab; one tab per customer."""
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, CustomerView) and widget.customer_id == customer_id:
+                self.tabs.setCurrentWidget(widget)
+                widget.table.setFocus()
+                return widget
+        view = CustomerView(self._app, customer_id, self.tabs)
+        view.case_requested.connect(self.open_case)
+        view.title_changed.connect(self._retitle_tabs)
+        self.tabs.addTab(view, view.tab_title())
+        self.tabs.setCurrentWidget(view)
+        view.table.setFocus()
         return view
 
     def open_dashboard(self) -> DashboardPanel | None:
@@ -290,7 +308,7 @@ class MainWindow(Translatable, QMainWindow):
         self.tabs.setTabText(0, self.tr("Worklist"))
         for i in range(1, self.tabs.count()):
             widget = self.tabs.widget(i)
-            if isinstance(widget, IntakePanel | CaseView):
+            if isinstance(widget, IntakePanel | CaseView | CustomerView):
                 self.tabs.setTabText(i, widget.tab_title())
             elif isinstance(widget, DashboardPanel):
                 self.tabs.setTabText(i, self.tr("Dashboard"))

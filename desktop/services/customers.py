@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from desktop.domain.errors import ValidationError
+from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.model import Customer, CustomerKind, IdDocumentType, Status
 from desktop.domain.validation import validate_phone
 from desktop.services.context import ServiceContext
@@ -74,3 +74,46 @@ def customer_history(ctx: ServiceContext, customer_id: str) -> CustomerHistory |
         lines = [HistoryLine(r[0], r[1], Status(r[2]), r[3], r[4], r[5]) for r in rows]
         return CustomerHistory(customer=customer_of(row), complaints=lines[:HISTORY_LIMIT],
                                total=len(lines), open=sum(1 for ln in lines if ln.status.is_open))
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerComplaint:
+    """One line of the customer screen: a complaint of this customer, whatever its state."""
+
+    complaint_id: str
+    reference: str
+    received_at: datetime
+    business_type: str
+    cause: str
+    status: Status
+    decision_due: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerFile:
+    """A customer (identity as stored; the screen masks it) and all their complaints."""
+
+    customer: Customer
+    complaints: list[CustomerComplaint]  # newest first, every one
+
+    @property
+    def open(self) -> int:
+        return sum(1 for c in self.complaints if c.status.is_open)
+
+
+def customer_complaints(ctx: ServiceContext, customer_id: str) -> CustomerFile:
+    """The customer and every complaint they have made at this desk, newest first.
+    Raises NotFound for an unknown customer."""
+    with ctx.store.read() as s:
+        row = s.get(CustomerRow, customer_id)
+        if row is None:
+            raise NotFound(what="customer")
+        rows = s.execute(
+            select(ComplaintRow.id, ComplaintRow.reference, ComplaintRow.received_at,
+                   ComplaintRow.business_type, ComplaintRow.cause, ComplaintRow.status,
+                   ComplaintRow.decision_due)
+            .where(ComplaintRow.customer_id == customer_id)
+            .order_by(ComplaintRow.received_at.desc(), ComplaintRow.reference.desc())).all()
+        return CustomerFile(customer=customer_of(row), complaints=[
+            CustomerComplaint(r[0], r[1], r[2], r[3] or "", r[4] or "", Status(r[5]), r[6])
+            for r in rows])

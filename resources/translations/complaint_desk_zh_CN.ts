@@ -143,6 +143,10 @@
         <source>Show the customer&apos;s full details</source>
         <translation>显示客户完整信息</translation>
     </message>
+    <message>
+        <source>All complaints of this customer</source>
+        <translation>该客户的全部投诉</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentModel</name>
@@ -385,6 +389,10 @@ Approved by: {who}</source>
     <message>
         <source>{action} (supervisor approves)</source>
         <translation>{action}（需主管审批）</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s complaints …</source>
+        <translation>客户的投诉……</translation>
     </message>
     <message>
         <source>Receipt …</source>
@@ -715,6 +723,29 @@ The customer asks for: {request}</source>
     </message>
 </context>
 <context>
+    <name>CustomerComplaintsModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>处理时限</translation>
+    </message>
+</context>
+<context>
     <name>CustomerMatchModel</name>
     <message numerus="yes">
         <source>{open} open / %n complaint(s)</source>
@@ -948,6 +979,53 @@ The customer asks for: {request}</source>
     <message>
         <source>e.g. notarised power of attorney</source>
         <translation>例如：经公证的授权委托书</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerView</name>
+    <message>
+        <source>Customer …</source>
+        <translation>客户……</translation>
+    </message>
+    <message>
+        <source>Customer {name}</source>
+        <translation>客户 {name}</translation>
+    </message>
+    <message>
+        <source>Complaints of this c&amp;ustomer</source>
+        <translation>该客户的投诉(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Complaints of this customer</source>
+        <translation>该客户的投诉</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>ID {number}</source>
+        <translation>证件号 {number}</translation>
+    </message>
+    <message>
+        <source>Credit code {code}</source>
+        <translation>信用代码 {code}</translation>
+    </message>
+    <message>
+        <source>Address {address}</source>
+        <translation>地址 {address}</translation>
+    </message>
+    <message>
+        <source>Phone {phone}</source>
+        <translation>电话 {phone}</translation>
+    </message>
+    <message>
+        <source>Contact {name}</source>
+        <translation>联系人 {name}</translation>
+    </message>
+    <message>
+        <source>Complaints: {total} · still open: {open}</source>
+        <translation>投诉：{total} 件 · 未办结：{open} 件</translation>
     </message>
 </context>
 <context>

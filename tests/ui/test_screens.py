@@ -17,6 +17,7 @@ from tests.ui.conftest import Counter
 from tests.ui.screens import geometry_problems, mnemonic_clashes, visible_windows
 from tests.ui.test_case_view import OPEN, a_case, open_case
 from ui.case_actions import CaseActionDialog
+from ui.customer_view import CustomerView
 from ui.intake.panel import IntakePanel
 from ui.print_preview import PrintPreviewDialog
 
@@ -79,6 +80,10 @@ def walk(counter: Counter, check: Callable[[object], list[str]]) -> list[str]:
     look("receipt preview")
     preview.reject()
     assert Action.RESOLVE in view.case_screen.allowed
+    view.show_customer()
+    qtbot.waitUntil(lambda: isinstance(main.tabs.currentWidget(), CustomerView), timeout=10_000)
+    qtbot.waitUntil(lambda: main.tabs.currentWidget().file is not None, timeout=10_000)  # type: ignore[union-attr]
+    look("customer screen")
 
     main.lock()
     look("lock screen")
