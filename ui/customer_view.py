@@ -1,5 +1,7 @@
 """One customer's screen: who they are (identity masked) and every complaint they have made,
-newest first; Enter or a double click on a line opens that case in its own tab."""
+newest first; Enter or a double click on a line opens that case in its own tab. The case
+screen's deliberate reveal (Ctrl+Shift+V) works here too: it shows the full values and is
+recorded as an `identity_viewed` event on the chosen complaint."""
 
 from __future__ import annotations
 
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.masking import mask_address, mask_id_number, mask_phone
 from desktop.i18n import term
 from ui import labels, spacing
+from ui.actions import ActionId, make_action, relabel
 from ui.categories import CategoryNames
 from ui.i18n import QT_TRANSLATE_NOOP, Translatable
 from ui.item_models import RowsModel
 from ui.worker import Changes
 
 if TYPE_CHECKING:
+    from desktop.domain.model import Customer
     from desktop.services.context import ServiceContext
     from desktop.services.customers import CustomerComplaint, CustomerFile
     from ui.context import AppContext
@@ -93,7 +97,7 @@ class CustomerView(Translatable, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
-        self.identity = QLabel(self)  # masked: this screen offers no reveal
+        self.identity = QLabel(self)  # masked, until a recorded reveal
         self.identity.setObjectName("customer_identity")
         self.identity.setWordWrap(True)
         self.summary = QLabel(self)
@@ -113,6 +117,10 @@ class CustomerView(Translatable, QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self.open_line)
+        self.reveal_action = make_action(ActionId.REVEAL_IDENTITY, self)
+        self.addAction(self.reveal_action)
+        self.reveal_action.triggered.connect(self.reveal_identity)
+        self.revealed: Customer | None = None  # shown unmasked after a recorded reveal
         self._table_label = QLabel(self)
         self._table_label.setBuddy(self.table)
         layout = QVBoxLayout(self)
@@ -163,6 +171,28 @@ class CustomerView(Translatable, QWidget):
         if complaint_id:
             self.case_requested.emit(str(complaint_id))
 
+    def reveal_identity(self) -> None:
+        """Show the customer's unmasked details; the reveal is an `identity_viewed` event on
+        the complaint chosen in the list (the newest if none is)."""
+        actor, file = self._app.staff.actor, self.file
+        if actor is None or file is None or not file.complaints:
+            return
+        chosen = self.model.value(self.table.currentIndex().row()) or file.complaints[0]
+        complaint_id = chosen.complaint_id
+
+        def run(ctx: ServiceContext) -> Customer:
+            from desktop.services.identity_views import reveal_identity
+
+            return reveal_identity(ctx, actor, complaint_id, screen="customer")
+
+        self._app.worker.change(self, run, self._revealed,
+                                lambda exc: self._app.interaction.error(self, exc, self._app.locale),
+                                changes=Changes(complaint_id=complaint_id))
+
+    def _revealed(self, customer: Customer) -> None:
+        self.revealed = customer
+        self.retranslate()
+
     def retranslate(self) -> None:
         self._table_label.setText(self.tr("Complaints of this c&ustomer"))
         self.table.setAccessibleName(self.tr("Complaints of this customer"))
@@ -172,8 +202,17 @@ class CustomerView(Translatable, QWidget):
             self.identity.clear()
             self.summary.clear()
             return
+        relabel(self.reveal_action, ActionId.REVEAL_IDENTITY)
         customer = file.customer
         self.heading.setText(customer.name)
+        self.summary.setText(self.tr("Complaints: {total} · still open: {open}").format(
+            total=len(file.complaints), open=file.open))
+        if self.revealed is not None and self.revealed.id == customer.id:
+            shown = self.revealed
+            self.identity.setText(" · ".join(t for t in (
+                shown.id_number or shown.credit_code, shown.phone, shown.address,
+                shown.contact_person) if t))
+            return
         facts = []
         if customer.id_number:
             facts.append(self.tr("ID {number}").format(number=mask_id_number(customer.id_number)))
@@ -186,5 +225,3 @@ class CustomerView(Translatable, QWidget):
         if customer.contact_person:
             facts.append(self.tr("Contact {name}").format(name=customer.contact_person))
         self.identity.setText(" · ".join(facts))
-        self.summary.setText(self.tr("Complaints: {total} · still open: {open}").format(
-            total=len(file.complaints), open=file.open))

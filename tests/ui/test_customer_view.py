@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from desktop.i18n import term
 from desktop.services.context import ServiceContext
-from desktop.store.models import ComplaintRow, CustomerRow
+from desktop.store.models import ComplaintRow, CustomerRow, EventRow
 from tests.ui.conftest import Counter
 from tests.ui.keys import press
 from tests.ui.screens import geometry_problems, mnemonic_clashes
@@ -113,4 +113,27 @@ def test_the_customers_screen_follows_the_language(counter: Counter) -> None:
     assert screen.file is not None
     assert screen.model.index(0, 3).data() == term("status", screen.file.complaints[0].status.value, "en")
     assert main.tabs.tabText(main.tabs.currentIndex()).startswith("Customer ")
+    assert mnemonic_clashes(main) == []
+
+
+def test_the_customers_full_details_show_on_that_screen_only_on_a_recorded_reveal(
+        counter: Counter) -> None:
+    main = counter.log_in("T001")
+    ids, customer = a_customer_with_two_complaints(counter)
+    screen = _customer_screen(counter, main, open_case(counter, main, ids[-1]))
+    assert customer.phone and customer.phone not in screen.identity.text()
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.model.index(1, 0))  # the earlier complaint
+    press(Qt.Key.Key_V, CTRL_SHIFT)
+    counter.qtbot.waitUntil(lambda: customer.phone in screen.identity.text(), timeout=10_000)
+    assert customer.id_number and customer.id_number in screen.identity.text()
+
+    def viewed(ctx: ServiceContext) -> list[tuple[str, str, dict[str, object]]]:
+        with ctx.store.read() as s:
+            return [(e.complaint_id, e.actor, e.payload) for e in s.scalars(
+                select(EventRow).where(EventRow.kind == "identity_viewed"))]
+
+    recorded = counter.app.worker.call_now(viewed)
+    assert [(c, a) for c, a, _p in recorded] == [(ids[-1], "T001")]
+    assert recorded[0][2]["screen"] == "customer" and "phone" in recorded[0][2]["fields"]  # type: ignore[operator]
     assert mnemonic_clashes(main) == []
