@@ -34,9 +34,9 @@ def resident_kb() -> int:
 
 
 def probe(profile: Path, password: str, with_receipt: bool = False) -> int:
+    from desktop.domain.worklist import Worklist
     from ui.app import AppController, make_application, make_context
     from ui.i18n import register_cjk_font
-    from desktop.domain.worklist import Worklist
     from ui.worklist_model import CASE_ID_ROLE
     from ui.worklist_view import WORKLISTS
 
