@@ -417,8 +417,8 @@ class MainWindow(Translatable, QMainWindow):
             self._app.interaction.error(self, outcome.error, self._app.locale)
 
     def close_day(self, business_date: date | None = None) -> DayEndDialog | None:
-        """Open the day-end close of `business_date` (default: today's business date) and start
-        it; None for a role that may not close the day."""
+        """Open the day-end close of `business_date` (default: today's business date) with its
+        pre-check; it starts when confirmed. None for a role that may not close the day."""
         from ui.day_end import DayEndDialog, may_close_day
 
         if not may_close_day(self._app.staff.actor) or self.day_end is not None:
@@ -431,8 +431,7 @@ class MainWindow(Translatable, QMainWindow):
         dialog.destroyed.connect(self._day_end_closed)
         self.day_end = dialog
         self._update_sync_actions()
-        dialog.open()
-        dialog.start()
+        dialog.open()  # it starts once the supervisor confirms the pre-check
         return dialog
 
     def _day_end_closed(self) -> None:

@@ -7,7 +7,7 @@ on the timeline or none of it is: a refused resolution leaves no half-settled co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from desktop.domain.errors import ValidationError
@@ -41,6 +41,8 @@ class Taken:
     decision_due: datetime
     repeats: list[RepeatWarning]
     closed: bool  # settled at the counter: resolved and closed
+    business_date: date | None = None  # the business date its receipt counts on
+    after_close: bool = False  # recorded after its day's close: counts on the next business day
 
 
 def _in_resolution(exc: ValidationError) -> complaints.IntakeRejected:
@@ -89,4 +91,5 @@ def take_complaint(ctx: ServiceContext, actor: Actor, intake: Intake, *,
             if draft is not None:
                 s.delete(draft)
     return Taken(complaint_id=cid, reference=recorded.reference,
-                 decision_due=recorded.decision_due, repeats=recorded.repeats, closed=settling)
+                 decision_due=recorded.decision_due, repeats=recorded.repeats, closed=settling,
+                 business_date=recorded.business_date, after_close=recorded.after_close)

@@ -46,6 +46,37 @@
     </message>
 </context>
 <context>
+    <name>DayEndDialog</name>
+    <message numerus="yes">
+        <source>Overdue cases: %n</source>
+        <translation>
+            <numerusform>Overdue cases: %n</numerusform>
+            <numerusform>Overdue cases: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes not yet sent to HQ: %n (the close sends them)</source>
+        <translation>
+            <numerusform>Change not yet sent to HQ: %n (the close sends it)</numerusform>
+            <numerusform>Changes not yet sent to HQ: %n (the close sends them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Intake drafts still open: %n</source>
+        <translation>
+            <numerusform>Intake draft still open: %n</numerusform>
+            <numerusform>Intake drafts still open: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This day was already closed (%n time(s)): closing again is a re-run, and its day-end report is printed as a copy.</source>
+        <translation>
+            <numerusform>This day was already closed once: closing again is a re-run, and its day-end report is printed as a copy.</numerusform>
+            <numerusform>This day was already closed %n times: closing again is a re-run, and its day-end report is printed as a copy.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupComplaintBox</name>
     <message numerus="yes">
         <source>A group complaint chooses at most %n representative(s).</source>

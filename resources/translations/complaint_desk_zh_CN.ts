@@ -1078,6 +1078,42 @@ The customer asks for: {request}</source>
 <context>
     <name>DayEndDialog</name>
     <message>
+        <source>The pre-check could not be read.</source>
+        <translation>未能读取结账前检查。</translation>
+    </message>
+    <message>
+        <source>Checking the day …</source>
+        <translation>正在检查当日情况 …</translation>
+    </message>
+    <message>
+        <source>Before the close:</source>
+        <translation>结账前检查：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue cases: %n</source>
+        <translation>
+            <numerusform>超期案件：%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes not yet sent to HQ: %n (the close sends them)</source>
+        <translation>
+            <numerusform>待上传到总行的变更：%n（结账时上传）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Intake drafts still open: %n</source>
+        <translation>
+            <numerusform>未完成的受理草稿：%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This day was already closed (%n time(s)): closing again is a re-run, and its day-end report is printed as a copy.</source>
+        <translation>
+            <numerusform>当日已结账（%n 次）：再次结账为重新结账，日终报表将作为副本打印。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Waiting for the sync that is running to finish …</source>
         <translation>正在等待进行中的同步完成 …</translation>
     </message>
@@ -1088,6 +1124,10 @@ The customer asks for: {request}</source>
     <message>
         <source>Events of the day: {count}. Sent again: {resent}.</source>
         <translation>当日记录：{count} 条；重新上传：{resent} 条。</translation>
+    </message>
+    <message>
+        <source>This was a re-run of the close (close no. {run}); the day-end report is a copy.</source>
+        <translation>本次为重新结账（第 {run} 次结账），日终报表为副本。</translation>
     </message>
     <message>
         <source>The day-end close was cancelled; the day is not closed. What was already sent stays sent.</source>
@@ -1102,8 +1142,12 @@ The customer asks for: {request}</source>
         <translation>日终结账 {date}</translation>
     </message>
     <message>
-        <source>Everything recorded on this PC is sent to HQ, the day&apos;s records are compared with HQ&apos;s, whatever HQ is missing is sent again, and the close is recorded. Then the day-end report opens for printing.</source>
-        <translation>本机记录的全部内容将上传至总行，与总行核对当日记录，补传总行缺少的记录并登记结账；随后打开日终报表供打印。</translation>
+        <source>Everything recorded on this PC is sent to HQ, the day&apos;s records are compared with HQ&apos;s, whatever HQ is missing is sent again, and the close is recorded. Then the day-end report opens for printing. Check the figures below, then confirm.</source>
+        <translation>本机记录的全部内容将上传至总行，与总行核对当日记录，补传总行缺少的记录并登记结账；随后打开日终报表供打印。请先查看下列数字，再确认结账。</translation>
+    </message>
+    <message>
+        <source>C&amp;lose the day</source>
+        <translation>确认结账(&amp;L)</translation>
     </message>
     <message>
         <source>Day-end &amp;report …</source>
@@ -2091,6 +2135,10 @@ The customer asks for: {request}</source>
     <message>
         <source>Complaint {reference} recorded, resolved and closed.</source>
         <translation>投诉 {reference} 已登记、处理并结案。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s business day is already closed: this complaint counts on the next business day, {date}.</source>
+        <translation>今日营业日已结账：本投诉计入下一营业日 {date}。</translation>
     </message>
     <message>
         <source>What happens when you save</source>

@@ -420,7 +420,8 @@ class IntakePanel(Translatable, QWidget):
 
             taken = take_complaint(ctx, actor, intake, settlement=settlement, draft_id=draft_id)
             return SaveResult(taken.complaint_id, taken.reference, taken.decision_due,
-                              closed=taken.closed)
+                              closed=taken.closed, after_close=taken.after_close,
+                              business_date=taken.business_date)
 
         self._app.worker.change(self, run, self._saved, self._save_failed,
                                 changes=Changes(worklist=True, draft=True))

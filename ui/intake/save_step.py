@@ -4,7 +4,7 @@ then offer the receipt (a print preview, from which it prints or is saved as PDF
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -38,6 +38,8 @@ class SaveResult:
     reference: str
     decision_due: datetime
     closed: bool = False  # settled at the counter: recorded, resolved and closed in one go
+    after_close: bool = False  # recorded after today's day-end close
+    business_date: date | None = None  # the business date it counts on
 
 
 class SaveStep(IntakeStep):
@@ -213,6 +215,10 @@ class SaveStep(IntakeStep):
             if saved.closed:
                 text = self.tr("Complaint {reference} recorded, resolved and closed.").format(
                     reference=saved.reference)
+            if saved.after_close and saved.business_date is not None:
+                text += "\n" + self.tr(
+                    "Today's business day is already closed: this complaint counts on the next "
+                    "business day, {date}.").format(date=saved.business_date.isoformat())
             self.result.setText(text)
         self.intro.setAccessibleName(self.tr("What happens when you save"))
         self.result.setAccessibleName(self.tr("Saved complaint"))
