@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.command_line import EXIT_ERROR, EXIT_OK, CliError, locale, open_args_profile, t
 from desktop.services.context import load_context
+from desktop.services.day_close import day_end_check
 from desktop.sync.engine import SyncReport, close_day, sync_now
 from desktop.sync.enrollment import connect, enroll, save_transport_settings
 from desktop.sync.quarantine import quarantined_events
@@ -107,12 +108,18 @@ def cmd_day_end(args: argparse.Namespace) -> int:
     _, store = open_args_profile(args)
     try:
         ctx = load_context(store)
+        day = day or ctx.business_date()
+        check = day_end_check(ctx, day)
+        print(t("sync.cli.day_end_precheck", overdue=check.overdue, unsent=check.unsent,
+                drafts=check.open_drafts))
         with connect(store, args.hq) as client:
-            report = close_day(ctx, client, day or ctx.business_date(), closed_by=args.staff)
+            report = close_day(ctx, client, day, closed_by=args.staff)
     finally:
         store.close()
     print(t("sync.cli.day_end_done", date=report.business_date.isoformat(), count=report.event_count,
             resent=report.resent))
+    if report.rerun:
+        print(t("sync.cli.day_end_rerun", date=report.business_date.isoformat(), run=report.run))
     tell_sync_warnings(report.sync)
     if report.quarantined:
         print(t("sync.cli.day_end_quarantined", count=report.quarantined), file=sys.stderr)

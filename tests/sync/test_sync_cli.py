@@ -43,6 +43,10 @@ def test_enroll_sync_and_day_end_from_the_command_line(hq_process: tuple[HqProce
     closed = run("admin", "day-end", "--date", day, "--profile", profile)
     assert closed.returncode == 0, closed.stderr
     assert "agree" in closed.stdout
+    assert "Before the close: overdue cases: " in closed.stdout and "re-run" not in closed.stdout
+    again = run("admin", "day-end", "--date", day, "--profile", profile)
+    assert again.returncode == 0, again.stderr
+    assert f"This was close no. 2 of {day} (a re-run)" in again.stdout
 
 
 def test_day_end_fails_clearly_when_hq_and_branch_disagree(hq_process: tuple[HqProcess, LiveHq],
