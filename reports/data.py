@@ -174,3 +174,4 @@ class DayEndReportData:
     overdue_items: Sequence[WorklistLine] = ()
     due_tomorrow_items: Sequence[WorklistLine] = ()
     sync: SyncSummary | None = None
+    close_run: int = 0  # which close of the day this report follows: 2 and more are re-runs

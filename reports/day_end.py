@@ -129,6 +129,9 @@ def render_day_end_report(data: DayEndReportData, *, fmt: str = "a4", locale: st
     ]
     if data.device:
         head.append((label("dayend.device", locale), data.device))
+    if data.close_run > 1:
+        head.append((label("dayend.close_run", locale),
+                     label("dayend.rerun", locale, run=data.close_run)))
     story.append(field_table(head, width, 30 * mm, st, grid=True))
     summary = [
         (label("dayend.received", locale), data.received),

@@ -293,7 +293,7 @@ def _worklist(lines: list[DueLine], taxonomy: Taxonomy, zone: tzinfo,
 
 def day_end_report_data(figures: DayFigures, *, taxonomy: Taxonomy, zone: tzinfo, locale: str,
                         generated_at: datetime, operator: str, device: str = "",
-                        bank: BankInfo) -> DayEndReportData:
+                        bank: BankInfo, close_run: int = 0) -> DayEndReportData:
     """The day-end report of `figures` (desktop.services.day_report.day_figures).
 
     The sync section: events of the day sent to HQ and received from it, what is still
@@ -317,7 +317,7 @@ def day_end_report_data(figures: DayFigures, *, taxonomy: Taxonomy, zone: tzinfo
                             for b, c, n in figures.received_by_category],
         overdue_items=_worklist(figures.overdue_items, taxonomy, zone, locale),
         due_tomorrow_items=_worklist(figures.due_next_day_items, taxonomy, zone, locale),
-        sync=sync,
+        sync=sync, close_run=close_run,
     )
 
 
@@ -367,7 +367,7 @@ def render_day_end(figures: DayFigures, *, taxonomy: Taxonomy, zone: tzinfo, loc
         info = replace(info, branch_code=branch_code)
     data = day_end_report_data(figures, taxonomy=taxonomy, zone=zone, locale=locale,
                                generated_at=generated_at, operator=operator, device=device,
-                               bank=info)
+                               bank=info, close_run=copy_number)
     return render_day_end_report(data, fmt=fmt, locale=locale, copy_number=copy_number)
 
 

@@ -18,7 +18,7 @@ from desktop.sync.engine import close_day
 from tests.conftest import SettableClock
 from tests.hq.conftest import LiveHq
 from tests.printing.conftest import Cases, CliRun
-from tests.reports.helpers import flat, text_of
+from tests.reports.helpers import flat, pdftotext, text_of
 from tests.services.intakes import sample_intake
 from tests.sync.conftest import Branch, client_for
 
@@ -145,9 +145,11 @@ def test_the_pre_check_a_re_run_printed_as_a_copy_and_a_complaint_after_the_clos
     assert after_first.unsent == 0 and after_first.runs == 1 and after_first.rerun
 
     printed = prepare_day_end_print(device, supervisor, MONDAY, locale="zh_CN", fmt="a4")
-    assert printed.rerun and "副本" in text_of(printed.pdf)
-    english = prepare_day_end_print(device, supervisor, MONDAY, locale="en", fmt="a4")
-    assert "COPY" in text_of(english.pdf)
+    chinese = flat(pdftotext(printed.pdf, tmp_path))  # read back as poppler reads it
+    assert printed.rerun and "副本" in chinese and flat("第 2 次结账（重新结账") in chinese
+    english = flat(pdftotext(prepare_day_end_print(device, supervisor, MONDAY, locale="en",
+                                                   fmt="a4").pdf, tmp_path))
+    assert "COPY" in english and flat("close no. 2 (a re-run") in english
 
     late = record_complaint(device, teller, sample_intake())  # the day is closed: next day
     assert late.after_close and late.business_date == date(2026, 3, 3)
@@ -156,7 +158,7 @@ def test_the_pre_check_a_re_run_printed_as_a_copy_and_a_complaint_after_the_clos
 
 
 def test_a_first_close_prints_no_copy_mark(sqlite_hq: LiveHq,
-                                          make_branch: Callable[[LiveHq], Branch],
+                                          make_branch: Callable[[LiveHq], Branch], tmp_path: Path,
                                           teller: Actor, supervisor: Actor) -> None:
     from desktop.services.printing import prepare_day_end_print
 
@@ -167,4 +169,5 @@ def test_a_first_close_prints_no_copy_mark(sqlite_hq: LiveHq,
         close_day(device, client, MONDAY, closed_by=supervisor.staff_number)
 
     printed = prepare_day_end_print(device, supervisor, MONDAY, locale="zh_CN", fmt="a4")
-    assert not printed.rerun and "副本" not in text_of(printed.pdf)
+    text = pdftotext(printed.pdf, tmp_path)
+    assert not printed.rerun and "副本" not in text and "重新结账" not in text

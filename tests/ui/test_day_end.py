@@ -14,7 +14,7 @@ from desktop.services.context import ServiceContext
 from desktop.services.day_close import day_end_check
 from desktop.store.models import DayCloseRow
 from desktop.sync.status import unsent_count
-from tests.reports.helpers import text_of
+from tests.reports.helpers import pdftotext
 from tests.ui.conftest import Counter, DemoBranch, record_received
 from tests.ui.test_accessibility import unnamed
 from tests.ui.test_sync import Gate
@@ -167,7 +167,7 @@ def test_the_close_waits_for_confirmation_after_its_pre_check_and_a_second_close
             assert "重新结账" in dialog.precheck.text()
             assert "重新结账" in dialog.outcome_text.text() and "副本" in dialog.outcome_text.text()
             assert dialog.preview is not None and dialog.preview.document is not None
-            assert "副本" in text_of(dialog.preview.document.pdf)
+            assert "副本" in pdftotext(dialog.preview.document.pdf, tmp_path)
             assert dialog.grab().save(str(tmp_path / "day-end-rerun.png"))
             assert unnamed(dialog) == []
         assert dialog.preview is not None
