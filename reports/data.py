@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop.domain.errors import DomainError
+from desktop.domain.masking import DEFAULT_DOCUMENT_MASKING, DocumentMasking
 from desktop.domain.model import Outcome
 
 
@@ -44,8 +45,8 @@ class BankInfo:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CustomerIdentity:
-    """The complainant as printed: masked by the document (names and addresses of
-    individuals too; a corporate customer's name is shown as it is)."""
+    """The complainant as printed: each document masks it as its `masking` says (the
+    policy's table per kind of document; a corporate customer's name is shown as it is)."""
 
     name: str
     id_type: str = ""  # e.g. 居民身份证 / Resident ID card
@@ -73,6 +74,7 @@ class ReceiptData:
     # A reprint after an extension: `decision_due` stays the original deadline, this is the
     # new one, printed as an added line.
     extended_due: date | None = None
+    masking: DocumentMasking = DEFAULT_DOCUMENT_MASKING["receipt"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,6 +113,8 @@ class LetterData:
     # Resolved by the policy's summary-resolution limit (UK DISP 1.5: the end of the third
     # business day): the letter is a summary resolution communication, not a final response.
     summary_resolution: bool = False
+    # Letters go to the customer: by default full name and postal address, numbers masked.
+    masking: DocumentMasking = DEFAULT_DOCUMENT_MASKING["letter"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -130,6 +134,7 @@ class ExtensionNoticeData:
     # The policy's own wording of this notice, when it has one (UK payment services: the
     # holding reply, with the Financial Ombudsman Service); it replaces the generic body.
     policy_body: str = ""
+    masking: DocumentMasking = DEFAULT_DOCUMENT_MASKING["notice"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,7 +24,7 @@ from desktop.i18n import normalise_locale, term
 from desktop.resources import resource_path
 from reports.data import LetterData, ReportError
 from reports.formatting import format_date, format_money, is_chinese, label
-from reports.identity import mask_address, mask_name, scrub_free_text
+from reports.identity import scrub_free_text
 from reports.layout import copy_banner, paper, para, prose, render_sheets, styles
 from reports.parts import bank_signoff, letterhead, sheet_decorator
 
@@ -72,8 +72,7 @@ def letter_template(outcome: Outcome | str, locale: str,
 
 
 def _customer_name(data: LetterData) -> str:
-    name = data.customer.name.strip()
-    return name if data.customer.corporate else mask_name(name)
+    return data.masking.name_of(data.customer.name, corporate=data.customer.corporate)
 
 
 def _placeholders(outcome: Outcome, data: LetterData, locale: str) -> dict[str, str]:
@@ -193,7 +192,7 @@ def render_letter(data: LetterData, *, fields: Mapping[str, str] | None = None,
         para(_customer_name(data), st.body),
     ]
     if data.customer.address:
-        story.append(para(mask_address(data.customer.address), st.small))
+        story.append(para(data.masking.address_of(data.customer.address), st.small))
     story.append(para(label("letter.salutation", locale, name=_customer_name(data)), st.heading))
     index = 0
     for key in LETTER_FIELDS:

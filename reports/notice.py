@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.domain.documents import EXTENSION_NOTICE, FORMATS
 from reports.data import ExtensionNoticeData, ReportError
 from reports.formatting import format_date, is_chinese, label
-from reports.identity import mask_address, mask_name, scrub_free_text
+from reports.identity import scrub_free_text
 from reports.layout import copy_banner, field_table, paper, para, prose, render_sheets, styles
 from reports.parts import bank_signoff, letterhead, sheet_decorator
 
@@ -28,7 +28,7 @@ def render_extension_notice(data: ExtensionNoticeData, *, fmt: str = "a4", local
     st = styles(pp.body_size)
     width = pp.width - 2 * pp.margin
     customer = data.customer
-    name = customer.name.strip() if customer.corporate else mask_name(customer.name)
+    name = data.masking.name_of(customer.name, corporate=customer.corporate)
     previous_due = format_date(data.previous_due, locale)
     new_due = format_date(data.new_due, locale)
     reason = scrub_free_text(data.reason.strip())
@@ -51,7 +51,7 @@ def render_extension_notice(data: ExtensionNoticeData, *, fmt: str = "a4", local
         para(name, st.body),
     ]
     if customer.address:
-        story.append(para(mask_address(customer.address), st.small))
+        story.append(para(data.masking.address_of(customer.address), st.small))
     story += [
         para(label("letter.salutation", locale, name=name), st.heading),
         para(body, prose(st, locale)),

@@ -8,10 +8,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from desktop.domain.masking import MASKED, DocumentMasking
 from desktop.i18n import normalise_locale
 from reports.data import CustomerIdentity, ReceiptData, ReportError
 from reports.formatting import format_date, format_datetime, label
-from reports.identity import mask_id_number, mask_name, mask_phone, scrub_free_text
+from reports.identity import scrub_free_text
 from reports.layout import (
     GREY,
     Paper,
@@ -56,15 +57,16 @@ def receipt_qr_payload(reference: str, verification_code: str, verification_url:
     return f"{QR_PREFIX}|{reference}|{verification_code}"
 
 
-def customer_rows(customer: CustomerIdentity, locale: str) -> list[tuple[str, str]]:
-    """The complainant's rows of a field table, masked."""
-    name = customer.name.strip() if customer.corporate else mask_name(customer.name)
-    rows = [(label("field.customer", locale), name)]
+def customer_rows(customer: CustomerIdentity, locale: str,
+                  masking: DocumentMasking = MASKED) -> list[tuple[str, str]]:
+    """The complainant's rows of a field table, masked as `masking` says."""
+    rows = [(label("field.customer", locale),
+             masking.name_of(customer.name, corporate=customer.corporate))]
     if customer.id_number:
         rows.append((label("field.id_document", locale),
-                     f"{customer.id_type} {mask_id_number(customer.id_number)}".strip()))
+                     f"{customer.id_type} {masking.id_number_of(customer.id_number)}".strip()))
     if customer.phone:
-        rows.append((label("field.phone", locale), mask_phone(customer.phone)))
+        rows.append((label("field.phone", locale), masking.phone_of(customer.phone)))
     return rows
 
 
@@ -100,7 +102,7 @@ def _copy_story(data: ReceiptData, copy: str, pp: Paper, st: Styles, locale: str
     rows += [
         (label("field.category", locale), data.category),
         (label("field.staff", locale), data.staff_number),
-        *customer_rows(data.customer, locale),
+        *customer_rows(data.customer, locale, data.masking),
     ]
     # English labels ("Complainant") need more room than two or four Chinese characters.
     label_width = (17 if roll and locale.startswith("zh") else 22 if roll else 26) * mm

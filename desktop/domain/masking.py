@@ -78,6 +78,52 @@ class MaskPolicy:
 
 DEFAULT_MASK_POLICY = MaskPolicy()
 
+# The kinds of paper a policy's `masking` table speaks of (docs/ARCHITECTURE.md §8).
+DOCUMENT_KINDS = ("receipt", "letter", "notice", "day_end")
+IDENTITY_FIELDS = ("name", "address", "id_number", "phone")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMasking:
+    """Which identity fields a kind of document prints masked (True) or in full (False).
+
+    Letters and notices go to the customer by post: by default they carry the full name
+    and postal address; ID and phone numbers stay masked on every document."""
+
+    name: bool = True
+    address: bool = True
+    id_number: bool = True
+    phone: bool = True
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DocumentMasking:
+        """From a policy's table row, e.g. {"name": false, "address": false}; missing
+        fields stay masked."""
+        return cls(**{key: bool(data.get(key, True)) for key in IDENTITY_FIELDS})
+
+    def name_of(self, value: str, *, corporate: bool = False) -> str:
+        value = value.strip()
+        return value if corporate or not self.name else mask_name(value)
+
+    def address_of(self, value: str) -> str:
+        return value.strip() if not self.address else mask_address(value)
+
+    def id_number_of(self, value: str) -> str:
+        return value.strip() if not self.id_number else mask_id_number(value)
+
+    def phone_of(self, value: str) -> str:
+        return value.strip() if not self.phone else mask_phone(value)
+
+
+MASKED = DocumentMasking()
+# What each kind prints when the policy's table does not name it.
+DEFAULT_DOCUMENT_MASKING: Mapping[str, DocumentMasking] = {
+    "receipt": MASKED,
+    "letter": DocumentMasking(name=False, address=False),
+    "notice": DocumentMasking(name=False, address=False),
+    "day_end": MASKED,
+}
+
 
 def _keep_ends(value: str, keep: Keep, mask_char: str) -> str:
     """Mask the middle of `value`, keeping its length; at least a third of it stays hidden

@@ -47,6 +47,7 @@ from desktop.domain.calendar import (
     load_calendar,
 )
 from desktop.domain.errors import DomainError, PermissionDenied, PolicyError
+from desktop.domain.masking import DEFAULT_DOCUMENT_MASKING, DocumentMasking
 from desktop.domain.model import Role
 from desktop.domain.reference_files import (
     DayCount,
@@ -171,6 +172,8 @@ class DeadlinePolicy:
     agent_needs_power_of_attorney: bool = True
     recording_reference_channels: tuple[str, ...] = ()
     letter_parts_by_outcome: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Per kind of document (masking.DOCUMENT_KINDS), which identity fields it prints masked.
+    masking: Mapping[str, DocumentMasking] = field(default_factory=dict)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -300,6 +303,13 @@ class DeadlinePolicy:
         first, last = self.local_day(start), self.local_day(end)
         return any(not self.calendar.covers(date(year, 1, 1)) for year in range(first.year, last.year + 1))
 
+    def document_masking(self, kind: str) -> DocumentMasking:
+        """Which identity fields a `kind` of document (receipt, letter, notice, day_end)
+        prints masked: the policy's `masking` table, else the default for the kind."""
+        if kind not in DEFAULT_DOCUMENT_MASKING:
+            raise ValueError(f"unknown document kind {kind!r}")
+        return self.masking.get(kind, DEFAULT_DOCUMENT_MASKING[kind])
+
     def required_letter_parts(self, outcome: str) -> tuple[str, ...]:
         """The parts a decision letter must carry for `outcome` (policy data)."""
         extra = self.letter_parts_by_outcome.get(str(outcome), ())
@@ -422,6 +432,8 @@ def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None =
         max_group_representatives=intake.max_group_representatives,
         agent_needs_power_of_attorney=intake.agent_needs_power_of_attorney,
         recording_reference_channels=tuple(intake.recording_reference_channels),
+        masking={kind: DocumentMasking.from_dict(row.model_dump())
+                 for kind, row in spec.masking.items()},
     )
 
 

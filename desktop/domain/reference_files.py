@@ -213,6 +213,18 @@ class DecisionLetterSpec(_File):
     required_for_outcome: dict[str, list[LetterPart]] = {}
 
 
+class MaskingSpec(_File):
+    """Which identity fields one kind of document prints masked (true) or in full (false)."""
+
+    name: bool = True
+    address: bool = True
+    id_number: bool = True
+    phone: bool = True
+
+
+DocumentKind = Literal["receipt", "letter", "notice", "day_end"]
+
+
 class IntakeSpec(_File):
     """What the record of a complaint must hold (CBIRC Order 2020 No. 3, Art. 7 and 13)."""
 
@@ -243,6 +255,9 @@ class PolicyFile(_File):
     texts: dict[str, Labels] = {}
     decision_letter: DecisionLetterSpec | None = None
     intake: IntakeSpec | None = None
+    masking: dict[DocumentKind, MaskingSpec] = Field({}, description=(
+        "per kind of document, which identity fields are printed masked; "
+        "a kind not named keeps its default (letters and notices: full name and address)"))
 
     @field_validator("rules")
     @classmethod

@@ -31,6 +31,7 @@ from desktop.domain.documents import (
 )
 from desktop.domain.documents import printing_text as t
 from desktop.domain.errors import DomainError
+from desktop.domain.masking import DEFAULT_DOCUMENT_MASKING
 from desktop.domain.model import Event, EventKind, Outcome, Status
 from desktop.domain.policy import DayCount, DeadlinePolicy
 from desktop.domain.projection import event_order
@@ -145,7 +146,7 @@ def receipt_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxono
         decision_due=_local_date(first_due, zone), decision_days=days,
         decision_days_working=working,
         channel=t(f"channel.{view.channel.value}", locale),
-        extended_due=extended,
+        extended_due=extended, masking=policy.document_masking("receipt"),
     )
 
 
@@ -184,6 +185,7 @@ def letter_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonom
                             and policy.is_summary_resolution(view.received_at, view.resolved_at,
                                                              view.business_type or None,
                                                              view.cause or None)),
+        masking=policy.document_masking("letter"),
     )
 
 
@@ -242,6 +244,8 @@ def extension_notice_data(detail: CaseDetail, *, taxonomy: Taxonomy, zone: tzinf
         extension_number=level, staff_number=staff_number,
         policy_body=_holding_reply(policy, locale, str(latest.payload.get("reason", "")),
                                    _local_date(datetime.fromisoformat(str(latest.payload["new_due"])), zone)),
+        masking=(policy.document_masking("notice") if policy is not None
+                 else DEFAULT_DOCUMENT_MASKING["notice"]),
     )
 
 
@@ -278,7 +282,8 @@ def holding_response_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonom
         received_at=view.received_at.astimezone(zone),
         category=category_text(taxonomy, view.business_type, view.cause, locale),
         previous_due=due, new_due=expected_by, reason=reason, approver="",
-        extension_number=0, staff_number=staff_number, policy_body=body)
+        extension_number=0, staff_number=staff_number, policy_body=body,
+        masking=policy.document_masking("notice"))
 
 
 # -- day-end report ------------------------------------------------------------------------------

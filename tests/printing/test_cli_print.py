@@ -130,7 +130,7 @@ def test_decision_letter_is_filled_in_from_the_case(run_cli: Run, profile: Path,
     data = pdf.read_bytes()
     assert all(s == pytest.approx(A4, abs=0.1) for s in page_sizes(data))
     text = flat(text_of(data))
-    for expected in ("投诉处理结果告知书", cases.resolved_reference, "王*明", "北京市****",
+    for expected in ("投诉处理结果告知书", cases.resolved_reference, "王小明", "北京市东城区东长安街1号",
                      "柜台叫号系统失灵", flat(VERIFICATION), "叫号系统故障所致", REMEDY,
                      "人民币200.00元", "30日内", "12378", "示例商业银行北京分行消费者权益保护部"):
         assert flat(expected) in text, expected

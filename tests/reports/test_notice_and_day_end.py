@@ -20,7 +20,7 @@ from tests.reports.helpers import (
 def test_extension_notice_tells_old_and_new_deadline_reason_and_approver() -> None:
     text = flat(text_of(render_extension_notice(notice_data())))
 
-    for expected in ("投诉处理期限延长告知书", REFERENCE, "尊敬的张*丰：", "2024年3月20日",
+    for expected in ("投诉处理期限延长告知书", REFERENCE, "尊敬的张三丰：", "2024年3月20日",
                      "2024年4月4日", "需向信用卡中心调取批量作业日志逐笔核对", "支行主管S0012",
                      "第1次", "12378", "（盖章）"):
         assert flat(expected) in text, expected
