@@ -106,6 +106,8 @@ class LetterData:
     staff_number: str = ""
     basis: str = ""  # the basis and reasons of the decision
     basis_reference: str = ""  # the specific rule or contract clause it rests on
+    # The findings told to the customer (second person); printed in place of `findings`.
+    customer_summary: str = ""
     handling_rules: str = ""  # what the case was handled under (the policy's own words)
     # The parts the policy requires (desktop.domain.policy LETTER_PARTS): the letter refuses
     # to render while one is empty or edited out.

@@ -110,7 +110,7 @@ def _placeholders(outcome: Outcome, data: LetterData, locale: str) -> dict[str, 
         "complaint_summary": scrub_free_text(data.complaint_summary.strip()),
         "request_summary": scrub_free_text(data.request_summary.strip()),
         "verification": scrub_free_text(data.verification.strip()),
-        "findings": scrub_free_text(data.findings.strip()),
+        "findings": scrub_free_text((data.customer_summary or data.findings).strip()),
         "decision": scrub_free_text(data.decision.strip()),
         "remedy": remedy,
         "compensation": compensation,
@@ -148,7 +148,9 @@ def check_required_parts(data: LetterData, texts: Mapping[str, str], locale: str
     printed = _squeezed("".join(scrub_free_text(texts.get(key, "")) for key in LETTER_FIELDS))
     for part in data.required_parts:
         if part in _CASE_PARTS:
-            value = _squeezed(scrub_free_text(str(getattr(data, part)).strip()))
+            source = data.customer_summary if part == "findings" and data.customer_summary \
+                else str(getattr(data, part))
+            value = _squeezed(scrub_free_text(source.strip()))
             present = bool(value) and value in printed
         elif part in _SECTION_PARTS:
             present = bool(texts.get(part, "").strip())

@@ -284,7 +284,15 @@ class CaseActionDialog(Translatable, QDialog):
                 outcome = QComboBox(self)
                 for value in Outcome:
                     outcome.addItem("", value.value)
+                from desktop.services.documents import customer_summary_draft
+
+                # What the letter tells the customer, in the second person: prefilled from
+                # the recorded facts, completed by the clerk (never their notes verbatim).
+                summary = _multiline(self)
+                summary.setPlainText(customer_summary_draft(
+                    self._screen.detail, zone=self._app.branch.zone, locale=self._app.locale))
                 return [("outcome", outcome), ("findings", _multiline(self)),
+                        ("customer_summary", summary),
                         ("verification", _multiline(self)), ("basis", _multiline(self)),
                         ("basis_reference", QLineEdit(self)), ("remedy", QLineEdit(self)),
                         ("compensation", QLineEdit(self)), ("root_cause", _root_causes(self))]
@@ -368,6 +376,7 @@ class CaseActionDialog(Translatable, QDialog):
             "extension_notice": self.tr("E&xtension notice"),
             "assignee": self.tr("&Handled by"), "reason": self.tr("&Reason"),
             "outcome": self.tr("&Outcome"), "findings": self.tr("&Findings"),
+            "customer_summary": self.tr("Findings for the c&ustomer's letter"),
             "verification": self.tr("How it &was verified"), "remedy": self.tr("Re&medy"),
             "basis": self.tr("Bas&is and reasons"),
             "basis_reference": self.tr("Rule or contract c&lause relied on"),

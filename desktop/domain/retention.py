@@ -14,7 +14,7 @@ from desktop.domain.masking import scrub
 
 IDENTITY_FIELDS = ("name", "id_number", "phone", "address", "credit_code", "contact_person")
 FREE_TEXT_FIELDS = ("description", "request", "grounds", "recording_reference", "text", "comment",
-                    "findings", "verification", "basis", "basis_reference", "remedy", "reason",
+                    "findings", "customer_summary", "verification", "basis", "basis_reference", "remedy", "reason",
                     "complained_about", "product", "extra_fields")
 ANONYMISED_MARK = "_anonymised"  # the payload member that records the digest and the action
 

@@ -119,7 +119,8 @@ def run_case_action(ctx: ServiceContext, action: Action, actor: Actor, complaint
                              findings=values["findings"], verification=values["verification"],
                              basis=values["basis"], basis_reference=values["basis_reference"],
                              remedy=values["remedy"], compensation=values["compensation"] or None,
-                             root_cause=values.get("root_cause", ""))
+                             root_cause=values.get("root_cause", ""),
+                             customer_summary=values.get("customer_summary", ""))
         case Action.RECORD_SATISFACTION:
             return c.record_satisfaction(ctx, actor, complaint_id, int(values["score"]),
                                          values["comment"])

@@ -385,8 +385,8 @@ def resolution_payload(ctx: ServiceContext, *, outcome: Outcome, findings: str,
                        verification: str = "", basis: str = "", basis_reference: str = "",
                        remedy: str = "", compensation: Decimal | str | None = None,
                        root_cause: str = "",
-                       corrective_actions: Sequence[CorrectiveActionInput] = ()
-                       ) -> dict[str, Any]:
+                       corrective_actions: Sequence[CorrectiveActionInput] = (),
+                       customer_summary: str = "") -> dict[str, Any]:
     """The `resolved` payload of a decision, checked. Every part the policy requires of a
     decision letter for this outcome (`decision_letter` in the policy file) must be given;
     ValidationError (code validation.letter_part.<part>, `field` the part) names the first
@@ -404,6 +404,10 @@ def resolution_payload(ctx: ServiceContext, *, outcome: Outcome, findings: str,
     for part in ("findings", *ctx.policy.required_letter_parts(outcome.value)):
         if part in texts and not texts[part].strip():
             raise ValidationError(f"validation.letter_part.{part}", field=part)
+    summary = clean_text(customer_summary, field="customer_summary", max_length=MAX_NOTE,
+                         multiline=True).strip()
+    if summary:  # the customer-facing findings the letter prints (optional in the payload)
+        texts["customer_summary"] = summary
     return {
         "outcome": outcome.value,
         **texts,
@@ -426,7 +430,8 @@ def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Ou
             findings: str, verification: str = "", basis: str = "", basis_reference: str = "",
             remedy: str = "", compensation: Decimal | str | None = None,
             approver: Actor | None = None, root_cause: str = "",
-            corrective_actions: Sequence[CorrectiveActionInput] = ()) -> ComplaintView:
+            corrective_actions: Sequence[CorrectiveActionInput] = (),
+            customer_summary: str = "") -> ComplaintView:
     """Record the decision (its parts checked by `resolution_payload`). Compensation above
     the policy's threshold needs a supervisor's approval on this PC (`approver`); raises
     ApprovalRequired without it."""
@@ -434,7 +439,8 @@ def resolve(ctx: ServiceContext, actor: Actor, complaint_id: str, *, outcome: Ou
                                  verification=verification, basis=basis,
                                  basis_reference=basis_reference, remedy=remedy,
                                  compensation=compensation, root_cause=root_cause,
-                                 corrective_actions=corrective_actions)
+                                 corrective_actions=corrective_actions,
+                                 customer_summary=customer_summary)
     return _act(ctx, actor, complaint_id, Action.RESOLVE, payload, role_of=approver)
 
 

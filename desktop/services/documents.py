@@ -179,6 +179,7 @@ def letter_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonomy: Taxonom
         remedy=view.remedy, compensation=view.compensation, staff_number=staff_number,
         basis=str(decided.get("basis") or ""),
         basis_reference=str(decided.get("basis_reference") or ""),
+        customer_summary=str(decided.get("customer_summary") or ""),
         handling_rules=policy.text("handling_rules", locale),
         required_parts=policy.required_letter_parts(view.outcome.value),
         summary_resolution=(view.outcome is Outcome.UPHELD and view.resolved_at is not None
@@ -202,6 +203,18 @@ def case_letter_fields(data: LetterData, policy: DeadlinePolicy, locale: str) ->
         fields["remedies"] = Template(policy.text("decision_remedies", locale)).safe_substitute(
             time_limit_waiver=policy.text("time_limit_waiver", locale)).strip()
     return fields
+
+
+def customer_summary_draft(detail: CaseDetail, *, zone: tzinfo, locale: str) -> str:
+    """The customer-facing findings the resolve dialog starts from: the recorded facts (when
+    the complaint came, what the customer asked for) told to the customer in the second
+    person, for the clerk to complete; never the clerk's own notes."""
+    view = detail.view
+    received = format_date(_local_date(view.received_at, zone), locale)
+    request = scrub_free_text(view.request.strip()).rstrip("。.")
+    if request:
+        return t("customer_summary.with_request", locale, received=received, request=request)
+    return t("customer_summary.plain", locale, received=received)
 
 
 # -- extension notice ----------------------------------------------------------------------------

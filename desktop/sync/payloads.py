@@ -211,6 +211,9 @@ class ResolutionPayload(PayloadModel):
     verification: Long = ""
     basis: Long = ""  # basis and reasons of the decision (the policy may require it)
     basis_reference: Short = ""  # the rule or contract clause relied on
+    # The findings as the letter tells them to the customer (second person); the letter's
+    # findings section prints it in place of the clerk's `findings` notes.
+    customer_summary: Long = ""
     remedy: Long = ""
     compensation: Money | None = None
     root_cause: Short = ""

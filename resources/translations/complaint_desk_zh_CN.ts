@@ -222,6 +222,10 @@ Approved by: {who}</source>
         <translation>调查情况(&amp;F)</translation>
     </message>
     <message>
+        <source>Findings for the c&amp;ustomer&apos;s letter</source>
+        <translation>告知客户的核实情况(&amp;U)</translation>
+    </message>
+    <message>
         <source>How it &amp;was verified</source>
         <translation>核实方式(&amp;W)</translation>
     </message>
