@@ -28,6 +28,9 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    FrameBreak,
+    KeepInFrame,
+    KeepTogether,
     PageTemplate,
     Table,
     TableStyle,
@@ -330,6 +333,67 @@ def render_sheets(story: list[Flowable], pp: Paper, *, title: str, author: str,
 
     doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=on_page)])
     doc.build(_guard_headings(story))
+    return buffer.getvalue()
+
+
+def _unkept(story: list[Flowable]) -> list[Flowable]:
+    """`story` with KeepTogether groups opened (a scaled box cannot draw one; nothing splits
+    inside the box anyway)."""
+    out: list[Flowable] = []
+    for flowable in story:
+        out += _unkept(list(flowable._content)) if isinstance(flowable, KeepTogether) else [flowable]
+    return out
+
+
+MIN_HALF_SCALE = 0.72  # a copy on half a sheet is printed at no less than 72 % of its size
+
+
+def render_halves(top: list[Flowable], bottom: list[Flowable], pp: Paper, *, title: str,
+                  author: str, decorate: PageDecorator, cut_label: str) -> bytes | None:
+    """`top` and `bottom` on the two halves of one sheet, a dashed cut line with `cut_label`
+    between them; None when either does not fit its half (the caller lays them out on
+    pages of their own instead)."""
+    assert pp.height is not None
+    buffer = BytesIO()
+    half = pp.height / 2
+    gap = 6 * mm  # the cut line sits in this band
+    doc = BaseDocTemplate(
+        buffer, pagesize=(pp.width, pp.height), leftMargin=pp.margin, rightMargin=pp.margin,
+        topMargin=pp.margin, bottomMargin=pp.margin, title=title, author=author,
+        creator="Complaint Desk", initialFontName=cjk_font(), initialFontSize=10,
+        pageCompression=1,
+    )
+    width = pp.width - 2 * pp.margin
+    frames = [Frame(pp.margin, half + gap, width, half - gap - pp.margin, id="top",
+                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
+              Frame(pp.margin, pp.margin * 1.2, width, half - gap - pp.margin * 1.2, id="bottom",
+                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)]
+
+    def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(GREY)
+        canvas.setDash(3, 2)
+        canvas.setLineWidth(0.5)
+        canvas.line(pp.margin / 2, half, pp.width - pp.margin / 2, half)
+        canvas.setFont(cjk_font(), 7)
+        canvas.setFillColor(GREY)
+        text = f"- - -  {cut_label}  - - -"
+        text_width = stringWidth(text, cjk_font(), 7) + 4 * mm
+        canvas.setFillColor(colors.white)
+        canvas.rect((pp.width - text_width) / 2, half - 2 * mm, text_width, 4 * mm, stroke=0,
+                    fill=1)
+        canvas.setFillColor(GREY)
+        canvas.drawCentredString(pp.width / 2, half - 1 * mm, text)
+        canvas.restoreState()
+        decorate(canvas, document.page)
+
+    # Each copy is scaled down to fit its half, but never below MIN_HALF_SCALE (small print).
+    boxes = [KeepInFrame(frame._width, frame._height, _unkept(story), mode="shrink", vAlign="TOP")
+             for story, frame in zip((top, bottom), frames, strict=True)]
+    doc.addPageTemplates([PageTemplate(id="halves", frames=frames, onPage=on_page)])
+    doc.build([boxes[0], FrameBreak(), boxes[1]])
+    if doc.page > 1 or any(1 / getattr(box, "_scale", 1.0) < MIN_HALF_SCALE for box in boxes):
+        return None
     return buffer.getvalue()
 
 

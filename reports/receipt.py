@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -15,6 +16,7 @@ from reports.formatting import format_date, format_datetime, label
 from reports.identity import scrub_free_text
 from reports.layout import (
     GREY,
+    PAPERS,
     Paper,
     QrCode,
     Styles,
@@ -23,6 +25,7 @@ from reports.layout import (
     field_table,
     paper,
     para,
+    render_halves,
     render_roll,
     render_sheets,
     rule,
@@ -33,6 +36,7 @@ from reports.layout import (
 from reports.parts import sheet_decorator
 
 COPIES = ("customer", "bank")
+HALF_SHEET_MARGIN = 10 * mm  # an A4 sheet holding both copies
 QR_PREFIX = "CDR1"
 
 
@@ -170,7 +174,8 @@ def render_receipt(data: ReceiptData, *, fmt: str = "roll80", locale: str = "zh_
     """The acknowledgement receipt as PDF bytes.
 
     fmt: "roll80" (80 mm roll, one page per copy as tall as its content),
-    "a5" or "a4" (each copy starts a new page). copies: which of "customer" and
+    "a5" (each copy starts a new page) or "a4" (both copies on one sheet with a cut line
+    between them when each fits half a sheet, else a page each). copies: which of "customer" and
     "bank" to print, in that order. copy_number > 1 marks every page 副本 / COPY.
     Raises ReportError for an unknown format or copy name.
     """
@@ -191,11 +196,23 @@ def render_receipt(data: ReceiptData, *, fmt: str = "roll80", locale: str = "zh_
 
         return render_roll(stories, title=title, author=data.bank.bank_name,
                            decorate=mark_reprint)
+    footer = label("letter.reference_line", locale, reference=data.reference)
+    if pp.name == "a4" and len(copies) == 2:
+        # Both copies on one A4 sheet, one above the other with a cut line between them;
+        # copies too long for half a sheet get a sheet each as below.
+        half = replace(pp, margin=HALF_SHEET_MARGIN, body_size=PAPERS["a5"].body_size)
+        half_st = styles(half.body_size)
+        top, bottom = (_copy_story(data, copy, half, half_st, locale, copy_number)
+                       for copy in copies)
+        pdf = render_halves(top, bottom, half, title=title, author=data.bank.bank_name,
+                            decorate=sheet_decorator(half, footer, copy_number, locale),
+                            cut_label=label("receipt.cut_line", locale))
+        if pdf is not None:
+            return pdf
     story: list[Flowable] = []
     for index, part in enumerate(stories):
         if index:
             story.append(PageBreak())
         story += part
-    footer = label("letter.reference_line", locale, reference=data.reference)
     return render_sheets(story, pp, title=title, author=data.bank.bank_name,
                          decorate=sheet_decorator(pp, footer, copy_number, locale))

@@ -41,11 +41,12 @@ def test_a_longer_complaint_makes_a_taller_roll_receipt() -> None:
     assert long[0][1] > short[0][1] + 50 * MM
 
 
-@pytest.mark.parametrize(("fmt", "size"), [("a5", A5), ("a4", A4)])
-def test_sheet_receipts_use_their_paper_size(fmt: str, size: tuple[float, float]) -> None:
+@pytest.mark.parametrize(("fmt", "size", "pages"), [("a5", A5, 2), ("a4", A4, 1)])
+def test_sheet_receipts_use_their_paper_size(fmt: str, size: tuple[float, float],
+                                             pages: int) -> None:
     sizes = page_sizes(render_receipt(receipt_data(), fmt=fmt))
 
-    assert len(sizes) == 2
+    assert len(sizes) == pages  # A4: both copies on one sheet
     for width, height in sizes:
         assert (width, height) == pytest.approx(size, abs=0.1)
 
@@ -209,3 +210,25 @@ def test_the_qr_code_carries_the_verification_address_the_branding_file_names(
     assert scanned == f"https://verify.bank.example/r?ref={REFERENCE}&code=7QK3M9TX"
     with pytest.raises(ReportError):
         receipt_qr_payload(REFERENCE, "7QK3M9TX", "https://x.example/{nonsense}")
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_a4_puts_both_copies_on_one_sheet_with_a_cut_line(tmp_path: Path, pdftotext_tool: str,
+                                                         locale: str) -> None:
+    pdf = render_receipt(receipt_data(locale), fmt="a4", locale=locale)
+
+    assert len(page_sizes(pdf)) == 1
+    text = pdftotext(pdf, tmp_path, layout=True)
+    customer, bank = ("客户联", "银行留存联") if locale == "zh_CN" else ("Customer copy", "Bank copy")
+    cut = "沿此线剪开" if locale == "zh_CN" else "Cut along this line"
+    assert text.index(customer) < text.index(cut) < text.index(bank)
+    assert text.count(REFERENCE) >= 2 and FULL_ID not in flat(text)
+
+
+def test_a4_copies_too_long_for_half_a_sheet_get_a_sheet_each() -> None:
+    description = "投诉内容很长。" * 300
+    pages = page_texts(render_receipt(receipt_data(complaint_summary=description), fmt="a4"))
+
+    assert len(pages) >= 2
+    assert "客户联" in pages[0] and "银行留存联" in "".join(pages[1:])
+    assert all("沿此线剪开" not in page for page in pages)
