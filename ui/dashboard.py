@@ -74,8 +74,20 @@ class DashboardPanel(QWidget):
         self.overdue.clicked.connect(lambda: self.open_worklist.emit(Worklist.OVERDUE, ()))
         self.actions_overdue.clicked.connect(
             lambda: self.open_worklist.emit(Worklist.ACTIONS_OVERDUE, ()))
-        app.worker.changed.connect(lambda _changes: self.refresh())
+        app.worker.changed.connect(self._changed)  # a bound slot: gone with the panel
         self.retranslate()
+
+    def _changed(self, _changes: object) -> None:
+        self.refresh()
+
+    def release(self) -> None:
+        """Take the charts apart before the panel is deleted: pyqtgraph's views and items
+        refer to each other, and leaving their wrappers to Python's cycle collector after Qt
+        has deleted the widgets can crash the process (pyqtgraph issue 1628)."""
+        self.trend_bars = self.category_bars = None
+        for plot in (self.trend, self.categories):
+            plot.clear()
+            plot.close()
 
     def refresh(self) -> None:
         """Compute the figures on the database worker; draw them when they come back."""

@@ -301,6 +301,8 @@ class MainWindow(Translatable, QMainWindow):
             return
         if isinstance(widget, IntakePanel):
             widget.save_draft_now()  # closing keeps the draft; "discard" is its own action
+        if isinstance(widget, DashboardPanel):
+            widget.release()
         self.tabs.removeTab(index)
         widget.deleteLater()
 
@@ -362,6 +364,8 @@ class MainWindow(Translatable, QMainWindow):
         for i in range(self.tabs.count() - 1, 0, -1):
             tab = self.tabs.widget(i)
             self.tabs.removeTab(i)
+            if isinstance(tab, DashboardPanel):
+                tab.release()
             if tab is not None:
                 tab.deleteLater()
         self.start_session(actor)
@@ -499,6 +503,10 @@ class MainWindow(Translatable, QMainWindow):
             panel.save_draft_now()
         self.idle.stop()
         self.sync.shutdown()
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, DashboardPanel):
+                tab.release()
         instance = QCoreApplication.instance()
         if instance is not None:
             instance.removeEventFilter(self.idle)
