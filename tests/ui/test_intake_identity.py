@@ -7,7 +7,7 @@ from desktop.services.cases import case_detail
 from desktop.services.context import ServiceContext
 from tests.ui.conftest import Counter
 from tests.ui.keys import type_text
-from tests.ui.test_resolve_on_spot import fill_complaint
+from tests.ui.test_resolve_on_spot import fill_after_customer, fill_complaint
 from ui.intake.panel import IntakePanel
 
 TYPED_ID = "110101198506120039"
@@ -55,7 +55,7 @@ def test_a_known_id_shows_the_customer_on_file_and_a_new_name_is_confirmed(count
     main = counter.log_in("T001")
     panel = main.new_complaint()
     counter.wait_idle()
-    customer, category, details, review = panel.steps[:4]
+    customer = panel.steps[0]
     type_text("郑国庆", customer.name)  # type: ignore[attr-defined]
     type_text("110101199003071233", customer.id_number)  # on file as 郑国强
     known = customer.known  # type: ignore[attr-defined]
@@ -64,15 +64,7 @@ def test_a_known_id_shows_the_customer_on_file_and_a_new_name_is_confirmed(count
     assert "13912345678" not in known.text()
     assert customer.history_model.rowCount() >= 1  # type: ignore[attr-defined]
     assert panel.go_to(1)  # the phone on file is kept: not asked again
-    category.business_type.select_code("B01")  # type: ignore[attr-defined]
-    category.cause.select_code("R0101")  # type: ignore[attr-defined]
-    assert panel.go_to(2)
-    type_text("柜员未解释手续费。", details.description)  # type: ignore[attr-defined]
-    type_text("解释收费依据。", details.request)  # type: ignore[attr-defined]
-    type_text("2号窗口 10:00-10:20", details.recording_reference)  # type: ignore[attr-defined]
-    assert panel.go_to(3)
-    review.consent.setChecked(True)  # type: ignore[attr-defined]
-    assert panel.go_to(4)
+    fill_after_customer(panel)
     saved = _save(counter, panel)  # asked, and the answer is "what I typed is right"
     assert any("郑国强" in text for _title, text in counter.interaction.messages)
 
@@ -88,7 +80,7 @@ def test_a_customer_picked_with_find_is_not_asked_for_the_id_again(counter: Coun
     main = counter.log_in("T001")
     panel = main.new_complaint()
     counter.wait_idle()
-    customer, category, details, review = panel.steps[:4]
+    customer = panel.steps[0]
     type_text("110101199003071233", customer.search)  # type: ignore[attr-defined]
     customer.find_customer()  # type: ignore[attr-defined]
     results = customer.results  # type: ignore[attr-defined]
@@ -97,15 +89,7 @@ def test_a_customer_picked_with_find_is_not_asked_for_the_id_again(counter: Coun
     counter.qtbot.waitUntil(lambda: customer.name.text() == "郑国强", timeout=10_000)  # type: ignore[attr-defined]
     assert customer.id_number.text() == ""  # type: ignore[attr-defined]
     assert panel.go_to(1)  # "leave empty to keep": no ID number asked for
-    category.business_type.select_code("B01")  # type: ignore[attr-defined]
-    category.cause.select_code("R0101")  # type: ignore[attr-defined]
-    assert panel.go_to(2)
-    type_text("柜员未解释手续费。", details.description)  # type: ignore[attr-defined]
-    type_text("解释收费依据。", details.request)  # type: ignore[attr-defined]
-    type_text("2号窗口 10:00-10:20", details.recording_reference)  # type: ignore[attr-defined]
-    assert panel.go_to(3)
-    review.consent.setChecked(True)  # type: ignore[attr-defined]
-    assert panel.go_to(4)
+    fill_after_customer(panel)
     saved = _save(counter, panel)
 
     def stored(ctx: ServiceContext) -> tuple[str, str, list[str]]:

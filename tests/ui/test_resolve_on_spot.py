@@ -14,11 +14,17 @@ from ui.print_preview import PrintPreviewDialog
 
 
 def fill_complaint(counter: Counter, panel: IntakePanel) -> None:
-    customer, category, details, review = panel.steps[:4]
+    customer = panel.steps[0]
     type_text("李四", customer.name)  # type: ignore[attr-defined]
     type_text("110101198506120039", customer.id_number)  # type: ignore[attr-defined]
     type_text("13912345678", customer.phone)  # type: ignore[attr-defined]
     assert panel.go_to(1)
+    fill_after_customer(panel)
+
+
+def fill_after_customer(panel: IntakePanel) -> None:
+    """From the category step to the save step: a fee complaint with consent given."""
+    _customer, category, details, review = panel.steps[:4]
     category.business_type.select_code("B01")  # type: ignore[attr-defined]
     category.cause.select_code("R0101")  # type: ignore[attr-defined]
     assert panel.go_to(2)
