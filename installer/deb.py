@@ -154,7 +154,7 @@ def glibc_floor(program: Path) -> str:
     """The newest GLIBC_x.y symbol version any ELF file of the bundle asks for."""
     newest = (2, 17)
     for file in program.rglob("*"):
-        if not file.is_file() or file.read_bytes()[:4] != b"\x7fELF":
+        if not file.is_file() or not _is_elf(file):
             continue
         out = subprocess.run(["objdump", "-T", file], capture_output=True, text=True).stdout
         for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", out):
