@@ -1,5 +1,6 @@
-"""What a pushed event means, checked against what HQ holds (DESIGN §5): the device's
-chain head, the owner branch of each complaint, unique references, the branch's roster.
+"""What a pushed event means, checked against what HQ holds (docs/ARCHITECTURE.md §10,
+"HQ: trust"): the device's chain head, the owner branch of each complaint, unique
+references, the branch's roster.
 
 The rule: what no honest device can produce is refused with a 4xx; what honest devices
 working offline can produce — two incompatible actions on one case, say two
