@@ -30,6 +30,9 @@ class Settlement:
     basis_reference: str = ""
     remedy: str = ""
     compensation: Decimal | str | None = None
+    # What the decision letter tells the customer (second person); required: the letter
+    # prints it in place of the clerk's findings.
+    customer_summary: str = ""
     satisfaction: int | None = None  # 1-5; None: the customer gave no score
     satisfaction_comment: str = ""
 
@@ -58,7 +61,7 @@ def take_complaint(ctx: ServiceContext, actor: Actor, intake: Intake, *,
     close it too; delete the draft `draft_id` — in one transaction.
 
     Raises IntakeRejected (every field error of the intake, or the first of the settlement as
-    `resolution.<field>`), PermissionDenied / ApprovalRequired (e.g. compensation above the
+    `resolution.<field>`, e.g. a blank customer-facing summary), PermissionDenied / ApprovalRequired (e.g. compensation above the
     threshold needs a supervisor: settle it on the case screen instead), Recused (the person
     complained about may not decide it). Nothing is written when it raises."""
     settling = settlement is not None
@@ -68,11 +71,14 @@ def take_complaint(ctx: ServiceContext, actor: Actor, intake: Intake, *,
     satisfaction: dict[str, object] | None = None
     if settlement is not None:
         try:
+            if not settlement.customer_summary.strip():
+                raise ValidationError("validation.required", field="customer_summary")
             resolution = complaints.resolution_payload(
                 ctx, outcome=settlement.outcome, findings=settlement.findings,
                 verification=settlement.verification, basis=settlement.basis,
                 basis_reference=settlement.basis_reference, remedy=settlement.remedy,
-                compensation=settlement.compensation)
+                compensation=settlement.compensation,
+                customer_summary=settlement.customer_summary)
             if settlement.satisfaction is not None:
                 satisfaction = complaints.satisfaction_payload(settlement.satisfaction,
                                                                settlement.satisfaction_comment)

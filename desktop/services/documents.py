@@ -210,11 +210,19 @@ def customer_summary_draft(detail: CaseDetail, *, zone: tzinfo, locale: str) -> 
     the complaint came, what the customer asked for) told to the customer in the second
     person, for the clerk to complete; never the clerk's own notes."""
     view = detail.view
-    received = format_date(_local_date(view.received_at, zone), locale)
-    request = scrub_free_text(view.request.strip()).rstrip("。.")
-    if request:
-        return t("customer_summary.with_request", locale, received=received, request=request)
-    return t("customer_summary.plain", locale, received=received)
+    return customer_summary_opening(_local_date(view.received_at, zone), view.request,
+                                    locale=locale)
+
+
+def customer_summary_opening(received: date, request: str, *, locale: str) -> str:
+    """The second-person opening of a customer-facing summary: when the complaint came and
+    what the customer asked for (card numbers scrubbed), for the decider to complete. Used
+    wherever a decision is taken: the resolve dialog, the counter's settlement, HQ."""
+    when = format_date(received, locale)
+    asked = scrub_free_text(request.strip()).rstrip("。.")
+    if asked:
+        return t("customer_summary.with_request", locale, received=when, request=asked)
+    return t("customer_summary.plain", locale, received=when)
 
 
 # -- extension notice ----------------------------------------------------------------------------

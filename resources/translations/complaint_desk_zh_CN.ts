@@ -2173,6 +2173,14 @@ The customer asks for: {request}</source>
         <translation>调查情况</translation>
     </message>
     <message>
+        <source>Findings for the c&amp;ustomer&apos;s letter</source>
+        <translation>告知客户的核实情况(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Findings as the letter tells them to the customer</source>
+        <translation>答复函中告知客户的核实情况</translation>
+    </message>
+    <message>
         <source>How it &amp;was verified</source>
         <translation>核实方式(&amp;W)</translation>
     </message>

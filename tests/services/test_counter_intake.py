@@ -29,6 +29,7 @@ def _counts(ctx: ServiceContext) -> tuple[int, ...]:
 
 def _settlement(**changes: object) -> Settlement:
     base = {"outcome": Outcome.UPHELD, "findings": "当场解释收费依据，客户表示理解。",
+            "customer_summary": "您反映的收费问题，我行已当场向您说明收费依据。",
             **DECISION_PARTS, "satisfaction": 5}
     return Settlement(**{**base, **changes})  # type: ignore[arg-type]
 
@@ -43,6 +44,7 @@ def test_settled_at_the_counter_is_one_sitting_on_the_timeline(ctx: ServiceConte
                                                  EventKind.SATISFACTION_RECORDED, EventKind.CLOSED]
     assert detail.timeline[0].payload["resolved_on_spot"] is True
     assert detail.view.satisfaction == 5 and detail.view.outcome is Outcome.UPHELD
+    assert detail.timeline[1].payload["customer_summary"] == _settlement().customer_summary
     assert latest_draft(ctx, teller.staff_number) is None  # the draft went in the same commit
 
 
@@ -61,6 +63,7 @@ def test_no_score_closes_without_a_satisfaction_event(ctx: ServiceContext, telle
 
 @pytest.mark.parametrize(("changes", "field"), [
     ({"findings": "  "}, "resolution.findings"),
+    ({"customer_summary": " "}, "resolution.customer_summary"),
     ({"satisfaction": 9}, "resolution.satisfaction"),
     ({"compensation": "-5"}, "resolution.compensation"),
     ({"outcome": Outcome.NOT_UPHELD, "basis_reference": ""}, "resolution.basis_reference"),

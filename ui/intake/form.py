@@ -43,8 +43,8 @@ def empty_form() -> dict[str, Any]:
         "contact_channel": "phone", "contact_time": "", "complained_about": "",
         "complained_staff": "", "group": None, "grounds": "", "recording_reference": "",
         "consent": False, "resolved_on_spot": False, "repeat_of": None,
-        "resolution": {"outcome": "upheld", "findings": "", "verification": "", "basis": "",
-                       "remedy": "", "compensation": "",
+        "resolution": {"outcome": "upheld", "findings": "", "customer_summary": "",
+                       "verification": "", "basis": "", "remedy": "", "compensation": "",
                        "confirmed": False, "satisfaction": 0},
         # shown on screen only: who the known customer is (masked), what was searched
         "screen": {"known_customer": None, "search": ""},
@@ -104,7 +104,8 @@ class CounterRuleError(ValidationError):
 def check_form(form: dict[str, Any], today: date, taxonomy: Taxonomy) -> FormCheck:
     """Every error of the form, keyed by field path (the first error of each field).
     Adds the counter's own rules on top of the domain's: consent must be given, and a
-    complaint resolved on the spot needs findings and the customer's confirmation."""
+    complaint resolved on the spot needs findings, the summary its letter tells the customer
+    and the customer's confirmation."""
     data = {k: v for k, v in form.items() if k not in ("screen", "resolution")}
     result: IntakeCheck = check_intake(data, today=today, taxonomy=taxonomy)
     errors: dict[str, ValidationError] = {}
@@ -114,9 +115,10 @@ def check_form(form: dict[str, Any], today: date, taxonomy: Taxonomy) -> FormChe
         errors.setdefault(CONSENT, ValidationError("validation.consent_required", field=CONSENT))
     if form.get("resolved_on_spot"):
         resolution = form.get("resolution") or {}
-        if not str(resolution.get("findings", "")).strip():
-            errors.setdefault("resolution.findings",
-                              ValidationError("validation.required", field="resolution.findings"))
+        for part in ("findings", "customer_summary"):
+            if not str(resolution.get(part, "")).strip():
+                errors.setdefault(f"resolution.{part}", ValidationError(
+                    "validation.required", field=f"resolution.{part}"))
         if not resolution.get("confirmed"):
             errors.setdefault("resolution.confirmed",
                               CounterRuleError(CONFIRMATION_REQUIRED, field="resolution.confirmed"))
@@ -199,6 +201,7 @@ def settlement_from(form: dict[str, Any]) -> Settlement | None:
     score = int(r.get("satisfaction") or 0)
     return Settlement(outcome=Outcome(r.get("outcome") or Outcome.UPHELD.value),
                       findings=str(r.get("findings") or ""),
+                      customer_summary=str(r.get("customer_summary") or ""),
                       verification=str(r.get("verification") or ""),
                       basis=str(r.get("basis") or ""),
                       basis_reference=str(r.get("basis_reference") or ""),

@@ -63,6 +63,12 @@ class SaveStep(IntakeStep):
         self.findings = QPlainTextEdit(self)
         self.findings.setTabChangesFocus(True)
         self.findings.setMaximumHeight(90)
+        # What the letter tells the customer, in the second person: prefilled from what was
+        # recorded (today, the request), completed by the clerk; never their notes verbatim.
+        self.customer_summary = QPlainTextEdit(self)
+        self.customer_summary.setObjectName("customer_summary")
+        self.customer_summary.setTabChangesFocus(True)
+        self.customer_summary.setMaximumHeight(90)
         self.verification = QLineEdit(self)
         self.basis = QLineEdit(self)
         self.remedy = QLineEdit(self)
@@ -73,6 +79,7 @@ class SaveStep(IntakeStep):
         self.confirmed = QCheckBox(self)
         for path, widget in (("resolution.outcome", self.outcome),
                              ("resolution.findings", self.findings),
+                             ("resolution.customer_summary", self.customer_summary),
                              ("resolution.verification", self.verification),
                              ("resolution.basis", self.basis),
                              ("resolution.remedy", self.remedy),
@@ -83,6 +90,8 @@ class SaveStep(IntakeStep):
         self.resolution_box.setLayout(self.resolution_form)
         self.outcome.currentIndexChanged.connect(lambda _i: self._emit("resolution.outcome"))
         self.findings.textChanged.connect(lambda: self._emit("resolution.findings"))
+        self.customer_summary.textChanged.connect(
+            lambda: self._emit("resolution.customer_summary"))
         self.verification.textEdited.connect(lambda _t: self._emit("resolution.verification"))
         self.basis.textEdited.connect(lambda _t: self._emit("resolution.basis"))
         self.remedy.textEdited.connect(lambda _t: self._emit("resolution.remedy"))
@@ -128,6 +137,7 @@ class SaveStep(IntakeStep):
         self.open_button.clicked.connect(self.open_case_requested)
         self.another_button.clicked.connect(self.another_requested)
         self._resolving = False
+        self._summary_started = False  # the customer-facing summary was prefilled or restored
         self._saved: SaveResult | None = None
         self.retranslate()
 
@@ -147,6 +157,8 @@ class SaveStep(IntakeStep):
         r = form.get("resolution") or {}
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(r.get("outcome") or "upheld")))
         self.findings.setPlainText(str(r.get("findings") or ""))
+        self.customer_summary.setPlainText(str(r.get("customer_summary") or ""))
+        self._summary_started = self._summary_started or bool(r.get("customer_summary"))
         self.verification.setText(str(r.get("verification") or ""))
         self.basis.setText(str(r.get("basis") or ""))
         self.remedy.setText(str(r.get("remedy") or ""))
@@ -158,6 +170,7 @@ class SaveStep(IntakeStep):
     def store(self, form: dict[str, Any]) -> None:
         form["resolution"] = {
             "outcome": str(self.outcome.currentData()), "findings": self.findings.toPlainText(),
+            "customer_summary": self.customer_summary.toPlainText(),
             "verification": self.verification.text(), "basis": self.basis.text(),
             "remedy": self.remedy.text(), "compensation": self.compensation.text(),
             "satisfaction": self.satisfaction.value(), "confirmed": self.confirmed.isChecked(),
@@ -165,6 +178,19 @@ class SaveStep(IntakeStep):
 
     def entered(self, form: dict[str, Any]) -> None:
         self.set_resolving(bool(form.get("resolved_on_spot")))
+        if self._resolving and not self._summary_started:
+            self.prefill_summary(str(form.get("request") or ""))
+
+    def prefill_summary(self, request: str) -> None:
+        """Start the customer-facing summary from today and the request typed (once: a
+        summary the clerk cleared stays cleared, and saving asks for it)."""
+        from desktop.services.documents import customer_summary_opening
+
+        self._summary_started = True
+
+        today = self._app.now().astimezone(self._app.branch.zone).date()
+        self.customer_summary.setPlainText(
+            customer_summary_opening(today, request, locale=self._app.locale))
 
     def show_messages(self, messages: dict[str, str]) -> None:
         self.resolution_form.show_messages(messages)
@@ -226,6 +252,9 @@ class SaveStep(IntakeStep):
         rows = self.resolution_form.rows
         rows["resolution.outcome"].set_label(self.tr("&Outcome"), self.tr("Outcome"), required=True)
         rows["resolution.findings"].set_label(self.tr("&Findings"), self.tr("Findings"), required=True)
+        rows["resolution.customer_summary"].set_label(
+            self.tr("Findings for the c&ustomer's letter"),
+            self.tr("Findings as the letter tells them to the customer"), required=True)
         rows["resolution.verification"].set_label(self.tr("How it &was verified"),
                                                   self.tr("How the complaint was verified"))
         rows["resolution.basis"].set_label(self.tr("Bas&is and reasons"), self.tr("Basis and reasons"))
