@@ -82,6 +82,16 @@ class TimelineModel(RowsModel["Event"]):
                 return QCoreApplication.translate("TimelineModel", "New deadline {due} (extension {level}, approved by {approver}): {reason}").format(
                     due=when, level=p.get("level", ""), approver=p.get("approver", ""),
                     reason=p.get("reason", ""))
+            case "deadline_recounted":
+                from datetime import datetime
+
+                def shown(key: str) -> str:
+                    value = p.get(key)
+                    return labels.format_datetime(datetime.fromisoformat(value), zone) if value else ""
+
+                return QCoreApplication.translate(
+                    "TimelineModel", "Counted again on the working-day calendar HQ published: {previous} → {due}").format(
+                    previous=shown("previous_due"), due=shown("new_due"))
             case "resolved" | "hq_decision":
                 text = f"{labels.label(labels.OUTCOME, p.get('outcome'))}: {p.get('findings', '')}"
                 if p.get("remedy"):

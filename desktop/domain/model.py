@@ -68,6 +68,8 @@ class EventKind(enum.StrEnum):
     CUSTOMER_CORRECTED = "customer_corrected"
     IDENTITY_VIEWED = "identity_viewed"  # someone revealed a customer's unmasked identity data
     CORRECTIVE_ACTION_DONE = "corrective_action_done"  # one action of a resolution carried out
+    # A provisional working-day deadline counted again on the calendar HQ published for its year.
+    DEADLINE_RECOUNTED = "deadline_recounted"
 
 
 class Channel(enum.StrEnum):

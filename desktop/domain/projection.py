@@ -173,6 +173,10 @@ def _apply(view: ComplaintView, ev: Event) -> None:
                 _extend(view, ev, p)
             else:
                 view.extension_declined = str(p.get("reason", "")) or "-"
+        case EventKind.DEADLINE_RECOUNTED:
+            # Counted again on the published calendar; a deadline already passed stays passed.
+            if p.get("new_due") and ev.occurred_at <= view.decision_due:
+                view.decision_due = _when(p["new_due"])
         case EventKind.CONTACT_ATTEMPT:
             if p.get("extension_notice") and p.get("reached"):
                 view.extension_notice_due = False

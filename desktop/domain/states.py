@@ -39,6 +39,7 @@ class Action(enum.StrEnum):
     CORRECT_CUSTOMER = "correct_customer"
     VIEW_IDENTITY = "view_identity"
     COMPLETE_CORRECTIVE_ACTION = "complete_corrective_action"
+    RECOUNT_DEADLINE = "recount_deadline"
 
 
 # The event each action appends to the timeline.
@@ -66,6 +67,7 @@ EVENT_OF_ACTION: dict[Action, EventKind] = {
     Action.CORRECT_CUSTOMER: EventKind.CUSTOMER_CORRECTED,
     Action.VIEW_IDENTITY: EventKind.IDENTITY_VIEWED,
     Action.COMPLETE_CORRECTIVE_ACTION: EventKind.CORRECTIVE_ACTION_DONE,
+    Action.RECOUNT_DEADLINE: EventKind.DEADLINE_RECOUNTED,
 }
 ACTION_OF_EVENT: dict[EventKind, Action] = {kind: action for action, kind in EVENT_OF_ACTION.items()}
 
@@ -127,6 +129,9 @@ def _rows() -> dict[tuple[Status | None, Action], Transition]:
     allow(_ALL, Action.VIEW_IDENTITY, None, _ANYONE_WORKING)
     # A resolution's corrective actions are carried out after it, whatever the case's state.
     allow(_ALL, Action.COMPLETE_CORRECTIVE_ACTION, None, _ANYONE_WORKING)
+    # A published calendar recounts an open case's provisional deadline (issue 13, rule 11):
+    # the program does it on applying the calendar, as the branch's administrator.
+    allow(_OPEN, Action.RECOUNT_DEADLINE, None, frozenset({Role.ADMIN}))
     return t
 
 

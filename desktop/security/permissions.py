@@ -43,6 +43,7 @@ PERMISSION_OF_ACTION: dict[Action, Permission] = {
     Action.CORRECT_CUSTOMER: Permission.RECORD,
     Action.VIEW_IDENTITY: Permission.CONTACT,  # who contacts the customer may see their details
     Action.COMPLETE_CORRECTIVE_ACTION: Permission.RESOLVE,
+    Action.RECOUNT_DEADLINE: Permission.REOPEN,  # written by the program, as retention is
 }
 
 # The approval an action carries when an approver is named.

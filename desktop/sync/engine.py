@@ -24,8 +24,9 @@ from desktop.domain.chain import digest
 from desktop.domain.errors import DomainError
 from desktop.domain.hlc import ClockAhead, max_drift_ms
 from desktop.domain.reference_files import RosterFile, check
-from desktop.services.context import ServiceContext, reload_reference_data
+from desktop.services.context import ServiceContext
 from desktop.services.day_close import count_close_run
+from desktop.services.deadlines import apply_reference_data
 from desktop.store.events import get_setting, put_setting, row_to_event, store_remote_events
 from desktop.store.models import DayCloseRow, EventRow, ReferenceDocumentRow
 from desktop.sync.client import HqClient, HqRefused, PulledPage
@@ -249,8 +250,9 @@ def sync_now(ctx: ServiceContext, client: HqClient, *, cancelled: Cancelled = _n
         pushed, dupes, refused = 0, 0, exc
     pulled = pull_changes(ctx, client, cancelled=cancelled, progress=progress)
     apply_published_roster(ctx)
-    if {"policy", "calendar", "taxonomy"} & set(pulled.references):
-        reload_reference_data(ctx)  # a published calendar counts from now on (issue 13, rule 11)
+    # A published calendar counts from now on, and recounts the provisional deadlines it
+    # covers (issue 13, rule 11).
+    apply_reference_data(ctx, set(pulled.references))
     finished = ctx.now()
     with ctx.store.write() as s:
         put_setting(s, LAST_SYNC_KEY, finished.isoformat())

@@ -286,6 +286,15 @@ class IdentityViewedPayload(PayloadModel):
     screen: Short
 
 
+class DeadlineRecountedPayload(PayloadModel):
+    """A provisional deadline counted again on the calendar HQ published for its year."""
+
+    previous_due: Time
+    new_due: Time
+    reason: Literal["calendar_published"] = "calendar_published"
+    calendar_version: Annotated[StrictInt, Field(ge=0, le=1_000_000)] = 0
+
+
 PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.RECEIVED: ReceivedPayload,
     EventKind.ACKNOWLEDGED: EmptyPayload,
@@ -310,13 +319,15 @@ PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.CUSTOMER_CORRECTED: CustomerCorrectedPayload,
     EventKind.IDENTITY_VIEWED: IdentityViewedPayload,
     EventKind.CORRECTIVE_ACTION_DONE: CorrectiveActionDonePayload,
+    EventKind.DEADLINE_RECOUNTED: DeadlineRecountedPayload,
 }
 
 # Roles a branch device may write under, and what only HQ writes. The branch's local
-# administrator (and records retention, which acts as it) writes only legal holds and
+# administrator (and records retention and the calendar recount, which act as it) writes only legal holds,
 # retention records; it is no staff member of the roster.
 BRANCH_ROLES = frozenset({Role.TELLER, Role.SUPERVISOR, Role.MANAGER})
-ADMIN_KINDS = frozenset({EventKind.LEGAL_HOLD, EventKind.RETENTION_APPLIED})
+ADMIN_KINDS = frozenset({EventKind.LEGAL_HOLD, EventKind.RETENTION_APPLIED,
+                         EventKind.DEADLINE_RECOUNTED})
 HQ_ONLY_KINDS = frozenset({EventKind.HQ_DECISION, EventKind.EXTENSION_DECIDED})
 
 

@@ -2347,6 +2347,10 @@ The customer asks for: {request}</source>
         <translation>新时限 {due}（第 {level} 次延期，审批人 {approver}）：{reason}</translation>
     </message>
     <message>
+        <source>Counted again on the working-day calendar HQ published: {previous} → {due}</source>
+        <translation>按总行发布的工作日历重新计算：{previous} → {due}</translation>
+    </message>
+    <message>
         <source>Remedy: {remedy}</source>
         <translation>补救措施：{remedy}</translation>
     </message>
