@@ -46,4 +46,5 @@ def hq_statistics(conn: Connection, first: date, last: date, zone: tzinfo, as_of
 def hq_performance(conn: Connection, first: date, last: date, zone: tzinfo, *,
                    branches: Sequence[str] = ()) -> list[StaffFigures]:
     """Staff figures across branches (desktop.analytics.performance), by staff number."""
-    return staff_performance(conn, hq_source(), Period(first, last, zone), branches=branches)
+    return staff_performance(conn, hq_source(), Period(first, last, zone), branches=branches,
+                             events=tables.events)

@@ -1,7 +1,9 @@
-"""The supervisor dashboard's figures: the last weeks' trend of received and decided, the
-complaints by business type (the taxonomy's top level), on-time share and satisfaction over
-those weeks, overdue cases and open corrective actions now. A handful of SQL aggregates
-over the complaint rows (the statistics' index); nothing loaded row by row."""
+"""The supervisor dashboard's figures: the last weeks' trend of received and decided (with
+each week's on-time share and satisfaction), the complaints by business type (the taxonomy's
+top level) in all those weeks and in each, the categories that rose week over week by the
+risk rules' share, on-time share, satisfaction and reopened share over those weeks, overdue
+cases and open corrective actions now. A handful of SQL aggregates over the complaint rows
+(the statistics' index); nothing loaded row by row."""
 
 from __future__ import annotations
 
@@ -10,12 +12,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import Float, and_, case, cast, func, select
+from sqlalchemy import Float, Table, and_, case, cast, func, literal, null, select
 
+from desktop.analytics.reopened import was_decided, was_reopened
 from desktop.analytics.source import ComplaintSource
 from desktop.analytics.statistics import Executes
 from desktop.domain.model import OPEN_STATES, Status
+from desktop.domain.risk import RiskRules, rising_categories
 from desktop.domain.taxonomy import Taxonomy
+
+Rise = tuple[str, int, int]  # (top-level business type, the week before, this week)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +29,12 @@ class Week:
     first: date  # a Monday
     received: int
     decided: int  # of the complaints received in the window, decided in this week
+    on_time: int = 0  # of those decided in this week, decided by their deadline
+    satisfaction: float | None = None  # average score of those decided in this week
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.on_time / self.decided if self.decided else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +48,29 @@ class DashboardFigures:
     overdue_cases: int
     open_actions: int
     overdue_action_cases: int  # complaints holding a corrective action past due
+    # Each top-level business type's received, week by week (the order of `weeks`).
+    category_weeks: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    # For each week, the categories that rose against the week before (none in the first).
+    rising: tuple[tuple[Rise, ...], ...] = ()
+    ever_decided: int = 0  # decided at least once (see desktop.analytics.reopened)
+    reopened: int = 0  # of those, reopened since
 
     @property
     def on_time_share(self) -> float | None:
         return self.on_time / self.decided if self.decided else None
+
+    @property
+    def reopened_share(self) -> float | None:
+        return self.reopened / self.ever_decided if self.ever_decided else None
+
+    def categories_of(self, week: int | None) -> tuple[tuple[str, int], ...]:
+        """(top-level business type, received) in week number `week` (all weeks: None),
+        most first; a category with none that week left out."""
+        if week is None:
+            return self.categories
+        counts = [(code, per_week[week]) for code, per_week in self.category_weeks
+                  if per_week[week]]
+        return tuple(sorted(counts, key=lambda kv: (-kv[1], kv[0])))
 
 
 def _monday(day: date) -> date:
@@ -47,8 +78,10 @@ def _monday(day: date) -> date:
 
 
 def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone: tzinfo,
-                      taxonomy: Taxonomy, *, weeks: int = 8) -> DashboardFigures:
-    """The figures of the `weeks` weeks up to `now` (this week included)."""
+                      taxonomy: Taxonomy, *, weeks: int = 8, events: Table | None = None,
+                      rules: RiskRules | None = None) -> DashboardFigures:
+    """The figures of the `weeks` weeks up to `now` (this week included); the reopened share
+    only with the `events` table (else none), the rise by `rules` (else the shipped ones)."""
     s = source
     today = now.astimezone(zone).date()
     starts = [_monday(today) - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
@@ -60,21 +93,35 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
     def count(condition: Any) -> Any:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
+    on_time_now = and_(decided, s.resolved_at <= s.decision_due)
     columns = []
     for lo, hi in itertools.pairwise(bounds):
-        columns.append(count(and_(s.received_at >= lo, s.received_at < hi)))
-        columns.append(count(and_(decided, s.resolved_at >= lo, s.resolved_at < hi)))
-    columns += [count(decided), count(and_(decided, s.resolved_at <= s.decision_due)),
-                func.avg(cast(s.satisfaction, Float))]
+        in_week = and_(decided, s.resolved_at >= lo, s.resolved_at < hi)
+        columns += [count(and_(s.received_at >= lo, s.received_at < hi)), count(in_week),
+                    count(and_(in_week, on_time_now)),
+                    func.avg(case((in_week, cast(s.satisfaction, Float)), else_=null()))]
+    columns += [count(decided), count(on_time_now), func.avg(cast(s.satisfaction, Float))]
+    columns += ([count(was_decided(s, events)), count(was_reopened(s, events))]
+                if events is not None else [literal(0), literal(0)])
     r = db.execute(select(*columns).select_from(s.table).where(*window)).one()
-    trend = tuple(Week(starts[i], int(r[2 * i]), int(r[2 * i + 1])) for i in range(weeks))
-    n_decided, on_time, satisfaction = int(r[-3]), int(r[-2]), r[-1]
-    by_type: dict[str, int] = {}
-    for code, n in db.execute(select(s.business_type, func.count()).select_from(s.table)
-                              .where(*window).group_by(s.business_type)).all():
+    trend = tuple(Week(starts[i], int(r[4 * i]), int(r[4 * i + 1]), int(r[4 * i + 2]),
+                       None if r[4 * i + 3] is None else float(r[4 * i + 3]))
+                  for i in range(weeks))
+    n_decided, on_time, satisfaction = int(r[-5]), int(r[-4]), r[-3]
+    per_week: dict[str, list[int]] = {}
+    week_counts = [count(and_(s.received_at >= lo, s.received_at < hi))
+                   for lo, hi in itertools.pairwise(bounds)]
+    for code, *ns in db.execute(select(s.business_type, *week_counts).select_from(s.table)
+                                .where(*window).group_by(s.business_type)).all():
         top = taxonomy.path("business_type", code)[0].code if taxonomy.has(
             "business_type", code) else str(code)
-        by_type[top] = by_type.get(top, 0) + int(n)
+        sums = per_week.setdefault(top, [0] * weeks)
+        for i, n in enumerate(ns):
+            sums[i] += int(n)
+    by_type = {top: sum(ns) for top, ns in per_week.items()}
+    rising = tuple(() if i == 0 else tuple(rising_categories(
+        {c: ns[i] for c, ns in per_week.items()}, {c: ns[i - 1] for c, ns in per_week.items()},
+        rules)) for i in range(weeks))
     overdue = db.execute(select(func.count()).select_from(s.table).where(
         s.status.in_(OPEN_STATES), s.decision_due < now)).scalar()
     actions = db.execute(select(func.coalesce(func.sum(s.table.c.open_actions), 0),
@@ -89,4 +136,6 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
         decided=n_decided, on_time=on_time,
         satisfaction=None if satisfaction is None else float(satisfaction),
         overdue_cases=int(overdue or 0), open_actions=int(actions[0]),
-        overdue_action_cases=int(actions[1]))
+        overdue_action_cases=int(actions[1]),
+        category_weeks=tuple(sorted((top, tuple(ns)) for top, ns in per_week.items())),
+        rising=rising, ever_decided=int(r[-2]), reopened=int(r[-1]))

@@ -8,6 +8,8 @@ For the complaints received in the period (repeats about the same matter once):
   (a window function, the same on SQLite and PostgreSQL);
 - upheld share: of the decided, the share upheld in full or in part;
 - average satisfaction: of the scores recorded;
+- reopened share: of those decided at least once, the share reopened since
+  (desktop.analytics.reopened; given the events table);
 - training needs: the categories (business type × cause) with the most upheld or partly
   upheld complaints of that member, most first.
 """
@@ -18,11 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Float, and_, case, cast, func, select
+from sqlalchemy import Float, Table, and_, case, cast, func, literal, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
+from desktop.analytics.reopened import was_decided, was_reopened
 from desktop.analytics.source import ComplaintSource
 from desktop.analytics.statistics import Executes, Period, counted
 from desktop.domain.model import Outcome, Status
@@ -60,6 +63,8 @@ class StaffFigures:
     median_days: float | None
     satisfaction: float | None  # average score 1-5
     training_needs: tuple[tuple[str, str, int], ...]  # (business type, cause, upheld)
+    ever_decided: int = 0  # decided at least once (with the events table, else 0)
+    reopened: int = 0  # of those, reopened since
 
     @property
     def on_time_share(self) -> float | None:
@@ -69,11 +74,16 @@ class StaffFigures:
     def upheld_share(self) -> float | None:
         return self.upheld / self.decided if self.decided else None
 
+    @property
+    def reopened_share(self) -> float | None:
+        return self.reopened / self.ever_decided if self.ever_decided else None
+
 
 def staff_performance(db: Executes, source: ComplaintSource, period: Period, *,
-                      staff: Sequence[str] = (), branches: Sequence[str] = ()
-                      ) -> list[StaffFigures]:
-    """The figures of each assignee (only those of `staff` when given), by staff number."""
+                      staff: Sequence[str] = (), branches: Sequence[str] = (),
+                      events: Table | None = None) -> list[StaffFigures]:
+    """The figures of each assignee (only those of `staff` when given), by staff number;
+    the reopened share only with the `events` table."""
     s = source
     where = counted(source, period, branches)
     if staff:
@@ -86,7 +96,9 @@ def staff_performance(db: Executes, source: ComplaintSource, period: Period, *,
 
     main = (select(s.assignee, func.count(), count(decided),
                    count(and_(decided, s.resolved_at <= s.decision_due)),
-                   count(and_(decided, upheld)), func.avg(cast(s.satisfaction, Float)))
+                   count(and_(decided, upheld)), func.avg(cast(s.satisfaction, Float)),
+                   *([count(was_decided(s, events)), count(was_reopened(s, events))]
+                     if events is not None else [literal(0), literal(0)]))
             .select_from(s.table).where(*where).group_by(s.assignee))
     # The median: number the decided complaints of each member by their days to decision.
     days = days_between(s.received_at, s.resolved_at).label("days")
@@ -106,11 +118,13 @@ def staff_performance(db: Executes, source: ComplaintSource, period: Period, *,
     for who, business_type, cause, n in db.execute(needs).all():
         training.setdefault(str(who), []).append((str(business_type), str(cause), int(n)))
     out = []
-    for who, handled, n_decided, on_time, n_upheld, satisfaction in db.execute(main).all():
+    for (who, handled, n_decided, on_time, n_upheld, satisfaction, ever_decided,
+         reopened) in db.execute(main).all():
         top = sorted(training.get(str(who), []), key=lambda t: (-t[2], t[0], t[1]))
         out.append(StaffFigures(
             staff_number=str(who), handled=int(handled), decided=int(n_decided),
             on_time=int(on_time), upheld=int(n_upheld), median_days=medians.get(str(who)),
             satisfaction=None if satisfaction is None else float(satisfaction),
-            training_needs=tuple(top[:TRAINING_NEEDS])))
+            training_needs=tuple(top[:TRAINING_NEEDS]), ever_decided=int(ever_decided),
+            reopened=int(reopened)))
     return sorted(out, key=lambda f: f.staff_number)

@@ -8,6 +8,7 @@ from desktop.security.permissions import require
 from desktop.security.policy import Permission
 from desktop.services.context import ServiceContext
 from desktop.services.statistics import branch_source
+from desktop.store.models import EventRow
 
 
 def branch_dashboard(ctx: ServiceContext, actor: Actor, weeks: int = 8) -> DashboardFigures:
@@ -15,4 +16,4 @@ def branch_dashboard(ctx: ServiceContext, actor: Actor, weeks: int = 8) -> Dashb
     require(actor, Permission.REPORT_STATISTICS)
     with ctx.store.read() as s:
         return dashboard_figures(s, branch_source(), ctx.now(), ctx.device.zone, ctx.taxonomy,
-                                 weeks=weeks)
+                                 weeks=weeks, events=EventRow.__table__)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from desktop.security.permissions import NotPermitted, allowed, require
 from desktop.security.policy import Permission
 from desktop.services.context import ServiceContext
 from desktop.services.statistics import branch_source
+from desktop.store.models import EventRow
 
 
 def branch_performance(ctx: ServiceContext, actor: Actor, first: date, last: date,
@@ -31,4 +32,5 @@ def branch_performance(ctx: ServiceContext, actor: Actor, first: date, last: dat
         wanted = [actor.staff_number]
     period = Period(first, last, ctx.device.zone)
     with ctx.store.read() as s:
-        return staff_performance(s, branch_source(), period, staff=wanted)
+        return staff_performance(s, branch_source(), period, staff=wanted,
+                                 events=EventRow.__table__)  # type: ignore[arg-type]

@@ -1,0 +1,51 @@
+"""The reopened share on the hand-counted profile (profile.py) with A reopened on 20 April:
+at the branch, and at HQ after a sync, on SQLite and on PostgreSQL, by the one query."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop.domain.model import Actor, Role
+from desktop.services import complaints as uc
+from desktop.services.performance import branch_performance
+from desktop.sync.engine import sync_now
+from hq.statistics import hq_performance
+from tests.analytics.profile import build_profile
+from tests.conftest import SettableClock
+from tests.hq.conftest import LiveHq
+from tests.sync.conftest import Branch, client_for
+
+FIRST, LAST = date(2026, 3, 1), date(2026, 3, 15)
+TELLER, SUPERVISOR = Actor("T001", Role.TELLER), Actor("S001", Role.SUPERVISOR)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def hq(request: pytest.FixtureRequest) -> LiveHq:
+    live: LiveHq = request.getfixturevalue(f"{request.param}_hq")
+    return live
+
+
+def test_the_reopened_share_at_the_branch_and_at_hq(
+        hq: LiveHq, make_branch: Callable[[LiveHq], Branch]) -> None:
+    branch = make_branch(hq)
+    clock = SettableClock()
+    ctx = branch.device("counter1", clock)
+    ids = build_profile(ctx, clock, TELLER, SUPERVISOR).ids
+    uc.reopen(ctx, SUPERVISOR, ids["A"], reason="客户补充材料", approver=SUPERVISOR)
+    uc.reopen(ctx, SUPERVISOR, ids["B"], reason="客户补充材料", approver=SUPERVISOR)
+    with client_for(ctx) as client:
+        sync_now(ctx, client)
+    [t001] = branch_performance(ctx, SUPERVISOR, FIRST, LAST)
+    # Decided at least once: A and B (both reopened since) and E; C was withdrawn, D is open.
+    assert (t001.ever_decided, t001.reopened) == (3, 2)
+    assert t001.reopened_share == pytest.approx(2 / 3)
+    assert t001.decided == 1  # only E stands decided now
+    with hq.engine.connect() as conn:
+        at_hq = hq_performance(conn, FIRST, LAST, ZoneInfo("Asia/Shanghai"),
+                               branches=[branch.code])
+    assert [(f.staff_number, f.handled, f.decided, f.ever_decided, f.reopened)
+            for f in at_hq] == [("T001", 5, 1, 3, 2)]
