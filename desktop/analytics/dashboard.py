@@ -18,7 +18,7 @@ from desktop.analytics.reopened import was_decided, was_reopened
 from desktop.analytics.source import ComplaintSource
 from desktop.analytics.statistics import Executes
 from desktop.domain.model import OPEN_STATES, Status
-from desktop.domain.risk import RiskRules, rising_categories
+from desktop.domain.risk import RiskRules, rising_categories, risk_rules
 from desktop.domain.taxonomy import Taxonomy
 
 Rise = tuple[str, int, int]  # (top-level business type, the week before, this week)
@@ -52,6 +52,8 @@ class DashboardFigures:
     category_weeks: tuple[tuple[str, tuple[int, ...]], ...] = ()
     # For each week, the categories that rose against the week before (none in the first).
     rising: tuple[tuple[Rise, ...], ...] = ()
+    rise_share: float = 0.0  # the rule the rise was measured by: this share more,
+    rise_min_count: int = 0  # and at least this many in the week
     ever_decided: int = 0  # decided at least once (see desktop.analytics.reopened)
     reopened: int = 0  # of those, reopened since
 
@@ -119,6 +121,7 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
         for i, n in enumerate(ns):
             sums[i] += int(n)
     by_type = {top: sum(ns) for top, ns in per_week.items()}
+    rules = rules or risk_rules()
     rising = tuple(() if i == 0 else tuple(rising_categories(
         {c: ns[i] for c, ns in per_week.items()}, {c: ns[i - 1] for c, ns in per_week.items()},
         rules)) for i in range(weeks))
@@ -138,4 +141,5 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
         overdue_cases=int(overdue or 0), open_actions=int(actions[0]),
         overdue_action_cases=int(actions[1]),
         category_weeks=tuple(sorted((top, tuple(ns)) for top, ns in per_week.items())),
-        rising=rising, ever_decided=int(r[-2]), reopened=int(r[-1]))
+        rising=rising, rise_share=rules.rise_share, rise_min_count=rules.rise_min_count,
+        ever_decided=int(r[-2]), reopened=int(r[-1]))

@@ -31,6 +31,13 @@
 <context>
     <name>DashboardPanel</name>
     <message numerus="yes">
+        <source>All %n week(s)</source>
+        <translation>
+            <numerusform>All %n week</numerusform>
+            <numerusform>All %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Overdue cases: %n</source>
         <translation>
             <numerusform>Overdue cases: %n</numerusform>

@@ -1035,12 +1035,38 @@ The customer asks for: {request}</source>
 <context>
     <name>DashboardPanel</name>
     <message>
-        <source>On time: %1</source>
-        <translation>按期办结：%1</translation>
+        <source>No category rose week over week in the week of %1 (flagged: %2 more than the week before and at least %3)</source>
+        <translation>%1 当周没有类别环比上升（标记条件：比前一周多 %2 且至少 %3 件）</translation>
     </message>
     <message>
-        <source>Satisfaction: %1</source>
-        <translation>满意度：%1</translation>
+        <source>%1: %2 in the week of %3, %4 the week before</source>
+        <translation>%1：%3 当周 %2 件，前一周 %4 件</translation>
+    </message>
+    <message>
+        <source>Rising week over week (%1 more and at least %2): %3</source>
+        <translation>环比上升（多 %1 且至少 %2 件）：%3</translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation>周次(&amp;W)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n week(s)</source>
+        <translation>
+            <numerusform>全部 %n 周</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>%1 当周</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>重新处理：%1</translation>
+    </message>
+    <message>
+        <source>Of the complaints of these weeks decided at least once, the share reopened since</source>
+        <translation>这几周的投诉中，已作出过处理决定、之后又被重新打开的比例</translation>
     </message>
     <message numerus="yes">
         <source>Overdue cases: %n</source>
@@ -1055,20 +1081,32 @@ The customer asks for: {request}</source>
         </translation>
     </message>
     <message>
-        <source>Received (blue) and decided (green), by week</source>
-        <translation>每周受理（蓝）与办结（绿）</translation>
+        <source>Received (blue) and decided (green), by week — click a week</source>
+        <translation>每周受理（蓝）与办结（绿）——点击某周查看</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <source>Click a week to see its categories and rise</source>
+        <translation>点击某周，查看该周的类别及环比上升</translation>
     </message>
     <message>
         <source>Received by business type (click a bar)</source>
         <translation>按业务类别受理量（点击柱条）</translation>
     </message>
     <message>
-        <source>Dashboard</source>
-        <translation>统计看板</translation>
+        <source>Decided on time, by week (%) — all weeks: %1</source>
+        <translation>每周按时办结率（%）——全部周次：%1</translation>
     </message>
     <message>
-        <source>Click a bar to open the worklist</source>
-        <translation>点击柱条打开工作清单</translation>
+        <source>Satisfaction, by week (1–5) — all weeks: %1</source>
+        <translation>每周满意度（1–5）——全部周次：%1</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>统计看板</translation>
     </message>
     <message>
         <source>Open the overdue worklist</source>

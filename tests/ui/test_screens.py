@@ -85,6 +85,11 @@ def walk(counter: Counter, check: Callable[[object], list[str]]) -> list[str]:
     qtbot.waitUntil(lambda: main.tabs.currentWidget().file is not None, timeout=10_000)  # type: ignore[union-attr]
     look("customer screen")
 
+    dashboard = main.open_dashboard()
+    assert dashboard is not None
+    qtbot.waitUntil(lambda: dashboard.figures is not None, timeout=15_000)
+    look("dashboard")
+
     main.lock()
     look("lock screen")
     return problems
