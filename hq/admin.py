@@ -216,16 +216,21 @@ def decide_escalated_case(
     conn: Connection, branch_code: str, reference: str, *, outcome: Outcome, findings: str,
     verification: str, remedy: str = "", compensation: str | None = None,
     officer: str = HQ_DEVICE_ID, now: datetime, basis: str = "", basis_reference: str = "",
+    customer_summary: str,
 ) -> EventWire:
     """Write HQ's decision on an escalated complaint of `branch_code` into its branch's
     event stream (actor role hq_officer, device "HQ") and fold it into the complaint's
-    row; the branch's devices get it on their next pull.
+    row; the branch's devices get it on their next pull. `customer_summary` is what the
+    branch's decision letter tells the customer (second person) in place of the findings.
 
     Raises NotFound unless HQ holds a complaint with this reference owned by this branch,
-    Conflict (hq.decision.not_escalated) when the case is not escalated as HQ sees it.
+    Conflict (hq.decision.not_escalated) when the case is not escalated as HQ sees it,
+    InvalidRequest (hq.decision.customer_summary_required) for a blank customer summary.
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    if not customer_summary.strip():
+        raise InvalidRequest("hq.decision.customer_summary_required")
     complaint_id, timeline, view = _case(conn, branch_code, reference)
     try:
         check_transition(view.status, Action.HQ_DECIDE, Role.HQ_OFFICER)
@@ -236,6 +241,7 @@ def decide_escalated_case(
         "outcome": outcome.value, "findings": findings, "verification": verification,
         "remedy": remedy, "compensation": _money(compensation),
         "basis": basis, "basis_reference": basis_reference,
+        "customer_summary": customer_summary.strip(),
     }
     return _write_hq_event(conn, complaint_id, branch_code, timeline, EventKind.HQ_DECISION,
                            payload, officer, now)

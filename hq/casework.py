@@ -105,6 +105,7 @@ class CaseDetail:
     row: Mapping[str, Any]
     timeline: list[TimelineEntry]
     masked_customer: dict[str, str]
+    request: str = ""  # what the customer asked for (the received event's, no identity)
 
 
 def _summary(r: Any) -> CaseSummary:
@@ -213,7 +214,9 @@ def case_detail(conn: Connection, reference: str) -> CaseDetail | None:
                               {k: str(v) for k, v in ev.payload.items()
                                if k in _SHOWN and v not in (None, "", {})})
                 for ev in events]
-    return CaseDetail(_summary(row), dict(row._mapping), timeline, {})
+    received = next((ev for ev in events if ev.kind is EventKind.RECEIVED), None)
+    request = str(received.payload.get("request") or "") if received is not None else ""
+    return CaseDetail(_summary(row), dict(row._mapping), timeline, {}, request)
 
 
 def identity_of(conn: Connection, vault: Vault, complaint_id: str) -> dict[str, Any]:

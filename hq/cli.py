@@ -156,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("hq.cli.help.outcome"))
     decide.add_argument("--findings", required=True, help=_("hq.cli.help.findings"))
     decide.add_argument("--verification", required=True, help=_("hq.cli.help.verification"))
+    decide.add_argument("--customer-summary", required=True,
+                        help=_("hq.cli.help.customer_summary"))
     decide.add_argument("--basis", default="", help=_("hq.cli.help.basis"))
     decide.add_argument("--basis-reference", default="", help=_("hq.cli.help.basis_reference"))
     decide.add_argument("--remedy", default="", help=_("hq.cli.help.remedy"))
@@ -379,6 +381,7 @@ def _decide(args: argparse.Namespace) -> int:
             verification=args.verification, remedy=args.remedy,
             compensation=args.compensation, officer=args.officer, now=_now(),
             basis=args.basis, basis_reference=args.basis_reference,
+            customer_summary=args.customer_summary,
         )
     print(_("hq.cli.decided", reference=args.reference, event=event.id))
     return 0

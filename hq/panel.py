@@ -213,8 +213,9 @@ def own_opinion(conn: Connection, panel: Panel, number: str) -> Opinion | None:
 def conclude(conn: Connection, reference: str, chair: str, *, outcome: Outcome,
              findings: str, verification: str, remedy: str = "",
              compensation: str | None = None, basis: str = "", basis_reference: str = "",
-             now: datetime) -> str:
-    """The chair's conclusion, written as HQ's decision event; returns the event id."""
+             customer_summary: str, now: datetime) -> str:
+    """The chair's conclusion, written as HQ's decision event with `customer_summary`, what
+    the branch's letter tells the customer; returns the event id."""
     panel = _open_panel(conn, reference)
     if chair != panel.chair:
         raise Forbidden("hq.panel.not_chair")
@@ -229,7 +230,7 @@ def conclude(conn: Connection, reference: str, chair: str, *, outcome: Outcome,
         conn, panel.branch_code, reference, outcome=outcome, findings=findings.strip(),
         verification=verification.strip(), remedy=remedy.strip(),
         compensation=compensation or None, officer=chair, now=now, basis=basis.strip(),
-        basis_reference=basis_reference.strip())
+        basis_reference=basis_reference.strip(), customer_summary=customer_summary)
     conn.execute(update(panels).where(panels.c.complaint_id == panel.complaint_id)
                  .values(concluded_at=now, decision_event_id=event.id))
     return event.id

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from pathlib import Path
 from string import Template
@@ -18,7 +19,7 @@ from string import Template
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.domain.documents import LETTER_FIELDS
+from desktop.domain.documents import LETTER_FIELDS, printing_text
 from desktop.domain.model import Outcome
 from desktop.i18n import normalise_locale, term
 from desktop.resources import resource_path
@@ -213,3 +214,16 @@ def render_letter(data: LetterData, *, fields: Mapping[str, str] | None = None,
     decorate = sheet_decorator(pp, label("letter.reference_line", locale, reference=data.reference),
                                copy_number, locale)
     return render_sheets(story, pp, title=title, author=data.bank.bank_name, decorate=decorate)
+
+
+def customer_summary_opening(received: date, request: str, *, locale: str) -> str:
+    """The second-person opening of a decision's customer-facing summary: when the complaint
+    came and what the customer asked for (card numbers scrubbed), for the decider to
+    complete. Every decision form starts from it: the resolve dialog, the counter's
+    settlement, HQ's console and CLI."""
+    when = format_date(received, locale)
+    asked = scrub_free_text(request.strip()).rstrip("。.")
+    if asked:
+        return printing_text("customer_summary.with_request", locale, received=when,
+                             request=asked)
+    return printing_text("customer_summary.plain", locale, received=when)

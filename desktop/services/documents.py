@@ -53,7 +53,7 @@ from reports.data import (
 from reports.day_end import render_day_end_report
 from reports.formatting import format_date
 from reports.identity import scrub_free_text
-from reports.letter import letter_fields, render_letter
+from reports.letter import customer_summary_opening, letter_fields, render_letter
 from reports.notice import render_extension_notice
 from reports.receipt import render_receipt
 
@@ -212,17 +212,6 @@ def customer_summary_draft(detail: CaseDetail, *, zone: tzinfo, locale: str) -> 
     view = detail.view
     return customer_summary_opening(_local_date(view.received_at, zone), view.request,
                                     locale=locale)
-
-
-def customer_summary_opening(received: date, request: str, *, locale: str) -> str:
-    """The second-person opening of a customer-facing summary: when the complaint came and
-    what the customer asked for (card numbers scrubbed), for the decider to complete. Used
-    wherever a decision is taken: the resolve dialog, the counter's settlement, HQ."""
-    when = format_date(received, locale)
-    asked = scrub_free_text(request.strip()).rstrip("。.")
-    if asked:
-        return t("customer_summary.with_request", locale, received=when, request=asked)
-    return t("customer_summary.plain", locale, received=when)
 
 
 # -- extension notice ----------------------------------------------------------------------------
@@ -409,6 +398,7 @@ __all__ = [
     "case_letter_fields",
     "category_text",
     "customer_identity",
+    "customer_summary_opening",
     "day_end_report_data",
     "device_name",
     "document_name",

@@ -20,13 +20,16 @@ from hq.console.web import (
     clock_of,
     console_post,
     form_text,
+    locale_of,
     render,
     require_staff,
     transaction,
     vault_of,
+    zone_of,
 )
 from hq.errors import HqError
 from hq.staff import ConsoleSession, StaffRole
+from reports.letter import customer_summary_opening
 
 router = APIRouter()
 ORGANISERS = (StaffRole.OFFICER, StaffRole.ADMIN)
@@ -61,8 +64,11 @@ def _panel_page(request: Request, session: ConsoleSession, reference: str, *,
             else []
     me = session.member.number
     member = next((m for m in found.members if m.number == me), None) if found else None
+    # The chair's customer-facing summary starts from the facts, in the second person.
+    received = detail.summary.received_at.astimezone(zone_of(request)).date()
+    summary = customer_summary_opening(received, detail.request, locale=locale_of(request))
     return render(request, "panel.html", session, status=status, case=detail.summary,
-                  panel=found, opinions=opinions, own=own,
+                  panel=found, opinions=opinions, own=own, customer_summary=summary,
                   me_on_panel=member, eligible=eligible, error=error, now=now,
                   outcomes=[o.value for o in Outcome],
                   may_organise=session.member.role in ORGANISERS)
@@ -141,4 +147,5 @@ async def conclude(request: Request, reference: str) -> Response:
                                 compensation=form_text(form, "compensation", 24) or None,
                                 basis=form_text(form, "basis", 4000),
                                 basis_reference=form_text(form, "basis_reference", 400),
+                                customer_summary=form_text(form, "customer_summary", 4000),
                                 now=now))

@@ -18,6 +18,7 @@ from desktop.services.printing import prepare_case_print
 from tests.console.conftest import BranchPc, ConsoleHq, StaffLogin, browser_login, screenshot
 
 FINDINGS = "网点工作人员未按规定告知排队规则，投诉部分属实"
+TO_THE_CUSTOMER = "您反映的排队规则未告知问题属实，我行向您致歉并已改进叫号公示。"
 
 
 def _as(page: Any, hq: ConsoleHq, login: StaffLogin, reference: str) -> None:
@@ -74,6 +75,11 @@ def test_a_panel_of_three_decides_and_the_branch_prints_the_letter(
     page.fill("#conclude textarea[name=basis]", "《营业网点服务规范》关于排队叫号的要求")
     page.fill("#conclude input[name=basis_reference]", "《营业网点服务规范》第十二条")
     page.fill("#conclude textarea[name=remedy]", "向客户致歉并改进叫号公示")
+    summary = page.locator("#conclude textarea[name=customer_summary]")
+    prefilled = summary.input_value()
+    assert prefilled.startswith("您于") and FINDINGS not in prefilled  # second person, facts
+    summary.press("Control+End")
+    summary.press_sequentially(TO_THE_CUSTOMER)
     screenshot(page, "05-panel-chair")
     page.click("#conclude button[type=submit]")
     assert "网点下次同步时收到决定" in page.locator("[role=status]").inner_text()
@@ -93,4 +99,6 @@ def test_a_panel_of_three_decides_and_the_branch_prints_the_letter(
     printed = prepare_case_print(ctx, Actor("S001", Role.SUPERVISOR, "张敏"), "letter",
                                  complaint_id, locale="zh_CN", fmt="a4")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(printed.pdf)).pages)
-    assert FINDINGS[:10] in text.replace("\n", "")
+    printed_text = text.replace("\n", "")
+    assert TO_THE_CUSTOMER[:12] in printed_text  # the customer's summary, not HQ's notes
+    assert FINDINGS[:10] not in printed_text

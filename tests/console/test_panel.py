@@ -14,6 +14,7 @@ from hq import audit
 from tests.console.conftest import ConsoleHq, StaffLogin
 
 COMPLAINED = "零售业务部"
+SUMMARY = "您反映的手续费被重复扣收一笔属实，我行将退还该笔手续费。"
 
 
 def _escalated(hq: ConsoleHq) -> tuple[Any, str]:
@@ -107,9 +108,18 @@ def test_opinions_stay_hidden_until_one_is_given_and_the_chair_decides(
     assert member.status_code == 403 and "只有组长" in member.text
 
     _, cursor = device.pull_all()
-    done = _post(console_hq, people["chair"], reference, "conclude", outcome="partly_upheld",
-                 findings="重复扣收一笔属实", verification="调阅流水", remedy="退还手续费",
-                 compensation="20.00", basis="收费标准", basis_reference="《收费管理办法》第三条")
+    page = chair_client.get(f"/console/escalations/{reference}").text
+    prefilled = page[page.find('name="customer_summary"'):]
+    assert "required" in prefilled.split(">")[0]  # a decision letter needs it
+    assert prefilled.split(">")[1].startswith("您于")  # started in the second person
+    parts = {"outcome": "partly_upheld", "findings": "重复扣收一笔属实",
+             "verification": "调阅流水", "remedy": "退还手续费", "compensation": "20.00",
+             "basis": "收费标准", "basis_reference": "《收费管理办法》第三条"}
+    blank = _post(console_hq, people["chair"], reference, "conclude", **parts,
+                  customer_summary="  ")
+    assert blank.status_code == 422 and "告知客户的核实情况" in blank.text
+    done = _post(console_hq, people["chair"], reference, "conclude", **parts,
+                 customer_summary=SUMMARY)
     assert done.status_code == 303, done.text[done.text.find("alert"):][:300]
     changes, _ = device.pull_all(since=cursor)
     decisions = [c["event"] for c in changes
@@ -117,6 +127,7 @@ def test_opinions_stay_hidden_until_one_is_given_and_the_chair_decides(
     assert len(decisions) == 1
     assert decisions[0]["actor"] == people["chair"].number
     assert decisions[0]["payload"]["findings"] == "重复扣收一笔属实"
+    assert decisions[0]["payload"]["customer_summary"] == SUMMARY
     with console_hq.engine.begin() as conn:
         actions = [e.action for e in audit.recent(conn, staff_number=people["chair"].number)]
     assert "panel.conclude" in actions
@@ -149,7 +160,7 @@ def test_a_recusal_needs_a_replacement_before_the_chair_may_conclude(
                  reasons="属实").status_code == 303
     assert _post(console_hq, people["chair"], reference, "conclude", outcome="upheld",
                  findings="属实", verification="调阅流水", basis="合同约定",
-                 basis_reference="第五条").status_code == 303
+                 basis_reference="第五条", customer_summary=SUMMARY).status_code == 303
 
 
 def test_a_panel_form_without_csrf_forms_nothing(console_hq: ConsoleHq,

@@ -18,6 +18,7 @@ from hq.cli import main
 from tests.hq.conftest import LiveHq
 
 ROOT = Path(__file__).resolve().parents[2]
+SUMMARY = "We checked the call recording: the fee was explained to you before you agreed."
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +58,7 @@ def test_errors_are_one_line_on_stderr_with_a_nonzero_exit(
         ("revoke", "NOPE-001", "--database", db),
         ("publish", "policy", str(tmp_path / "missing.json"), "--database", db),
         ("decide", "R-1", "--branch", "B1", "--outcome", "upheld", "--findings", "f",
-         "--verification", "v",
+         "--verification", "v", "--customer-summary", "s",
          "--database", db),
         ("branch", "list", "--database", "nonsense://"),
         ("branch", "list", "--database", "postgresql://nobody@127.0.0.1:1/none"),
@@ -160,10 +161,31 @@ def test_the_decide_verb_writes_a_decision_the_branch_pulls(
     _, reference = _escalated_case(device)
     code, _out, err = run(capsys, "decide", reference, "--branch", device.info.branch_code,
                           "--outcome", "not_upheld",
-                         "--findings", "no fault found", "--verification", "call recording",
-                         "--database", live_hq.database_url)
+                          "--findings", "no fault found", "--verification", "call recording",
+                          "--customer-summary", SUMMARY,
+                          "--database", live_hq.database_url)
     assert code == 0, err
     colleague = live_hq.enroll(device.info.branch_code)
     changes, _ = colleague.pull_all()
-    kinds = [c["event"]["kind"] for c in changes if c["type"] == "event"]
-    assert kinds[-1] == "hq_decision"
+    events = [c["event"] for c in changes if c["type"] == "event"]
+    assert events[-1]["kind"] == "hq_decision"
+    assert events[-1]["payload"]["customer_summary"] == SUMMARY  # what the letter prints
+
+
+def test_the_decide_verb_needs_the_customer_summary_and_refuses_a_blank_one(
+    capsys: pytest.CaptureFixture[str], live_hq: LiveHq,
+) -> None:
+    from tests.hq.test_pull import _escalated_case
+
+    device = live_hq.enroll()
+    _, reference = _escalated_case(device)
+    decide = ("decide", reference, "--branch", device.info.branch_code, "--outcome", "upheld",
+              "--findings", "f", "--verification", "v", "--database", live_hq.database_url)
+    with pytest.raises(SystemExit) as missing:
+        main(list(decide))
+    assert missing.value.code == 2 and "--customer-summary" in capsys.readouterr().err
+    code, _out, err = run(capsys, *decide, "--customer-summary", "  ")
+    assert code != 0 and "customer's letter" in err
+    colleague = live_hq.enroll(device.info.branch_code)
+    changes, _ = colleague.pull_all()
+    assert "hq_decision" not in [c["event"]["kind"] for c in changes if c["type"] == "event"]

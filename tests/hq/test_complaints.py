@@ -53,7 +53,8 @@ def _work(live_hq: LiveHq) -> tuple[EnrolledDevice, EnrolledDevice, dict[str, st
         admin.decide_escalated_case(
             conn, counter.info.branch_code, str(escalated.payload["reference"]),
             outcome=Outcome.PARTLY_UPHELD, findings="部分属实", verification="核对流水",
-            compensation="50", officer="HQ007", now=datetime.now(UTC))
+            compensation="50", officer="HQ007", now=datetime.now(UTC),
+            customer_summary="您反映的问题部分属实。")
     ids = {"plain": plain.complaint_id, "worked": worked.complaint_id,
            "escalated": escalated.complaint_id, "twice": twice.complaint_id}
     return counter, other, ids

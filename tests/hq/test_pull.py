@@ -188,7 +188,7 @@ def test_an_hq_decision_on_an_escalated_case_flows_back_to_the_branch(live_hq: L
         decision = admin.decide_escalated_case(
             conn, counter.info.branch_code, reference, outcome=Outcome.PARTLY_UPHELD, findings="fee charged twice",
             verification="statement checked", remedy="refund", compensation="120.50",
-            officer="HQ007", now=datetime.now(UTC))
+            officer="HQ007", now=datetime.now(UTC), customer_summary="You were charged twice.")
     for device, since in ((counter, counter_cursor), (supervisor, 0)):
         changes, _ = device.pull_all(since=since)
         pulled = [EventWire.model_validate(c["event"]) for c in changes
@@ -207,7 +207,7 @@ def test_hq_decisions_form_an_unbroken_chain_per_branch(live_hq: LiveHq) -> None
     with live_hq.engine.begin() as conn:
         decisions = [admin.decide_escalated_case(
             conn, device.info.branch_code, ref, outcome=Outcome.UPHELD, findings="f", verification="v",
-            now=datetime.now(UTC)) for ref in references]
+            customer_summary="s", now=datetime.now(UTC)) for ref in references]
     assert first_broken_link(d.to_event() for d in decisions) is None
 
 
@@ -219,11 +219,13 @@ def test_hq_cannot_decide_a_case_that_is_not_escalated(live_hq: LiveHq) -> None:
     branch = device.info.branch_code
     with pytest.raises(DomainError) as refused, live_hq.engine.begin() as conn:
         admin.decide_escalated_case(conn, branch, reference, outcome=Outcome.UPHELD,
-                                    findings="f", verification="v", now=datetime.now(UTC))
+                                    findings="f", verification="v", customer_summary="s",
+                                    now=datetime.now(UTC))
     assert refused.value.code == "hq.decision.not_escalated"
     with pytest.raises(NotFound), live_hq.engine.begin() as conn:
         admin.decide_escalated_case(conn, branch, "R-none", outcome=Outcome.UPHELD,
-                                    findings="f", verification="v", now=datetime.now(UTC))
+                                    findings="f", verification="v", customer_summary="s",
+                                    now=datetime.now(UTC))
 
 
 def test_a_reader_pulling_while_colleagues_push_misses_nothing(live_hq: LiveHq) -> None:

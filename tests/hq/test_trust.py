@@ -67,7 +67,7 @@ def test_a_device_may_not_take_another_branchs_next_reference(live_hq: LiveHq) -
     with live_hq.engine.begin() as conn:
         decision = admin.decide_escalated_case(
             conn, victim.info.branch_code, stolen, outcome=Outcome.UPHELD, findings="属实",
-            verification="核对", now=datetime.now(UTC))
+            verification="核对", customer_summary="您反映的问题属实。", now=datetime.now(UTC))
     assert decision.complaint_id == real.complaint_id
 
 
@@ -214,7 +214,7 @@ def test_hq_decides_only_a_case_of_the_branch_it_names(live_hq: LiveHq) -> None:
     with pytest.raises(NotFound), live_hq.engine.begin() as conn:
         admin.decide_escalated_case(conn, stranger.info.branch_code, reference,
                                     outcome=Outcome.UPHELD, findings="f", verification="v",
-                                    now=datetime.now(UTC))
+                                    customer_summary="s", now=datetime.now(UTC))
 
 
 def test_duplicate_json_keys_are_refused(live_hq: LiveHq) -> None:
