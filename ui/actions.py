@@ -56,6 +56,7 @@ class ActionId(enum.StrEnum):
     PRINT_RECEIPT = "print_receipt"
     PRINT_LETTER = "print_letter"
     PRINT_NOTICE = "print_notice"
+    PRINT_HOLDING_RESPONSE = "print_holding_response"
     ADD_ATTACHMENT = "add_attachment"
     REVEAL_IDENTITY = "reveal_identity"
     CUSTOMER_HISTORY = "customer_history"
@@ -126,6 +127,8 @@ ACTIONS: dict[ActionId, ActionSpec] = {
                                       ("Ctrl+Shift+P",), _WIDGET),
     ActionId.PRINT_NOTICE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print the extension notice"),
                                       ("Ctrl+Shift+I",), _WIDGET),
+    ActionId.PRINT_HOLDING_RESPONSE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Print the holding response"), ("Ctrl+Shift+J",), _WIDGET),
     ActionId.ADD_ATTACHMENT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add a scanned file"),
                                         ("Ctrl+Shift+F",), _WIDGET),
     # A deliberate reveal of the customer's masked identity data (recorded on the timeline).

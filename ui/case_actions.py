@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from desktop.services.attachments import AttachmentInfo
     from desktop.services.cases import CaseDetail
     from desktop.services.context import ServiceContext
+    from desktop.services.deadlines import HoldingResponseDue
     from desktop.services.extension_preview import ExtensionPreview
     from ui.context import AppContext
 
@@ -88,6 +89,8 @@ class CaseScreen:
     provisional: bool = False  # the decision deadline counts into a year the calendar lacks
     # Not yet acknowledged under a policy with an acknowledgement period (UK DISP: 5 business days).
     acknowledgement_due: datetime | None = None
+    # Owed a holding response (UK DISP 1.6.2) by this date, and whether one was printed.
+    holding_response: HoldingResponseDue | None = None
 
 
 
@@ -105,7 +108,11 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
     desktop.services.case_actions). Raises NotFound."""
     from desktop.services.case_actions import case_actions
     from desktop.services.cases import case_detail
-    from desktop.services.deadlines import acknowledgement_pending, view_is_provisional
+    from desktop.services.deadlines import (
+        acknowledgement_pending,
+        holding_response_pending,
+        view_is_provisional,
+    )
     from desktop.services.roster import staff_names
     from ui.attachments import list_for
 
@@ -119,7 +126,8 @@ def load_case_screen(ctx: ServiceContext, complaint_id: str, actor: Actor) -> Ca
                       attachments=tuple(list_for(ctx, actor, complaint_id)),
                       may_attach=offered.may_attach, may_print=offered.may_print,
                       provisional=view.status.is_open and view_is_provisional(ctx, view),
-                      acknowledgement_due=acknowledgement_pending(ctx, view))
+                      acknowledgement_due=acknowledgement_pending(ctx, view),
+                      holding_response=holding_response_pending(ctx, view, detail.timeline))
 
 
 def run_action(ctx: ServiceContext, action: Action, actor: Actor, complaint_id: str,

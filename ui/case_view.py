@@ -133,6 +133,9 @@ class CaseView(Translatable, QWidget):
         self.notice_action = make_action(ActionId.PRINT_NOTICE, self)
         self.addAction(self.notice_action)
         self.notice_action.triggered.connect(self.print_extension_notice)
+        self.holding_action = make_action(ActionId.PRINT_HOLDING_RESPONSE, self)
+        self.addAction(self.holding_action)
+        self.holding_action.triggered.connect(self.print_holding_response)
         self.receipt_button = QPushButton(self)
         self.receipt_button.setObjectName("case_print_receipt")
         self.receipt_button.clicked.connect(self.print_receipt)
@@ -142,8 +145,12 @@ class CaseView(Translatable, QWidget):
         self.notice_button = QPushButton(self)
         self.notice_button.setObjectName("case_print_notice")
         self.notice_button.clicked.connect(self.print_extension_notice)
+        self.holding_button = QPushButton(self)
+        self.holding_button.setObjectName("case_print_holding_response")
+        self.holding_button.clicked.connect(self.print_holding_response)
         documents = QHBoxLayout()
-        for button in (self.receipt_button, self.letter_button, self.notice_button):
+        for button in (self.receipt_button, self.letter_button, self.notice_button,
+                       self.holding_button):
             documents.addWidget(button)
         documents.addStretch(1)
 
@@ -243,8 +250,10 @@ class CaseView(Translatable, QWidget):
         self.print_action.setEnabled(screen.may_print)
         self.letter_button.setVisible(screen.may_print and view.outcome is not None)
         self.notice_button.setVisible(screen.may_print and view.extensions > 0)
+        self.holding_button.setVisible(screen.may_print and screen.holding_response is not None)
         for qaction, button in ((self.letter_action, self.letter_button),
-                                (self.notice_action, self.notice_button)):
+                                (self.notice_action, self.notice_button),
+                                (self.holding_action, self.holding_button)):
             qaction.setVisible(button.isVisibleTo(self))
             qaction.setEnabled(button.isVisibleTo(self))
         self.attachment_model.set_items(list(screen.attachments))
@@ -260,7 +269,8 @@ class CaseView(Translatable, QWidget):
         """What the window's Case menu lists for this case, in order (None: a separator).
         Every entry shows its shortcut; those this state or role does not allow are hidden."""
         entries: list[QAction | None] = [self.case_actions[a] for a, _ in CASE_ACTIONS]
-        return [*entries, None, self.print_action, self.letter_action, self.notice_action, None,
+        return [*entries, None, self.print_action, self.letter_action, self.notice_action,
+                self.holding_action, None,
                 self.attach_action, self.reveal_action, self.customer_action]
 
     # -- actions ------------------------------------------------------------------------------
@@ -298,6 +308,12 @@ class CaseView(Translatable, QWidget):
         from ui.printing import preview_extension_notice
 
         preview_extension_notice(self, self._app, self.complaint_id)
+
+    def print_holding_response(self) -> None:
+        """The 8-week holding response (UK DISP): its reason and date first, then the preview."""
+        from ui.printing import preview_holding_response
+
+        preview_holding_response(self, self._app, self.complaint_id)
 
     def add_attachment(self) -> None:
         """Choose a scanned file and attach it (sealed by the attachment store)."""
@@ -385,6 +401,10 @@ class CaseView(Translatable, QWidget):
         self.notice_button.setToolTip(tooltip(ActionId.PRINT_NOTICE))
         self.notice_button.setText(self.tr("Extension notice …"))
         self.notice_button.setAccessibleName(self.tr("Print the extension notice"))
+        relabel(self.holding_action, ActionId.PRINT_HOLDING_RESPONSE)
+        self.holding_button.setToolTip(tooltip(ActionId.PRINT_HOLDING_RESPONSE))
+        self.holding_button.setText(self.tr("Holding response …"))
+        self.holding_button.setAccessibleName(self.tr("Print the holding response"))
         self._attachments_label.setText(self.tr("Attach&ments"))
         self.attachments.setAccessibleName(self.tr("Attachments"))
         self.attach_button.setText(self.tr("Add a scanned file …"))

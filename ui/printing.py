@@ -3,6 +3,8 @@
     preview_receipt(parent, app, complaint_id)          the acknowledgement receipt
     preview_letter(parent, app, complaint_id)           the decision letter, texts editable first
     preview_extension_notice(parent, app, complaint_id) the latest deadline extension
+    preview_holding_response(parent, app, complaint_id) the 8-week holding response (UK DISP),
+                                                        its reason and expected date asked first
     preview_day_end_report(parent, app, business_date=None)
     warm_up_documents(app)                              font and layout once, on the worker
 
@@ -27,17 +29,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -47,6 +51,7 @@ from desktop.domain.documents import (
     DAY_END_REPORT,
     EXTENSION_NOTICE,
     FORMATS,
+    HOLDING_RESPONSE,
     LETTER,
     LETTER_FIELDS,
     RECEIPT,
@@ -248,6 +253,18 @@ class PreviewSession(QObject):
                           changes=Changes(complaint_id=complaint_id, worklist=False))
 
 
+def _preview_buttons(dialog: QDialog, locale: str, name: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """Preview (accepts) and Cancel (rejects) of a dialog asking a document's texts first."""
+    buttons = QDialogButtonBox(dialog)
+    preview = buttons.addButton(t("preview_letter", locale), QDialogButtonBox.ButtonRole.AcceptRole)
+    preview.setObjectName(f"{name}_preview")
+    cancel = buttons.addButton(t("cancel", locale), QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setObjectName(f"{name}_cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, preview
+
+
 # -- the letter's texts, editable before the preview ---------------------------------------------------
 
 class LetterFieldsDialog(QDialog):
@@ -282,15 +299,8 @@ class LetterFieldsDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(form_host)
         scroll.setWidgetResizable(True)
-        self.buttons = QDialogButtonBox(self)
-        self.preview_button = self.buttons.addButton(t("preview_letter", locale),
-                                                     QDialogButtonBox.ButtonRole.AcceptRole)
-        self.preview_button.setObjectName("letter_preview")
+        self.buttons, self.preview_button = _preview_buttons(self, locale, "letter")
         self.preview_button.setEnabled(False)
-        cancel = self.buttons.addButton(t("cancel", locale), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("letter_cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
         layout.addWidget(intro)
@@ -310,6 +320,78 @@ class LetterFieldsDialog(QDialog):
         return {key: editor.toPlainText() for key, editor in self.editors.items()}
 
     def accept(self) -> None:
+        self.confirmed.emit(self.fields())
+        super().accept()
+
+
+# -- the holding response's reason and date, asked before the preview ------------------------------
+
+class HoldingResponseDialog(QDialog):
+    """Why there is no final response yet, and the day it is expected by; Preview checks
+    them (desktop.services.documents.holding_response_fields) and renders the response."""
+
+    confirmed = Signal(dict)
+    preview_opened = Signal(object)  # the PrintPreviewDialog of the holding response
+
+    def __init__(self, locale: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("holding_response_fields")
+        self.preview: PrintPreviewDialog | None = None
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._locale, self._today = locale, today
+        self.setWindowTitle(t("holding_title", locale))
+        intro = QLabel(t("holding_intro", locale), self)
+        intro.setWordWrap(True)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("holding_response_reason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMinimumHeight(80)
+        self.expected_by = QDateEdit(self)
+        self.expected_by.setObjectName("holding_response_expected_by")
+        self.expected_by.setCalendarPopup(True)
+        self.expected_by.setDisplayFormat("yyyy-MM-dd")
+        self.expected_by.setMinimumDate(QDate(today.year, today.month, today.day))
+        suggested = today + timedelta(days=14)
+        self.expected_by.setDate(QDate(suggested.year, suggested.month, suggested.day))
+        self.problem = QLabel(self)
+        self.problem.setObjectName("holding_response_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+        form = QFormLayout()
+        form.setSpacing(spacing.GAP)
+        for key, editor in (("holding_reason", self.reason), ("holding_expected_by", self.expected_by)):
+            label = QLabel(t(key, locale), self)
+            label.setBuddy(editor)
+            editor.setAccessibleName(label.text().replace("&", ""))
+            form.addRow(label, editor)
+        self.buttons, self.preview_button = _preview_buttons(self, locale, "holding_response")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(spacing.DIALOG_MIN_WIDTH)
+        resize_to_fit(self, 560, 360)
+        self.reason.setFocus()
+
+    def fields(self) -> dict[str, str]:
+        return {"reason": self.reason.toPlainText(),
+                "expected_by": self.expected_by.date().toString("yyyy-MM-dd")}
+
+    def accept(self) -> None:
+        """Preview only what the response may say: a reason, a date not before today."""
+        from desktop.domain.errors import ValidationError
+        from desktop.services.documents import holding_response_fields
+
+        try:
+            holding_response_fields(self.fields(), self._today)
+        except ValidationError as exc:
+            self.problem.setText(error_text(exc, self._locale))
+            self.problem.show()
+            (self.reason if exc.field == "reason" else self.expected_by).setFocus()
+            return
         self.confirmed.emit(self.fields())
         super().accept()
 
@@ -335,6 +417,24 @@ def preview_extension_notice(parent: QWidget | None, app: AppContext,
                              complaint_id: str) -> PrintPreviewDialog:
     """Preview the notice of the case's latest deadline extension and print it."""
     return _case_preview(parent, app, complaint_id, EXTENSION_NOTICE)
+
+
+def preview_holding_response(parent: QWidget | None, app: AppContext,
+                             complaint_id: str) -> HoldingResponseDialog:
+    """Ask why there is no final response yet and when it is expected, then preview the
+    holding response and print it. The returned dialog emits `confirmed(fields)`, then
+    `preview_opened(preview dialog)`."""
+    today = app.now().astimezone(app.branch.zone).date()
+    dialog = HoldingResponseDialog(app.locale, today, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def open_preview(fields: dict[str, str]) -> None:
+        dialog.preview = _case_preview(parent, app, complaint_id, HOLDING_RESPONSE, fields)
+        dialog.preview_opened.emit(dialog.preview)
+
+    dialog.confirmed.connect(open_preview)
+    dialog.open()
+    return dialog
 
 
 def preview_letter(parent: QWidget | None, app: AppContext, complaint_id: str) -> LetterFieldsDialog:

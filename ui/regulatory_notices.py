@@ -2,7 +2,7 @@
 
 `CaseTasks` sits on the case screen: the open task "extension notice not yet given"
 (CBIRC: the customer is told of every extension), an acknowledgement still owed by the
-policy's date (UK DISP), an extension the branch asked HQ for
+policy's date (UK DISP), the 8-week holding response not yet sent (UK DISP), an extension the branch asked HQ for
 and HQ has not decided yet, and a provisional decision deadline (counted into a year the
 holiday calendar does not cover). `ProvisionalBanner` sits above the worklist and says how
 many open cases have such a deadline; both hide when there is nothing to say.
@@ -57,6 +57,11 @@ class CaseTasks(Translatable, QLabel):
             when = labels.format_datetime(screen.acknowledgement_due, self._app.branch.zone)
             out.append(self.tr("Open task: acknowledge the complaint to the customer by {when}.")
                        .format(when=when))
+        holding = screen.holding_response
+        if holding is not None and not holding.printed:
+            when = labels.format_datetime(holding.due, self._app.branch.zone)
+            out.append(self.tr("Open task: no final response yet — send the customer the holding "
+                               "response by {when}.").format(when=when))
         if screen.provisional:
             out.append(self.tr("Provisional deadline: it falls in a year the holiday calendar does "
                                "not cover yet, so it was counted on weekends alone and may "

@@ -13,8 +13,9 @@ from desktop.i18n import translate
 RECEIPT = "receipt"
 LETTER = "letter"
 EXTENSION_NOTICE = "extension_notice"
+HOLDING_RESPONSE = "holding_response"  # UK DISP 1.6.2: no final response yet by 8 weeks
 DAY_END_REPORT = "day_end_report"
-CASE_DOCUMENTS = (RECEIPT, LETTER, EXTENSION_NOTICE)
+CASE_DOCUMENTS = (RECEIPT, LETTER, EXTENSION_NOTICE, HOLDING_RESPONSE)
 DOCUMENT_KINDS = (*CASE_DOCUMENTS, DAY_END_REPORT)
 
 # Every paper a document can be laid out on: the 80 mm receipt roll, A5 and A4.
@@ -24,6 +25,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     RECEIPT: ("roll80", "a5", "a4"),
     LETTER: ("a4",),
     EXTENSION_NOTICE: ("a4", "a5"),
+    HOLDING_RESPONSE: ("a4", "a5"),
     DAY_END_REPORT: ("a4", "a5"),
 }
 
@@ -33,6 +35,9 @@ LETTER_FIELDS = (
     "opening", "complaint", "verification", "findings", "basis", "decision", "remedy", "remedies",
     "closing",
 )
+# What the clerk gives a holding response: why there is no final response yet, and the day
+# (ISO date) it is expected by.
+HOLDING_RESPONSE_FIELDS = ("reason", "expected_by")
 
 
 def printing_text(code: str, locale: str, **params: Any) -> str:

@@ -127,6 +127,7 @@ class DeadlineRule:
     max_total: Period | None
     acknowledgement: Period | None
     summary_resolution: Period | None
+    holding_response: Period | None = None  # a holding response is due by then (UK DISP 1.6.2)
 
     def matches(self, business_type: str | None, cause: str | None) -> bool:
         return _code_matches(self.business_types, business_type) and _code_matches(self.causes, cause)
@@ -231,6 +232,15 @@ class DeadlinePolicy:
         if rule.acknowledgement is None:
             return None
         return self.end_of_day(self.count_from(self.local_day(received_at), rule.acknowledgement))
+
+    def holding_response_due(self, received_at: datetime, business_type: str | None = None,
+                             cause: str | None = None) -> datetime | None:
+        """When a case not decided by then is owed a holding response (the policy's
+        `holding_response` text, UK DISP 1.6.2); None where the rule or the policy has none."""
+        rule = self.rule_for(business_type, cause)
+        if rule.holding_response is None or not self.text("holding_response", "en"):
+            return None
+        return self.end_of_day(self.count_from(self.local_day(received_at), rule.holding_response))
 
     def max_extension_level(self, business_type: str | None = None, cause: str | None = None) -> int:
         return len(self.rule_for(business_type, cause).extensions)
@@ -397,6 +407,7 @@ def _rule(spec: RuleSpec) -> DeadlineRule:
         max_total=_period(spec.max_total),
         acknowledgement=_period(spec.acknowledgement),
         summary_resolution=_period(spec.summary_resolution),
+        holding_response=_period(spec.holding_response),
     )
 
 

@@ -183,6 +183,9 @@ class RuleSpec(_File):
     max_total: PeriodSpec | None = None
     acknowledgement: PeriodSpec | None = None
     summary_resolution: PeriodSpec | None = None
+    holding_response: PeriodSpec | None = Field(None, description=(
+        "From receipt: by then, with no final response, the customer is sent the policy's "
+        "`holding_response` text (UK DISP 1.6.2: 8 weeks)"))
     extensions: list[ExtensionSpec] = []
 
     @model_validator(mode="after")

@@ -13,8 +13,9 @@ from datetime import date, datetime, time
 
 from sqlalchemy import select
 
-from desktop.domain.model import OPEN_STATES, Actor, ComplaintView, EventKind, Role, Status
-from desktop.domain.policy import DeadlinePolicy, Period
+from desktop.domain.documents import HOLDING_RESPONSE
+from desktop.domain.model import OPEN_STATES, Actor, ComplaintView, Event, EventKind, Role, Status
+from desktop.domain.policy import DeadlinePolicy, DeadlineState, Period
 from desktop.domain.states import Action, check_transition
 from desktop.services.context import ServiceContext, reload_reference_data
 from desktop.store.events import append_local_event
@@ -56,6 +57,29 @@ def acknowledgement_pending(ctx: ServiceContext, view: ComplaintView) -> datetim
         return None
     return ctx.policy.acknowledgement_due(view.received_at, view.business_type or None,
                                           view.cause or None)
+
+
+@dataclass(frozen=True, slots=True)
+class HoldingResponseDue:
+    """A holding response the case is owed (UK DISP 1.6.2): by when, and whether one was printed."""
+
+    due: datetime
+    printed: bool
+
+
+def holding_response_pending(ctx: ServiceContext, view: ComplaintView,
+                             timeline: list[Event]) -> HoldingResponseDue | None:
+    """The holding response an open case is owed once its date is due soon or has passed,
+    under a policy rule with a `holding_response` period and text; else None."""
+    if not view.status.is_open:
+        return None
+    due = ctx.policy.holding_response_due(view.received_at, view.business_type or None,
+                                          view.cause or None)
+    if due is None or ctx.policy.time_left(due, ctx.now()).state is DeadlineState.ON_TIME:
+        return None
+    printed = any(e.kind is EventKind.DOCUMENT_PRINTED and e.payload.get("document") == HOLDING_RESPONSE
+                  for e in timeline)
+    return HoldingResponseDue(due=due, printed=printed)
 
 
 def _first_uncovered_year(policy: DeadlinePolicy, today: date) -> int:
@@ -157,6 +181,15 @@ def apply_reference_data(ctx: ServiceContext, kinds: set[str] | frozenset[str]) 
     return recount_provisional_deadlines(ctx, before)
 
 
-__all__ = ["Recounted", "acknowledgement_pending", "apply_reference_data", "counted_due",
-           "deadline_is_provisional", "provisional_open_cases", "recount_provisional_deadlines",
-           "view_is_provisional"]
+__all__ = [
+    "HoldingResponseDue",
+    "Recounted",
+    "acknowledgement_pending",
+    "apply_reference_data",
+    "counted_due",
+    "deadline_is_provisional",
+    "holding_response_pending",
+    "provisional_open_cases",
+    "recount_provisional_deadlines",
+    "view_is_provisional",
+]

@@ -25,17 +25,19 @@ from desktop.domain.documents import (
     DAY_END_REPORT,
     EXTENSION_NOTICE,
     FORMATS,
+    HOLDING_RESPONSE,
     LETTER,
     RECEIPT,
     document_name,
 )
 from desktop.domain.documents import printing_text as t
-from desktop.domain.errors import DomainError
+from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.masking import DEFAULT_DOCUMENT_MASKING
 from desktop.domain.model import Event, EventKind, Outcome, Status
 from desktop.domain.policy import DayCount, DeadlinePolicy
 from desktop.domain.projection import event_order
 from desktop.domain.taxonomy import Taxonomy
+from desktop.domain.validation import clean_text
 from desktop.services.cases import CaseDetail
 from desktop.services.day_report import DayFigures, DueLine
 from reports.branding import load_bank_info
@@ -58,6 +60,7 @@ from reports.notice import render_extension_notice
 from reports.receipt import render_receipt
 
 _DECIDED = (Status.RESOLVED, Status.CLOSED)
+MAX_HOLDING_REASON = 1000
 
 
 class DocumentNotAvailable(DomainError):
@@ -296,6 +299,23 @@ def holding_response_data(detail: CaseDetail, *, policy: DeadlinePolicy, taxonom
         masking=policy.document_masking("notice"))
 
 
+def holding_response_fields(fields: Mapping[str, str] | None, today: date) -> tuple[str, date]:
+    """(reason, expected by) of a holding response as the clerk gave them. Raises
+    ValidationError: `reason` empty (field reason), `expected_by` not a date (or before today)."""
+    given = fields or {}
+    reason = clean_text(given.get("reason", ""), field="reason", max_length=MAX_HOLDING_REASON,
+                        multiline=True)
+    if not reason.strip():
+        raise ValidationError("validation.required", field="reason")
+    try:
+        expected_by = date.fromisoformat(str(given.get("expected_by", "")))
+    except ValueError:
+        raise ValidationError("validation.date.format", field="expected_by") from None
+    if expected_by < today:
+        raise ValidationError("validation.holding_response_date", field="expected_by")
+    return reason, expected_by
+
+
 # -- day-end report ------------------------------------------------------------------------------
 
 def _worklist(lines: list[DueLine], taxonomy: Taxonomy, zone: tzinfo,
@@ -343,10 +363,11 @@ def render_case_document(document: str, detail: CaseDetail, *, policy: DeadlineP
                          copy_number: int, fmt: str | None = None, staff_number: str = "",
                          fields: Mapping[str, str] | None = None,
                          bank: BankInfo | None = None) -> bytes:
-    """The PDF of `document` (RECEIPT, LETTER or EXTENSION_NOTICE) for the case.
+    """The PDF of `document` (RECEIPT, LETTER, EXTENSION_NOTICE or HOLDING_RESPONSE) for the case.
 
     `copy_number` is the print this will be (print_count + 1): above 1 every page says
-    副本 / COPY. `fields` are a letter's edited texts (default: filled from the case).
+    副本 / COPY. `fields` are a letter's edited texts (default: filled from the case), or a
+    holding response's reason and expected date (HOLDING_RESPONSE_FIELDS, required).
     Raises DocumentNotAvailable, ReportError (a format the document is not offered in,
     an unknown letter field) and ValueError for an unknown document name.
     """
@@ -366,6 +387,13 @@ def render_case_document(document: str, detail: CaseDetail, *, policy: DeadlineP
                              letter_date=today, staff_number=staff_number, bank=bank)
         texts = dict(fields) if fields is not None else case_letter_fields(letter, policy, locale)
         return render_letter(letter, fields=texts, locale=locale, copy_number=copy_number)
+    if document == HOLDING_RESPONSE:
+        reason, expected_by = holding_response_fields(fields, today)
+        holding = holding_response_data(detail, policy=policy, taxonomy=taxonomy, zone=zone,
+                                        locale=locale, notice_date=today, reason=reason,
+                                        expected_by=expected_by, staff_number=staff_number,
+                                        bank=bank)
+        return render_extension_notice(holding, fmt=fmt, locale=locale, copy_number=copy_number)
     notice = extension_notice_data(detail, taxonomy=taxonomy, zone=zone, locale=locale,
                                    notice_date=today, staff_number=staff_number, bank=bank,
                                    policy=policy)
@@ -404,6 +432,7 @@ __all__ = [
     "document_name",
     "extension_notice_data",
     "holding_response_data",
+    "holding_response_fields",
     "letter_data",
     "receipt_data",
     "render_case_document",

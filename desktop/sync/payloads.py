@@ -221,7 +221,7 @@ class ResolutionPayload(PayloadModel):
 
 
 class DocumentPrintedPayload(PayloadModel):
-    document: Literal["receipt", "letter", "extension_notice", "day_end_report"]
+    document: Literal["receipt", "letter", "extension_notice", "holding_response", "day_end_report"]
     copy_number: Annotated[StrictInt, Field(ge=1, le=10_000, alias="copy")]
 
 

@@ -136,6 +136,10 @@
         <translation>打印延长处理期限告知书</translation>
     </message>
     <message>
+        <source>Print the holding response</source>
+        <translation>打印进展答复函</translation>
+    </message>
+    <message>
         <source>Add a scanned file</source>
         <translation>添加扫描件</translation>
     </message>
@@ -328,6 +332,10 @@ Approved by: {who}</source>
         <translation>待办：须于{when}前向客户确认已收到投诉。</translation>
     </message>
     <message>
+        <source>Open task: no final response yet — send the customer the holding response by {when}.</source>
+        <translation>待办：尚未作出最终答复，须于{when}前向客户发出进展答复函。</translation>
+    </message>
+    <message>
         <source>Provisional deadline: it falls in a year the holiday calendar does not cover yet, so it was counted on weekends alone and may move once HQ publishes that year&apos;s calendar.</source>
         <translation>暂定期限：该期限落在节假日日历尚未覆盖的年份，仅按周末计算；总行发布该年度日历后可能变动。</translation>
     </message>
@@ -417,6 +425,14 @@ Approved by: {who}</source>
     <message>
         <source>Print the extension notice</source>
         <translation>打印延期告知书</translation>
+    </message>
+    <message>
+        <source>Holding response …</source>
+        <translation>进展答复函 …</translation>
+    </message>
+    <message>
+        <source>Print the holding response</source>
+        <translation>打印进展答复函</translation>
     </message>
     <message>
         <source>Attach&amp;ments</source>

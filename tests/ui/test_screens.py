@@ -20,6 +20,7 @@ from ui.case_actions import CaseActionDialog
 from ui.customer_view import CustomerView
 from ui.intake.panel import IntakePanel
 from ui.print_preview import PrintPreviewDialog
+from ui.printing import preview_holding_response
 
 Check = Callable[[], list[str]]
 
@@ -79,6 +80,10 @@ def walk(counter: Counter, check: Callable[[object], list[str]]) -> list[str]:
     qtbot.waitUntil(lambda: preview.save_button.isEnabled(), timeout=20_000)
     look("receipt preview")
     preview.reject()
+    holding = preview_holding_response(view, counter.app, view.complaint_id)  # offered under UK DISP
+    qtbot.waitUntil(holding.isVisible)
+    look("holding response dialog")
+    holding.reject()
     assert Action.RESOLVE in view.case_screen.allowed
     view.show_customer()
     qtbot.waitUntil(lambda: isinstance(main.tabs.currentWidget(), CustomerView), timeout=10_000)
