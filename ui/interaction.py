@@ -36,7 +36,7 @@ class Interaction:
         self.warn(parent, QCoreApplication.translate("Interaction", "Could not complete the action"), error_text(error, locale))
 
     def confirm(self, parent: QWidget | None, title: str, text: str,
-                on_yes: Callable[[], None]) -> None:
+                on_yes: Callable[[], None], on_no: Callable[[], None] | None = None) -> None:
         box = self._box(parent, QMessageBox.Icon.Question, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -44,6 +44,8 @@ class Interaction:
         def finished(result: int) -> None:
             if result == QMessageBox.StandardButton.Yes:
                 on_yes()
+            elif on_no is not None:
+                on_no()
 
         box.finished.connect(finished)
         box.open()
@@ -121,10 +123,12 @@ class RecordingInteraction(Interaction):
         self.messages.append((title, text))
 
     def confirm(self, parent: QWidget | None, title: str, text: str,
-                on_yes: Callable[[], None]) -> None:
+                on_yes: Callable[[], None], on_no: Callable[[], None] | None = None) -> None:
         self.messages.append((title, text))
         if self.answer:
             on_yes()
+        elif on_no is not None:
+            on_no()
 
     def choose_save_path(self, parent: QWidget | None, title: str, suggested: Path,
                          on_chosen: Callable[[Path], None], *,

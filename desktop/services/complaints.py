@@ -201,7 +201,7 @@ def write_complaint(s: Session, ctx: ServiceContext, actor: Actor, intake: Intak
     due = ctx.policy.decision_due(received_at, form["business_type"])
     try:
         changed = check_known_details(s, form["customer"], intake.customer.confirmed_change,
-                                      find_customer_row)
+                                      find_customer_row, intake.customer.confirmed_fields)
     except CustomerDetailsDiffer as exc:
         raise IntakeRejected([exc]) from None
     customer = upsert_customer(s, form["customer"], now)

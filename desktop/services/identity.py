@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import ValidationError
 from desktop.domain.masking import mask_id_number, mask_name, mask_phone
 from desktop.domain.model import Actor, CustomerKind, IdDocumentType, Status
-from desktop.domain.validation import validate_credit_code, validate_id_document
+from desktop.domain.validation import validate_credit_code, validate_id_document, validate_phone
 from desktop.services.context import ServiceContext
 from desktop.services.customers import HISTORY_LIMIT, HistoryLine
 from desktop.store.models import ComplaintRow, CustomerRow
@@ -107,17 +107,33 @@ def differences(row: CustomerRow, data: dict[str, Any]) -> dict[str, tuple[str, 
 
 
 def check_known_details(session: Session, data: dict[str, Any], confirmed: bool,
-                        find: Any) -> dict[str, tuple[str, str]]:
+                        find: Any, confirmed_fields: tuple[str, ...] = ()
+                        ) -> dict[str, tuple[str, str]]:
     """The changes to a known customer's name or phone the form makes. Raises
-    CustomerDetailsDiffer when there are any and the clerk has not `confirmed` them."""
+    CustomerDetailsDiffer when there are any the clerk has not confirmed: all of them
+    (`confirmed`) or these one by one (`confirmed_fields`)."""
     row = find(session, data)
     if row is None or not row.name:
         return {}
     changed = differences(row, data)
-    if changed and not confirmed:
-        first = next(iter(changed))
-        raise CustomerDetailsDiffer(field=f"customer.{first}", fields=",".join(changed))
+    unconfirmed = [] if confirmed else [k for k in changed if k not in confirmed_fields]
+    if unconfirmed:
+        raise CustomerDetailsDiffer(field=f"customer.{unconfirmed[0]}",
+                                    fields=",".join(unconfirmed))
     return changed
+
+
+def phone_differs(ctx: ServiceContext, customer_id: str, phone: str) -> bool:
+    """Whether `phone`, a complete valid number, is not the one on file for the customer:
+    the counter asks which is right as soon as the phone field is left. False for a number
+    not (yet) valid, a customer with no phone on file, or an unknown customer."""
+    try:
+        typed = validate_phone(phone, field="customer.phone")
+    except ValidationError:
+        return False
+    with ctx.store.read() as s:
+        row = s.get(CustomerRow, customer_id)
+        return row is not None and bool(row.phone) and row.phone != typed
 
 
 def correction_payload(customer_id: str, changed: dict[str, tuple[str, str]]) -> dict[str, Any]:

@@ -34,6 +34,9 @@ class CustomerInput:
     # The clerk confirmed that a name or phone other than the file's is right (the change is
     # recorded as a `customer_corrected` event); without it such a difference is refused.
     confirmed_change: bool = False
+    # The fields (of name, phone) the clerk confirmed one by one as they typed them: the
+    # phone asked about when its field was left. Any other difference is still refused.
+    confirmed_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

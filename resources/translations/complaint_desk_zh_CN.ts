@@ -791,6 +791,14 @@ The customer asks for: {request}</source>
         <translation>未找到客户，请在下方填写客户信息。</translation>
     </message>
     <message>
+        <source>The phone differs from the file</source>
+        <translation>电话与档案不一致</translation>
+    </message>
+    <message>
+        <source>On file: {phone}. Is the phone you typed right? Yes: it replaces the one on file when the complaint is saved (recorded on the timeline). No: keep the phone on file.</source>
+        <translation>档案中的电话：{phone}。您输入的电话是否正确？是：保存投诉时以新电话替换档案中的电话（记入时间线）。否：保留档案中的电话。</translation>
+    </message>
+    <message>
         <source>New customer: enter their details.</source>
         <translation>新客户：请填写客户信息。</translation>
     </message>
@@ -805,6 +813,10 @@ The customer asks for: {request}</source>
     <message>
         <source>The name typed differs from the file: saving asks which is right.</source>
         <translation>录入的姓名与系统中的不一致：保存时将请您确认以哪一个为准。</translation>
+    </message>
+    <message>
+        <source>The phone typed replaces the one on file when the complaint is saved.</source>
+        <translation>保存投诉时，输入的电话将替换档案中的电话。</translation>
     </message>
     <message numerus="yes">
         <source>Repeat complaint? This customer has %n open complaint(s). Check them before recording a new one.</source>

@@ -14,7 +14,7 @@ from desktop.domain.model import Actor, CustomerKind, EventKind, IdDocumentType
 from desktop.services import complaints as uc
 from desktop.services.cases import case_detail
 from desktop.services.context import ServiceContext
-from desktop.services.identity import CustomerDetailsDiffer, customer_on_file
+from desktop.services.identity import CustomerDetailsDiffer, customer_on_file, phone_differs
 from desktop.services.identity_views import reveal_identity
 from desktop.store.models import CustomerRow, EventRow
 from desktop.sync.payloads import IDENTITY_MEMBERS
@@ -118,3 +118,20 @@ def test_an_auditor_may_not_reveal_and_nothing_is_written(ctx: ServiceContext,
     with pytest.raises(PermissionDenied):
         reveal_identity(ctx, Actor("A001", Role.AUDITOR), rec.complaint_id)
     assert _events(ctx) == before
+
+
+def test_a_phone_confirmed_on_its_own_does_not_confirm_another_name(ctx: ServiceContext,
+                                                                    teller: Actor) -> None:
+    first = uc.record_complaint(ctx, teller, sample_intake())
+    customer_id = case_detail(ctx, first.complaint_id).customer.id
+    assert phone_differs(ctx, customer_id, "139 1111 2222")
+    assert not phone_differs(ctx, customer_id, "138 0013 8000")  # the one on file
+    assert not phone_differs(ctx, customer_id, "1391111")  # not a whole number yet
+    phone_only = replace(sample_customer(), phone="13911112222", confirmed_fields=("phone",))
+    rec = uc.record_complaint(ctx, teller, sample_intake(customer=phone_only))
+    corrected = case_detail(ctx, rec.complaint_id).timeline[1]
+    assert corrected.kind is EventKind.CUSTOMER_CORRECTED and corrected.payload["fields"] == ["phone"]
+    renamed = replace(phone_only, name="王晓明", phone="13933334444")
+    with pytest.raises(uc.IntakeRejected) as err:
+        uc.record_complaint(ctx, teller, sample_intake(customer=renamed))
+    assert err.value.field == "customer.name"  # the phone was confirmed, the name was not

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.model import CustomerKind, IdDocumentType
 from desktop.services.customers import CustomerHistory, customer_history, search_customers
-from desktop.services.identity import CustomerOnFile, customer_on_file
+from desktop.services.identity import CustomerOnFile, customer_on_file, phone_differs
 from ui import labels, spacing
 from ui.actions import ActionId, make_action, relabel
 from ui.intake.fields import FieldForm, FieldRow, chain_tab_order, enter_moves_on
@@ -59,6 +59,8 @@ class CustomerStep(IntakeStep):
         super().__init__(app, parent)
         self._known: dict[str, Any] | None = None
         self._known_by_number = False  # found from the typed ID number, not picked with Find
+        self._asked_phone = ""  # the phone typed that the clerk was last asked about
+        self._confirmed_phone = ""  # the phone typed the clerk confirmed replaces the file's
         self._matches = CustomerMatchModel(self)
         self.history_model = HistoryModel(app, self)
 
@@ -211,6 +213,7 @@ class CustomerStep(IntakeStep):
         self.id_number.textEdited.connect(lambda _t: self._number_typed())
         self.credit_code.textEdited.connect(lambda _t: self._number_typed())
         self.name.textEdited.connect(lambda _t: self._show_known())
+        self.phone.editingFinished.connect(self._phone_left)
         for path, row in {**self.form.rows, **self.agent_form.rows}.items():
             field = row.widget
             if isinstance(field, QLineEdit):
@@ -277,6 +280,7 @@ class CustomerStep(IntakeStep):
         if history is None:
             return
         self._known_by_number = False
+        self._asked_phone = self._confirmed_phone = ""
         c = history.customer
         self._known = {
             "id": c.id, "kind": c.kind.value, "name": c.name,
@@ -330,14 +334,55 @@ class CustomerStep(IntakeStep):
                        "id_number": found.masked_id, "phone": found.masked_phone,
                        "credit_code": "", "total": found.total, "open": found.open}
         self._known_by_number = True
+        self._asked_phone = self._confirmed_phone = ""
         if not self.name.text().strip():
             self.name.setText(found.name)
         self.history_model.set_lines(found.complaints)
         self._show_known()
         self._emit("customer.existing_id")
+        if not self.phone.hasFocus():  # a phone typed before the customer was found
+            self._phone_left()
+
+    def _phone_left(self) -> None:
+        """A phone other than the one on file is asked about as soon as its field is left
+        (or Enter is pressed), not first at save: the clerk says which is right."""
+        typed = self.phone.text().strip()
+        if self._known is None or not typed or typed in (self._asked_phone,
+                                                         self._confirmed_phone):
+            return
+        customer_id = str(self._known["id"])
+
+        def run(ctx: ServiceContext) -> bool:
+            return phone_differs(ctx, customer_id, typed)
+
+        self._app.worker.query(self, run, lambda differs: self._phone_checked(typed, differs))
+
+    def _phone_checked(self, typed: str, differs: bool) -> None:
+        known = self._known
+        if not differs or known is None or self.phone.text().strip() != typed:
+            return  # the same number, or the clerk has changed it meanwhile
+        self._asked_phone = typed
+
+        def typed_is_right() -> None:  # recorded as its own event when the complaint is saved
+            self._confirmed_phone = typed
+            self._show_known()
+            self._emit("customer.phone")
+
+        def file_is_right() -> None:  # blank keeps the phone on file
+            self.phone.clear()
+            self._show_known()
+            self._emit("customer.phone")
+
+        self._app.interaction.confirm(
+            self, self.tr("The phone differs from the file"),
+            self.tr("On file: {phone}. Is the phone you typed right? Yes: it replaces the one "
+                    "on file when the complaint is saved (recorded on the timeline). No: keep "
+                    "the phone on file.").format(phone=known.get("phone") or ""),
+            typed_is_right, file_is_right)
 
     def new_customer(self) -> None:
         self._known, self._known_by_number = None, False
+        self._asked_phone = self._confirmed_phone = ""
         self.history_model.set_lines([])
         for widget in (self.name, self.id_number, self.phone, self.address, self.credit_code,
                        self.contact_person):
@@ -364,6 +409,9 @@ class CustomerStep(IntakeStep):
         if typed and typed != k["name"]:
             self.known.setText(self.known.text() + " " + self.tr(
                 "The name typed differs from the file: saving asks which is right."))
+        if self.phone_confirmed():
+            self.known.setText(self.known.text() + " " + self.tr(
+                "The phone typed replaces the one on file when the complaint is saved."))
         if k.get("open"):
             self.repeat_warning.setText(self.tr(
                 "Repeat complaint? This customer has %n open complaint(s). Check them before "
@@ -398,6 +446,7 @@ class CustomerStep(IntakeStep):
         c = form["customer"]
         screen = form.get("screen") or {}
         self._known = screen.get("known_customer")
+        self._confirmed_phone = str(screen.get("confirmed_phone") or "")
         (self.corporate if c.get("kind") == CustomerKind.CORPORATE.value else self.individual).setChecked(True)
         self._kind_changed()
         self.name.setText(c.get("name") or "")
@@ -442,11 +491,17 @@ class CustomerStep(IntakeStep):
             "power_of_attorney_document": self.agent_power_document.text(),
         }
         form.setdefault("screen", {})["known_customer"] = self._known
+        form["screen"]["confirmed_phone"] = self._confirmed_phone if self.phone_confirmed() else ""
         form["screen"]["search"] = self.search.text()
 
     def show_messages(self, messages: dict[str, str]) -> None:
         self.form.show_messages(messages)
         self.agent_form.show_messages(messages)
+
+    def phone_confirmed(self) -> bool:
+        """The clerk confirmed the phone now typed replaces the known customer's on file."""
+        typed = self.phone.text().strip()
+        return self._known is not None and bool(typed) and typed == self._confirmed_phone
 
     def field_rows(self) -> list[FieldRow]:
         rows = list(self.form.rows.values())

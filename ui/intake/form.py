@@ -47,7 +47,7 @@ def empty_form() -> dict[str, Any]:
                        "verification": "", "basis": "", "remedy": "", "compensation": "",
                        "confirmed": False, "satisfaction": 0},
         # shown on screen only: who the known customer is (masked), what was searched
-        "screen": {"known_customer": None, "search": ""},
+        "screen": {"known_customer": None, "search": "", "confirmed_phone": ""},
     }
 
 

@@ -408,6 +408,8 @@ class IntakePanel(Translatable, QWidget):
         intake = intake_from(check.cleaned, self._form)
         if self._confirmed_change:
             intake = replace(intake, customer=replace(intake.customer, confirmed_change=True))
+        elif (self._form.get("screen") or {}).get("confirmed_phone"):  # asked when typed
+            intake = replace(intake, customer=replace(intake.customer, confirmed_fields=("phone",)))
         settlement = settlement_from(self._form)
         actor = self._app.staff.require()
         draft_id = self._draft_id
