@@ -199,16 +199,21 @@ def write_complaint(s: Session, ctx: ServiceContext, actor: Actor, intake: Intak
     now = ctx.now()
     received_at = now
     due = ctx.policy.decision_due(received_at, form["business_type"])
+    known = find_customer_row(s, form["customer"])  # looked up once, for both uses below
     try:
         changed = check_known_details(s, form["customer"], intake.customer.confirmed_change,
-                                      find_customer_row, intake.customer.confirmed_fields)
+                                      lambda _s, _data: known,
+                                      intake.customer.confirmed_fields)
     except CustomerDetailsDiffer as exc:
         raise IntakeRejected([exc]) from None
-    customer = upsert_customer(s, form["customer"], now)
-    repeats = find_repeats(s, ctx, customer["id"], form["business_type"], form["cause"])
+    customer = upsert_customer(s, form["customer"], now, found=known)
+    # A customer created just now has no earlier complaints to repeat.
+    repeats = (find_repeats(s, ctx, customer["id"], form["business_type"], form["cause"])
+               if known is not None else [])
     repeat_of = _repeat_link(s, intake.repeat_of, customer["id"])
     reference = make_reference(ctx.device.branch_code, ctx.device.device_number,
                                ctx.business_date(now), _next_sequence(s, ctx))
+    day = business_date_in(s, ctx, now)
     complaint_id = str(uuid.uuid4())
     payload: dict[str, Any] = {
         **event_fields(form),
@@ -223,13 +228,12 @@ def write_complaint(s: Session, ctx: ServiceContext, actor: Actor, intake: Intak
     append_local_event(
         s, complaint_id=complaint_id, kind=EventKind.RECEIVED, payload=payload,
         actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
-        branch_code=ctx.device.branch_code, now=now, business_date=business_date_in(s, ctx, now),
+        branch_code=ctx.device.branch_code, now=now, business_date=day,
     )
     if changed:  # its own event on the new complaint's timeline: who, when, old -> new
         act_in(s, ctx, actor, complaint_id, Action.CORRECT_CUSTOMER,
                correction_payload(customer["id"], changed))
         log_correction(actor, customer["id"], changed, now)
-    day = business_date_in(s, ctx, now)
     return Recorded(complaint_id=complaint_id, reference=reference, decision_due=due,
                     repeats=repeats, business_date=day, after_close=day != ctx.business_date(now))
 

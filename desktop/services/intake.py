@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFound
 from desktop.domain.model import OPEN_STATES, Agent, Channel, CustomerKind, IdDocumentType, Status
-from desktop.store.events import apply_customer_fields
+from desktop.store.events import apply_customer_fields, customer_columns
 from desktop.store.models import ComplaintRow, CustomerRow
 
 if TYPE_CHECKING:
@@ -172,17 +172,26 @@ _CUSTOMER_KEYS = ("kind", "name", "id_type", "id_number", "phone", "address", "c
                   "contact_person")
 
 
-def upsert_customer(session: Session, data: dict[str, Any], now: datetime) -> dict[str, Any]:
+_LOOK_UP: Any = object()  # upsert_customer's `found` when the caller has not looked
+
+
+def upsert_customer(session: Session, data: dict[str, Any], now: datetime, *,
+                    found: CustomerRow | None = _LOOK_UP) -> dict[str, Any]:
     """Find the customer of a checked intake form, or create them; newer details win and
-    blank fields keep what is stored. Returns the customer's fields as they now stand."""
-    row = find_customer_row(session, data)
+    blank fields keep what is stored. Returns the customer's fields as they now stand.
+    `found`: what `find_customer_row` gave for `data`, when the caller has looked already."""
+    row = find_customer_row(session, data) if found is _LOOK_UP else found
+    fields = {k: data.get(k) or "" for k in _CUSTOMER_KEYS}
+    fields["id_type"] = data.get("id_type") or None
     if row is None:
         if data.get("existing_id"):
             raise NotFound(what="customer")
-        row = CustomerRow(id=str(uuid.uuid4()), created_at=now)
-        session.add(row)
-    fields = {k: data.get(k) or "" for k in _CUSTOMER_KEYS}
-    fields["id_type"] = data.get("id_type") or None
+        # A new customer: one INSERT, without the ORM's unit of work.
+        customer_id = str(uuid.uuid4())
+        columns = customer_columns(fields, now)
+        session.connection().execute(insert(CustomerRow),
+                                     {"id": customer_id, "created_at": now, **columns})
+        return {"id": customer_id, **{k: columns[k] for k in _CUSTOMER_KEYS}}
     if row.name:  # a known customer: keep what we have where the form left a field empty
         current = _customer_dict(row)
         fields = {k: (v if v not in ("", None) else current[k]) for k, v in fields.items()}

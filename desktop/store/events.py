@@ -13,14 +13,15 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from desktop.domain.chain import GENESIS, event_hash
+from desktop.domain.chain import GENESIS, event_hash_with_payload_json, payload_json
 from desktop.domain.hlc import HybridClock, Stamp, max_drift_ms
 from desktop.domain.model import ComplaintView, Event, EventKind, Role
 from desktop.domain.projection import fold
 from desktop.store.models import ComplaintRow, CustomerRow, EventRow, Setting
+from desktop.store.types import utc_text
 from desktop.sync.payloads import check_payload
 
 HLC_KEY = "hlc_last"
@@ -78,6 +79,16 @@ def row_to_event(row: EventRow) -> Event:
     )
 
 
+# One statement, compiled once, for the local write path: the payload goes in as the canonical
+# text the hash was computed over (serialised once, as the seeder does), not through the ORM.
+_INSERT_LOCAL_EVENT = text(
+    "INSERT INTO events (id, complaint_id, kind, payload, actor, actor_role, device_id, "
+    "branch_code, hlc, occurred_at, business_date, prev_hash, hash, origin, sent) VALUES "
+    "(:id, :complaint_id, :kind, :payload, :actor, :actor_role, :device_id, :branch_code, "
+    ":hlc, :occurred_at, :business_date, :prev_hash, :hash, 'local', 0)")
+_CHAIN_STATE = text(f"SELECT \"key\", value FROM settings WHERE \"key\" IN ('{HLC_KEY}', '{CHAIN_HEAD_KEY}')")
+
+
 def _event_to_row(ev: Event, origin: str) -> EventRow:
     return EventRow(
         id=ev.id, complaint_id=ev.complaint_id, kind=ev.kind.value, payload=ev.payload,
@@ -105,7 +116,8 @@ def append_local_event(
     The payload must be what its kind's wire model (desktop.sync.payloads) allows, the same
     check HQ makes: raises pydantic.ValidationError otherwise (a programming error)."""
     check_payload(kind, payload)
-    state = get_settings(session, HLC_KEY, CHAIN_HEAD_KEY)
+    state: dict[str, str] = {key: value for key, value in
+                             session.connection().execute(_CHAIN_STATE)}
     stamp = _clock(session, now, state.get(HLC_KEY, "")).tick()
     prev = state.get(CHAIN_HEAD_KEY, GENESIS)
     draft = Event(
@@ -113,11 +125,24 @@ def append_local_event(
         actor=actor, actor_role=actor_role, device_id=device_id, branch_code=branch_code,
         hlc=str(stamp), occurred_at=now, business_date=business_date, prev_hash=prev,
     )
-    ev = replace(draft, hash=event_hash(draft))
-    session.add(_event_to_row(ev, "local"))
+    payload_text = payload_json(payload)
+    ev = replace(draft, hash=event_hash_with_payload_json(draft, payload_text))
+    conn = session.connection()
+    conn.execute(_INSERT_LOCAL_EVENT, {
+        "id": ev.id, "complaint_id": ev.complaint_id, "kind": ev.kind.value,
+        "payload": payload_text, "actor": ev.actor, "actor_role": ev.actor_role.value,
+        "device_id": ev.device_id, "branch_code": ev.branch_code, "hlc": ev.hlc,
+        "occurred_at": utc_text(ev.occurred_at), "business_date": ev.business_date.isoformat(),
+        "prev_hash": ev.prev_hash, "hash": ev.hash})
     put_settings(session, {HLC_KEY: str(stamp), CHAIN_HEAD_KEY: ev.hash})
-    # A new complaint's receipt is its only event: no need to read it back to fold it.
-    refresh_projection(session, complaint_id, [ev] if kind is EventKind.RECEIVED else None)
+    if kind is EventKind.RECEIVED:
+        # A new complaint's receipt is its only event: its row is folded from it alone and
+        # inserted in one statement, without the ORM's unit of work.
+        view = fold([ev])
+        if view is not None:
+            conn.execute(insert(ComplaintRow), {"id": complaint_id, **view_columns(view)})
+    else:
+        refresh_projection(session, complaint_id)
     return ev
 
 
@@ -162,17 +187,28 @@ def _upsert_customer(session: Session, data: dict[str, Any], when: datetime) -> 
 
 
 def apply_customer_fields(row: CustomerRow, data: dict[str, Any], when: datetime) -> None:
-    row.kind = str(data.get("kind", "individual"))
-    row.name = str(data.get("name", ""))
-    row.id_type = data.get("id_type") or None
-    row.id_number = str(data.get("id_number", ""))
-    row.phone = str(data.get("phone", ""))
-    row.address = str(data.get("address", ""))
-    row.credit_code = str(data.get("credit_code", ""))
-    row.contact_person = str(data.get("contact_person", ""))
-    row.id_last4 = last_digits(row.id_number or row.credit_code)
-    row.phone_last4 = last_digits(row.phone)
-    row.updated_at = when
+    for name, value in customer_columns(data, when).items():
+        setattr(row, name, value)
+
+
+def customer_columns(data: dict[str, Any], when: datetime) -> dict[str, Any]:
+    """A customer row's columns (all but its id and creation time) from its fields in `data`."""
+    id_number = str(data.get("id_number", ""))
+    phone = str(data.get("phone", ""))
+    credit_code = str(data.get("credit_code", ""))
+    return {
+        "kind": str(data.get("kind", "individual")),
+        "name": str(data.get("name", "")),
+        "id_type": data.get("id_type") or None,
+        "id_number": id_number,
+        "phone": phone,
+        "address": str(data.get("address", "")),
+        "credit_code": credit_code,
+        "contact_person": str(data.get("contact_person", "")),
+        "id_last4": last_digits(id_number or credit_code),
+        "phone_last4": last_digits(phone),
+        "updated_at": when,
+    }
 
 
 def last_digits(value: str, n: int = 4) -> str:
@@ -214,18 +250,25 @@ _ROW_COLUMNS = (
 
 
 def write_view(row: ComplaintRow, view: ComplaintView) -> None:
-    for name in _ROW_COLUMNS:
-        setattr(row, name, getattr(view, name))
-    row.status = view.status.value
-    row.channel = view.channel.value
-    row.outcome = view.outcome.value if view.outcome else None
-    row.root_cause = view.root_cause
-    row.satisfaction = view.satisfaction
+    for name, value in view_columns(view).items():
+        setattr(row, name, value)
+
+
+def view_columns(view: ComplaintView) -> dict[str, Any]:
+    """The complaint row's columns (all but its keys) as the projection `view` has them."""
+    columns = {name: getattr(view, name) for name in _ROW_COLUMNS}
     open_dues = sorted(str(a["due"]) for a in view.corrective_actions if a.get("done_at") is None)
-    row.open_actions = len(open_dues)
-    row.next_action_due = open_dues[0] if open_dues else None
-    row.updated_at = view.updated_at or view.received_at
-    row.details = {
+    columns.update(
+        status=view.status.value,
+        channel=view.channel.value,
+        outcome=view.outcome.value if view.outcome else None,
+        root_cause=view.root_cause,
+        satisfaction=view.satisfaction,
+        open_actions=len(open_dues),
+        next_action_due=open_dues[0] if open_dues else None,
+        updated_at=view.updated_at or view.received_at,
+    )
+    columns["details"] = {
         "extra_fields": view.extra_fields,
         "findings": view.findings,
         "remedy": view.remedy,
@@ -244,3 +287,4 @@ def write_view(row: ComplaintRow, view: ComplaintView) -> None:
         "anonymised": view.anonymised,
         "corrective_actions": view.corrective_actions,
     }
+    return columns
