@@ -1,10 +1,11 @@
 """The floor of bench_reports: a naive reportlab document of the same text and size.
 
 What a first attempt with reportlab's platypus looks like: for every document, new styles,
-a SimpleDocTemplate and one Paragraph per line of text, in the same CJK font (WenQuanYi
+a SimpleDocTemplate and one Paragraph per line of text, in the same CJK font file (WenQuanYi
 Micro Hei, registered once per process as the product does: reportlab keeps registered
-fonts process-wide), on a page of the product's document's size. Nothing is cached between
-renders. The text is the product's own document's, read back with pdftotext once before
+fonts process-wide) read by reportlab's own TTFont (the product's reports.fonts.CjkFont
+reads and subsets it faster), on a page of the product's document's size. Nothing is cached
+between renders. The text is the product's own document's, read back with pdftotext once before
 timing, so both lay out the same characters.
 """
 
@@ -16,10 +17,22 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 from reportlab.platypus.flowables import PageBreak
 
-from reports.fonts import cjk_font
+from reports.fonts import cjk_font, font_path
+
+NAIVE_FONT = "NaiveWenQuanYiMicroHei"
+
+
+def naive_font() -> str:
+    """The product's font file registered as a plain reportlab TTFont (once per process)."""
+    if NAIVE_FONT not in pdfmetrics.getRegisteredFontNames():
+        cjk_font()  # the product's process-wide settings (binary streams), as in the product
+        pdfmetrics.registerFont(TTFont(NAIVE_FONT, str(font_path()), subfontIndex=0))
+    return NAIVE_FONT
 
 
 def same_text_and_size(pdf: bytes) -> tuple[list[list[str]], tuple[float, float]]:
@@ -43,7 +56,7 @@ def _escape(line: str) -> str:
 
 def render_naive(pages: list[list[str]], size: tuple[float, float], body_size: float) -> bytes:
     """One naive platypus document: every line a Paragraph, a page break between pages."""
-    font = cjk_font()
+    font = naive_font()
     body = ParagraphStyle("body", fontName=font, fontSize=body_size, leading=body_size * 1.4,
                           wordWrap="CJK")
     margin = min(size) * 0.06

@@ -76,3 +76,22 @@ def test_documents_embed_a_subset_not_the_whole_font() -> None:
     pdf = render_receipt(receipt_data(), fmt="roll80")
 
     assert len(pdf) < font_path().stat().st_size / 10
+
+
+def test_the_fast_face_reads_the_same_metrics_and_cuts_the_same_subset_as_reportlab() -> None:
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from reports.fonts import CjkFace
+
+    ours, theirs = CjkFace(str(font_path())), TTFontFace(str(font_path()))
+    assert ours.charToGlyph == theirs.charToGlyph
+    assert ours.charWidths == theirs.charWidths
+    assert ours.glyphPos == theirs.glyphPos and ours.defaultWidth == theirs.defaultWidth
+    # reportlab's subset layout: code 0 missing glyph, 1-31 free, then the text's characters
+    # (composite glyphs pull in their components); one code not in the font at all.
+    subset = [0] + [32] * 32
+    for ch in "投诉受理回执 客户反映其信用卡于2024年3月1日被重复扣收年费，（《》）Refund 张三丰":
+        if ord(ch) not in subset:
+            subset.append(ord(ch))
+    subset.append(0xE000)
+    assert ours.makeSubset(subset) == theirs.makeSubset(subset)
