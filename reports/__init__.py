@@ -44,6 +44,8 @@ registered once under a lock and documents share no mutable state of their own.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from reports.branding import load_bank_info
 from reports.data import (
     BankInfo,
@@ -57,11 +59,37 @@ from reports.data import (
     SyncSummary,
     WorklistLine,
 )
-from reports.day_end import render_day_end_report
-from reports.letter import LETTER_FIELDS, letter_fields, letter_template, render_letter
-from reports.notice import render_extension_notice
 from reports.receipt import receipt_qr_payload, render_receipt
-from reports.warm import warm_up
+
+if TYPE_CHECKING:
+    from reports.day_end import render_day_end_report
+    from reports.letter import LETTER_FIELDS, letter_fields, letter_template, render_letter
+    from reports.notice import render_extension_notice
+    from reports.warm import warm_up
+
+# The sheet documents load platypus (~100 ms at start): imported on first use, so that a
+# new process's first roll receipt does not wait for them.
+_LAZY = {
+    "render_day_end_report": "reports.day_end",
+    "LETTER_FIELDS": "reports.letter",
+    "letter_fields": "reports.letter",
+    "letter_template": "reports.letter",
+    "render_letter": "reports.letter",
+    "render_extension_notice": "reports.notice",
+    "warm_up": "reports.warm",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reports' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "LETTER_FIELDS",

@@ -14,18 +14,16 @@ from desktop.i18n import term
 from reports.data import DayEndReportData, ReportError, SyncSummary, WorklistLine
 from reports.formatting import format_count, format_date, format_datetime, label
 from reports.layout import (
-    GREY,
-    SHADE,
     Styles,
     copy_banner,
     field_table,
-    paper,
     para,
     render_sheets,
     signature_lines,
     styles,
     table_style,
 )
+from reports.paper import GREY, SHADE, paper
 from reports.parts import letterhead, sheet_decorator
 
 REPORT_FORMATS = FORMATS[DAY_END_REPORT]

@@ -9,24 +9,25 @@ character map and metrics of this font's 49,531 glyphs one number at a time
 (~80 ms at start) and, for every document, copies the whole 3 MB glyph table to
 cut a subset from it and compresses the subset at zlib's default level. `CjkFont`
 is reportlab's TTFont with a face that reads those tables in bulk (~10 ms), cuts a
-subset from a view of the file (the components of composite glyphs looked up once
-per glyph and process) and compresses the embedded subset at zlib level 1, which
-costs half as much for 5 % more bytes. The subset it writes is byte for byte the one
-reportlab writes (tests/reports/test_fonts.py).
+subset from outlines read once per glyph and process (composite glyphs' components
+included) and embeds it uncompressed: outlines compress by a third at most, and
+compressing them cost more than laying out a whole receipt (a receipt is ~60 KB instead
+of ~45 KB). The subset is byte for byte the one reportlab cuts (tests/reports/test_fonts.py).
 """
 
 from __future__ import annotations
 
 import sys
 import threading
-import zlib
 from array import array
 from fnmatch import fnmatch
+from itertools import accumulate
 from pathlib import Path
 from struct import pack, unpack_from
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import (
     GF_ARG_1_AND_2_ARE_WORDS,
@@ -46,7 +47,6 @@ from desktop.resources import resource_path
 CJK_FONT = "WenQuanYiMicroHei"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 _SUBFONT_PROPORTIONAL = 0  # the .ttc holds "Micro Hei" (0) and "Micro Hei Mono" (1)
-FONT_COMPRESSION_LEVEL = 1
 
 _lock = threading.Lock()
 _registered = False
@@ -64,18 +64,6 @@ def _be_array(code: str, data: bytes | memoryview) -> array[int]:
     return values
 
 
-class _FlateLevel1(pdfdoc.PDFStreamFilterZCompress):
-    """FlateDecode at zlib level 1 (for the embedded font: outlines compress little anyway)."""
-
-    def encode(self, text: bytes | str) -> bytes:
-        if isinstance(text, str):
-            text = text.encode("latin-1")
-        return zlib.compress(text, FONT_COMPRESSION_LEVEL)
-
-
-_FONT_FILTER = _FlateLevel1()
-
-
 class CjkFace(TTFontFace):
     """reportlab's TrueType face, with the character map, metrics and glyph locations
     read in bulk and a faster subset maker (same bytes; see the module docstring).
@@ -88,7 +76,7 @@ class CjkFace(TTFontFace):
         if not self._read_char_info():
             super().extractInfo(charInfo)
             return
-        self._components: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._glyphs: dict[int, tuple[bytes, tuple[tuple[int, int], ...]]] = {}
         self._tables: dict[str, bytes] = {}
 
     def _cmap_subtable(self) -> int | None:
@@ -192,18 +180,21 @@ class CjkFace(TTFontFace):
             table = self._tables[tag] = self.get_table(tag)
         return table
 
-    def _glyph_components(self, glyph: int, glyf: memoryview) -> tuple[tuple[int, int], ...]:
-        """(offset in the glyph, component glyph) of each component of a composite glyph."""
-        found = self._components.get(glyph)
+    def _glyph(self, glyph: int) -> tuple[bytes, tuple[tuple[int, int], ...]]:
+        """The glyph's outline padded to four bytes, and (offset in it, component glyph) for
+        each component of a composite glyph; read once per glyph and process."""
+        found = self._glyphs.get(glyph)
         if found is not None:
             return found
-        pos, end = self.glyphPos[glyph], self.glyphPos[glyph + 1]
+        data = self._ttf_data
+        pos = self.get_table_pos("glyf")[0] + self.glyphPos[glyph]
+        length = self.glyphPos[glyph + 1] - self.glyphPos[glyph]
         components: list[tuple[int, int]] = []
-        if end - pos > 2 and unpack_from(">h", glyf, pos)[0] < 0:
+        if length > 2 and unpack_from(">h", data, pos)[0] < 0:
             at = 10
             flags = GF_MORE_COMPONENTS
             while flags & GF_MORE_COMPONENTS:
-                flags, component = unpack_from(">HH", glyf, pos + at)
+                flags, component = unpack_from(">HH", data, pos + at)
                 components.append((at + 2, component))
                 at += 4 + (4 if flags & GF_ARG_1_AND_2_ARE_WORDS else 2)
                 if flags & GF_WE_HAVE_A_SCALE:
@@ -212,30 +203,26 @@ class CjkFace(TTFontFace):
                     at += 4
                 elif flags & GF_WE_HAVE_A_TWO_BY_TWO:
                     at += 8
-        result = self._components[glyph] = tuple(components)
+        outline = data[pos:pos + length] + b"\0" * (-length % 4)
+        result = self._glyphs[glyph] = (outline, tuple(components))
         return result
 
     def makeSubset(self, subset: list[int]) -> bytes:
-        if not hasattr(self, "_components"):  # read by reportlab's reader
+        if not hasattr(self, "_glyphs"):  # read by reportlab's reader
             return super().makeSubset(subset)
-        start, length = self.get_table_pos("glyf")
-        glyf = memoryview(self._ttf_data)[start:start + length]
         char_to_glyph = self.charToGlyph
-        glyph_map = [0]  # new glyph index -> old
-        glyph_set = {0: 0}  # old -> new
-        code_to_glyph = []
-        for code in subset:
-            old = char_to_glyph.get(code, 0)
-            if old not in glyph_set:
-                glyph_set[old] = len(glyph_map)
-                glyph_map.append(old)
-            code_to_glyph.append(glyph_set[old])
+        olds = [char_to_glyph.get(code, 0) for code in subset]
+        glyph_map = list(dict.fromkeys([0, *olds]))  # new glyph index -> old
+        glyph_set = {old: new for new, old in enumerate(glyph_map)}
+        code_to_glyph = [glyph_set[old] for old in olds]
+        glyphs = [self._glyph(old) for old in glyph_map]
         n = 0
-        while n < len(glyph_map):  # the components of composite glyphs join the subset
-            for _, component in self._glyph_components(glyph_map[n], glyf):
+        while n < len(glyphs):  # the components of composite glyphs join the subset
+            for _, component in glyphs[n][1]:
                 if component not in glyph_set:
                     glyph_set[component] = len(glyph_map)
                     glyph_map.append(component)
+                    glyphs.append(self._glyph(component))
             n += 1
 
         output = TTFontMaker()
@@ -244,10 +231,8 @@ class CjkFace(TTFontFace):
                 output.add(tag, self._table(tag))
         output.add("post", b"\x00\x03\x00\x00" + self._table("post")[4:16] + b"\x00" * 16)
         count = len(glyph_map)
-        hmtx: list[int] = []
         advances, lsbs = self._advances, self._lsbs
-        for old in glyph_map:
-            hmtx += (advances[old], lsbs[old])
+        hmtx = [value for old in glyph_map for value in (advances[old], lsbs[old])]
         full = len(hmtx) - 2
         while full and hmtx[full] == hmtx[full - 2]:
             full -= 2
@@ -259,27 +244,11 @@ class CjkFace(TTFontFace):
         cmap = [0, 1, 1, 0, 0, 12, 6, 10 + len(subset) * 2, 0, 0, len(subset), *code_to_glyph]
         output.add("cmap", pack(f">{len(cmap)}H", *cmap))
 
-        offsets = []
-        pieces: list[bytes | memoryview] = []
-        pos = 0
-        positions = self.glyphPos
-        for old in glyph_map:
-            offsets.append(pos)
-            begin, end = positions[old], positions[old + 1]
-            components = self._glyph_components(old, glyf)
-            if components:
-                piece = bytearray(glyf[begin:end])
-                for at, component in components:
-                    piece[at:at + 2] = pack(">H", glyph_set[component])
-                pieces.append(bytes(piece))
-            else:
-                pieces.append(glyf[begin:end])
-            pos += end - begin
-            if pos % 4:
-                pieces.append(b"\0" * (4 - pos % 4))
-                pos += 4 - pos % 4
-        offsets.append(pos)
-        output.add("glyf", b"".join(pieces))
+        outlines = [outline if not components else _patched(outline, components, glyph_set)
+                    for outline, components in glyphs]
+        offsets = list(accumulate(map(len, outlines), initial=0))
+        pos = offsets[-1]
+        output.add("glyf", b"".join(outlines))
         if (pos + 1) >> 1 > 0xFFFF:
             index_format = 1
             output.add("loca", pack(f">{len(offsets)}L", *offsets))
@@ -291,19 +260,48 @@ class CjkFace(TTFontFace):
 
     def addSubsetObjects(self, doc: pdfdoc.PDFDocument, fontname: str,
                          subset: list[int]) -> pdfdoc.PDFReference:
+        """reportlab's font objects, with the embedded subset left uncompressed: glyph
+        outlines shrink by a third at most, and compressing them was the largest single
+        cost of a receipt."""
         reference = super().addSubsetObjects(doc, fontname, subset)
-        if doc.compression:
-            stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
-            stream.filters = [_FONT_FILTER]
+        doc.idToObject[f"fontFile:{self.filename}({fontname})"].filters = None
         return reference
+
+
+def _patched(outline: bytes, components: tuple[tuple[int, int], ...],
+             glyph_set: dict[int, int]) -> bytes:
+    """A composite glyph's outline pointing at its components' indices in the subset."""
+    patched = bytearray(outline)
+    for at, component in components:
+        patched[at:at + 2] = pack(">H", glyph_set[component])
+    return bytes(patched)
 
 
 def _with_ushort(data: bytes, offset: int, value: int) -> bytes:
     return data[:offset] + pack(">H", value) + data[offset + 2:]
 
 
+class _Numbers(pdfdoc.PDFObject):
+    """A PDF array of numbers written in one go (reportlab formats each element of a
+    PDFArray through its generic formatter: a fifth of writing a receipt's PDF)."""
+
+    def __init__(self, values: list[float]) -> None:
+        self.values = values
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        return f"[{' '.join(map(fp_str, self.values))}]".encode("ascii")
+
+
 class CjkFont(TTFont):
     """reportlab's TTFont on a CjkFace."""
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:
+        super().addObjects(doc)
+        for font in doc.idToObject["BasicFonts"].dict.values():
+            widths = getattr(font, "Widths", None)
+            if isinstance(widths, pdfdoc.PDFArray) and \
+                    getattr(font, "__Comment__", "").startswith(f"Font {self.fontName} "):
+                font.Widths = _Numbers(widths.sequence)
 
     def __init__(self, name: str, filename: str, subfontIndex: int = 0) -> None:
         from weakref import WeakKeyDictionary

@@ -1,6 +1,7 @@
-"""What every document shares: paper formats, styles, the QR code, signature
-lines, the COPY mark, and the two ways of putting flowables on paper (flowing
-pages for A4/A5, a page per copy as tall as its content for the 80 mm roll).
+"""What the sheet documents (A4/A5: letters, notices, sheet receipts, the day-end report) share
+on platypus: paragraph styles, label/value tables, the QR code as a flowable, signature
+lines, the reprint banner, and flowing pages (also two halves of one sheet). Paper
+formats, the QR code's modules and the COPY watermark are in reports.paper.
 
 Every canvas and drawing starts in the CJK font, so reportlab never writes the
 unembedded Helvetica it otherwise uses as the initial font.
@@ -10,15 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from io import BytesIO
 from typing import Any
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -37,45 +35,18 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from desktop.domain.documents import PAPER_FORMATS
-from reports.data import ReportError
 from reports.fonts import cjk_font
 from reports.formatting import is_chinese, label
+from reports.paper import (
+    GREY,
+    LABEL_GREY,
+    LIGHT,
+    SHADE,
+    Paper,
+    draw_qr,
+    qr_operators,
+)
 from reports.text import ChineseParagraph, plain_paragraph
-
-FORMATS = PAPER_FORMATS
-ROLL_WIDTH = 80 * mm
-ROLL_MARGIN = 4 * mm
-# PDF viewers and printer drivers refuse pages taller than 200 in; a longer roll
-# document continues on a further page of that height.
-ROLL_MAX_HEIGHT = 200 * 72
-GREY = colors.Color(0.45, 0.45, 0.45)
-LIGHT = colors.Color(0.85, 0.85, 0.85)
-SHADE = colors.Color(0.94, 0.94, 0.94)
-
-
-@dataclass(frozen=True, slots=True)
-class Paper:
-    name: str
-    width: float
-    height: float | None  # None: as tall as the content (the roll)
-    margin: float
-    body_size: float
-
-
-PAPERS = {
-    "roll80": Paper("roll80", ROLL_WIDTH, None, ROLL_MARGIN, 8.5),
-    "a5": Paper("a5", A5[0], A5[1], 10 * mm, 9.0),
-    "a4": Paper("a4", A4[0], A4[1], 20 * mm, 10.5),
-}
-
-
-def paper(fmt: str) -> Paper:
-    """The Paper of a format name; ReportError for an unknown one."""
-    try:
-        return PAPERS[fmt]
-    except KeyError:
-        raise ReportError("report.error.unknown_format", fmt=fmt) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +86,7 @@ def styles(size: float) -> Styles:
         prose_en=style("prose_en", spaceAfter=size * 0.45),
         small=style("small", 0.85, textColor=GREY),
         small_centre=style("small_centre", 0.85, textColor=GREY, alignment=TA_CENTER),
-        label=style("label", 0.95, textColor=colors.Color(0.3, 0.3, 0.3)),
+        label=style("label", 0.95, textColor=LABEL_GREY),
         title=style("title", 1.6, alignment=TA_CENTER, spaceBefore=size * 0.4, spaceAfter=size * 0.5),
         subtitle=style("subtitle", 1.0, alignment=TA_CENTER),
         heading=style("heading", 1.15, spaceBefore=size * 0.7, spaceAfter=size * 0.25),
@@ -160,27 +131,13 @@ def field_table(rows: Sequence[tuple[str, str]], width: float, label_width: floa
     return table
 
 
-@lru_cache(maxsize=32)
-def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
-    """The modules of the QR code of `payload`, quiet zone included (cached: the
-    customer and bank copies, and a reprint, carry the same code)."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, mask_pattern=0)
-    code.add_data(payload)
-    code.make(fit=True)
-    return tuple(tuple(row) for row in code.get_matrix())
-
-
 class QrCode(Flowable):
-    """A QR code drawn as one path of filled modules, `size` points square.
-
-    A fixed mask pattern skips the encoder's trial of all eight masks: any mask is
-    valid QR (ISO/IEC 18004 only recommends choosing by penalty), and it makes the
-    code ~6x cheaper to compute.
-    """
+    """A QR code drawn as one path of filled modules, `size` points square (reports.paper)."""
 
     def __init__(self, payload: str, size: float) -> None:
         super().__init__()
-        self.matrix = qr_matrix(payload)
+        self.payload = payload
+        qr_operators(payload)  # encoded now, while the story is built
         self.size = size
         self.width = self.height = size
 
@@ -188,28 +145,7 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        # One fill of integer-sized rectangles (a run of dark modules per rectangle) under a
-        # scale to the module size: written as literal PDF, ~20x cheaper than path.rect().
-        n = len(self.matrix)
-        ops: list[str] = []
-        for row, cells in enumerate(self.matrix):
-            y = n - 1 - row
-            col = 0
-            while col < n:
-                if cells[col]:
-                    run = col
-                    while run < n and cells[run]:
-                        run += 1
-                    ops.append(f"{col} {y} {run - col} 1 re")
-                    col = run
-                else:
-                    col += 1
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(colors.black)
-        cell = self.size / n
-        canvas.addLiteral(f"{cell:.5f} 0 0 {cell:.5f} 0 0 cm\n" + "\n".join(ops) + "\nf")
-        canvas.restoreState()
+        draw_qr(self.canv, self.payload, 0, 0, self.size)
 
 
 class SealPlace(Flowable):
@@ -281,18 +217,6 @@ def _cjk(text: str) -> bool:
     return any(ord(ch) >= 0x2E80 for ch in text)
 
 
-def draw_copy_mark(canvas: Canvas, width: float, height: float, text: str) -> None:
-    """The reprint watermark: large, light, diagonal, across the page."""
-    canvas.saveState()
-    canvas.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.35))
-    size = min(width, height) / 6
-    canvas.setFont(cjk_font(), size)
-    canvas.translate(width / 2, height / 2)
-    canvas.rotate(35 if height > width else 0)
-    canvas.drawCentredString(0, -size / 3, text)
-    canvas.restoreState()
-
-
 def copy_banner(copy_number: int, locale: str, st: Styles) -> list[Flowable]:
     """A black band saying 副本 COPY at the top of a reprint; nothing on the first print."""
     if copy_number <= 1:
@@ -301,15 +225,6 @@ def copy_banner(copy_number: int, locale: str, st: Styles) -> list[Flowable]:
 
 
 PageDecorator = Callable[[Canvas, int], None]
-
-
-def _new_canvas(buffer: BytesIO, size: tuple[float, float], title: str, author: str) -> Canvas:
-    canvas = Canvas(buffer, pagesize=size, initialFontName=cjk_font(), initialFontSize=10,
-                    pageCompression=1)
-    canvas.setTitle(title)
-    canvas.setAuthor(author)
-    canvas.setCreator("Complaint Desk")
-    return canvas
 
 
 def render_sheets(story: list[Flowable], pp: Paper, *, title: str, author: str,
@@ -408,60 +323,3 @@ def _guard_headings(story: list[Flowable]) -> list[Flowable]:
             guarded.append(CondPageBreak(style.spaceBefore + style.leading * 4))
         guarded.append(flowable)
     return guarded
-
-
-def render_roll(copies: Sequence[list[Flowable]], *, title: str, author: str,
-                decorate: PageDecorator) -> bytes:
-    """One page per copy, 80 mm wide and exactly as tall as its content.
-
-    Each flowable is measured once and drawn where it falls; a copy taller than
-    ROLL_MAX_HEIGHT continues on further pages (flowables split as on a sheet).
-    """
-    pp = PAPERS["roll80"]
-    buffer = BytesIO()
-    canvas = _new_canvas(buffer, (pp.width, 100.0), title, author)
-    avail = pp.width - 2 * pp.margin
-    page = 0
-    for flowables in copies:
-        pending = list(flowables)
-        while pending:
-            placed, pending = _fill_roll_page(canvas, pending, avail,
-                                              ROLL_MAX_HEIGHT - 2 * pp.margin)
-            height = sum(sb + h + sa for _, _, h, sb, sa in placed) + 2 * pp.margin
-            canvas.setPageSize((pp.width, height))
-            page += 1
-            y = height - pp.margin
-            for flowable, w, h, sb, sa in placed:
-                y -= sb + h
-                flowable.drawOn(canvas, pp.margin, y, _sW=avail - w)
-                y -= sa
-            decorate(canvas, page)
-            canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
-
-
-def _fill_roll_page(
-    canvas: Canvas, flowables: list[Flowable], avail: float, max_height: float
-) -> tuple[list[tuple[Flowable, float, float, float, float]], list[Flowable]]:
-    placed: list[tuple[Flowable, float, float, float, float]] = []
-    used = 0.0
-    for index, flowable in enumerate(flowables):
-        w, h = flowable.wrapOn(canvas, avail, max_height)
-        sb, sa = flowable.getSpaceBefore(), flowable.getSpaceAfter()
-        if used + sb + h + sa <= max_height or (not placed and h <= max_height):
-            placed.append((flowable, w, h, sb, sa))
-            used += sb + h + sa
-            continue
-        parts = flowable.splitOn(canvas, avail, max_height - used - sb)
-        rest = flowables[index + 1:]
-        if len(parts) >= 2:
-            first = parts[0]
-            w, h = first.wrapOn(canvas, avail, max_height - used - sb)
-            placed.append((first, w, h, sb, 0.0))
-            return placed, [*parts[1:], *rest]
-        if not placed:  # cannot split and too tall even alone: place it anyway
-            placed.append((flowable, w, h, sb, sa))
-            return placed, rest
-        return placed, flowables[index:]
-    return placed, []

@@ -26,7 +26,8 @@ from desktop.resources import resource_path
 from reports.data import LetterData, ReportError
 from reports.formatting import format_date, format_money, is_chinese, label
 from reports.identity import scrub_free_text
-from reports.layout import copy_banner, paper, para, prose, render_sheets, styles
+from reports.layout import copy_banner, para, prose, render_sheets, styles
+from reports.paper import paper
 from reports.parts import bank_signoff, letterhead, sheet_decorator
 
 # A required part of the case's decision whose text must survive into the printed letter.

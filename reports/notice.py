@@ -9,7 +9,8 @@ from desktop.domain.documents import EXTENSION_NOTICE, FORMATS
 from reports.data import ExtensionNoticeData, ReportError
 from reports.formatting import format_date, is_chinese, label
 from reports.identity import scrub_free_text
-from reports.layout import copy_banner, field_table, paper, para, prose, render_sheets, styles
+from reports.layout import copy_banner, field_table, para, prose, render_sheets, styles
+from reports.paper import paper
 from reports.parts import bank_signoff, letterhead, sheet_decorator
 
 NOTICE_FORMATS = FORMATS[EXTENSION_NOTICE]

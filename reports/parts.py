@@ -17,17 +17,15 @@ from reports.data import BankInfo
 from reports.fonts import cjk_font
 from reports.formatting import format_date, is_chinese, label
 from reports.layout import (
-    GREY,
     PageDecorator,
-    Paper,
     SealPlace,
     Styles,
-    draw_copy_mark,
     para,
     rule,
     signature_lines,
     table_style,
 )
+from reports.paper import GREY, Paper, draw_copy_mark
 
 log = logging.getLogger(__name__)
 LOGO_SIZE = 16 * mm

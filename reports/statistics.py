@@ -21,7 +21,8 @@ from desktop.i18n import translate
 from reports.data import BankInfo
 from reports.fonts import cjk_font
 from reports.formatting import format_count
-from reports.layout import GREY, SHADE, Paper, para, render_sheets, styles, table_style
+from reports.layout import para, render_sheets, styles, table_style
+from reports.paper import GREY, SHADE, Paper
 from reports.parts import letterhead, sheet_decorator
 
 PAGE = Paper("a4-landscape", landscape(A4)[0], landscape(A4)[1], 14 * mm, 9.0)

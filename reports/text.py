@@ -20,12 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus.paragraph import (
     FragLine,
     Paragraph,
@@ -34,100 +31,17 @@ from reportlab.platypus.paragraph import (
     makeCJKParaLine,
 )
 from reportlab.platypus.paraparser import ParaParser
-from reportlab.rl_config import _FUZZ
 
-# Closing marks and the like; reportlab's own list is kept and extended.
-NO_LINE_START = frozenset(
-    ALL_CANNOT_START + "，。、；：？！）》」』】〕〉〗”’…‥·‰℃％" + ",.;:?!)]}%"
-)
-NO_LINE_END = frozenset(ALL_CANNOT_END + "（《「『【〔〈〖“‘([{")
-_CJK_START = 0x2E80  # everything from CJK radicals upward breaks between characters
+from reports.linebreak import NO_LINE_END, NO_LINE_START, char_widths, line_spans
 
-
-def _is_word_char(ch: str) -> bool:
-    """A character of a Latin-script run (letters, digits, ASCII punctuation)."""
-    return bool(ch) and ord(ch[0]) < _CJK_START and not ch.isspace()
-
-
-def _bad_break(units: Sequence[str], k: int, *, keep_words: bool = True) -> bool:
-    """Would a line break just before units[k] break a typesetting rule?"""
-    before, after = units[k - 1], units[k]
-    return (
-        after in NO_LINE_START
-        or before in NO_LINE_END
-        or (keep_words and _is_word_char(after) and _is_word_char(before))
-    )
-
-
-def _line_end(units: Sequence[str], start: int, overflow: int) -> int:
-    """Where the line that began at `start` should end, given that units[overflow] does not fit.
-
-    The latest break before `overflow` that breaks no rule; failing that (a Latin run
-    longer than the line) the latest that only cuts the run; failing that, `overflow`.
-    """
-    for keep_words in (True, False):
-        k = overflow
-        while k > start + 1 and _bad_break(units, k, keep_words=keep_words):
-            k -= 1
-        if not _bad_break(units, k, keep_words=keep_words):
-            return k
-    return overflow
-
-
-def line_spans(
-    chars: Sequence[str], widths: Sequence[float], forced: Sequence[bool],
-    max_widths: Sequence[float],
-) -> list[tuple[int, int, int, bool]]:
-    """The lines of a paragraph as (start, end, next_start, forced) spans of `chars`.
-
-    `forced[i]` marks a hard line break (a <br/>) after which a line must end;
-    `end` excludes trailing spaces, `next_start` skips the spaces after a soft break.
-    """
-    spans: list[tuple[int, int, int, bool]] = []
-    n = len(chars)
-    start = 0
-    while start < n:
-        max_width = max_widths[min(len(spans), len(max_widths) - 1)]
-        width = 0.0
-        i = start
-        hard = False
-        while i < n:
-            if forced[i]:
-                hard = True
-                i += 1
-                break
-            if width + widths[i] > max_width + _FUZZ and i > start:
-                break
-            width += widths[i]
-            i += 1
-        end = i if hard or i >= n else _line_end(chars, start, i)
-        last = end
-        while last > start and chars[last - 1] == " ":
-            last -= 1  # trailing spaces take no room at a soft break
-        following = end
-        if not hard:
-            while following < n and chars[following] == " ":
-                following += 1
-        spans.append((start, last, following, hard))
-        start = following
-    return spans
-
-
-def _char_widths(text: str, font_name: str, font_size: float) -> list[float]:
-    font = pdfmetrics.getFont(font_name)
-    face = getattr(font, "face", None)
-    char_widths = getattr(face, "charWidths", None)
-    if isinstance(char_widths, dict):  # a TrueType font: one dict look-up per character
-        default = face.defaultWidth  # type: ignore[union-attr]
-        scale = font_size * 0.001
-        return [char_widths.get(ord(ch), default) * scale for ch in text]
-    return [stringWidth(ch, font_name, font_size) for ch in text]
+__all__ = ["NO_LINE_END", "NO_LINE_START", "ChineseParagraph", "line_spans", "markup",
+           "plain_paragraph"]
 
 
 def _single_frag_lines(frag: Any, max_widths: Sequence[float]) -> Any:
     """The common case, one run of text in one font: lines cut from the string directly."""
     text: str = frag.text
-    widths = _char_widths(text, frag.fontName, frag.fontSize)
+    widths = char_widths(text, frag.fontName, frag.fontSize)
     ascent, descent = getAscentDescent(frag.fontName, frag.fontSize)
     lines = []
     for index, (start, end, _, hard) in enumerate(
@@ -220,4 +134,5 @@ def plain_paragraph(text: str, style: ParagraphStyle) -> ChineseParagraph:
 
 def markup(text: str) -> str:
     """Plain text (possibly with newlines) as safe paragraph markup: <, >, & escaped, newlines as <br/>."""
-    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("\r\n", "\n").replace("\n", "<br/>")

@@ -1,0 +1,379 @@
+"""Blocks of text, rules and codes laid out and drawn straight onto a reportlab canvas.
+
+The roll receipt is a column of simple blocks (centred titles, label/value rows, short
+paragraphs, a QR code, places to sign), so it needs none of platypus's frames, tables
+and flowable machinery, which cost more than the text itself: here each block measures
+its lines once (reports.linebreak: the Chinese line-breaking rules of every document) and
+writes its PDF operators in one go. A block taller than the room left splits between
+lines (text) or rows (label/value rows), so long text flows onto a further page.
+
+Every block has `space_before`, `space_after`, `height(width)`, `split(width, room)`
+-> (first, rest) or None, and `draw(painter, x, top, width)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from io import BytesIO
+from typing import Protocol
+
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from reports.fonts import cjk_font
+from reports.linebreak import char_widths, line_spans
+from reports.paper import GREY, LABEL_GREY, draw_qr, new_canvas
+
+LEFT, CENTRE, RIGHT = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    size: float
+    leading: float
+    align: int = LEFT
+    color: Color | None = None  # None: black
+    space_before: float = 0.0
+    space_after: float = 0.0
+    first_indent: float = 0.0
+    band: bool = False  # white text on a black band (the reprint banner)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockStyles:
+    body: TextStyle
+    small: TextStyle
+    small_centre: TextStyle
+    label: TextStyle
+    title: TextStyle
+    subtitle: TextStyle
+    heading: TextStyle
+    centre: TextStyle
+    mark: TextStyle
+
+
+@cache
+def block_styles(size: float) -> BlockStyles:
+    """The text styles around a body size: the same sizes, leading, greys and spacing as the
+    sheet documents' paragraph styles (reports.layout.styles)."""
+
+    def style(scale: float = 1.0, **kw: object) -> TextStyle:
+        fs = round(size * scale, 1)
+        return TextStyle(fs, round(fs * 1.45, 1), **kw)  # type: ignore[arg-type]
+
+    return BlockStyles(
+        body=style(),
+        small=style(0.85, color=GREY),
+        small_centre=style(0.85, color=GREY, align=CENTRE),
+        label=style(0.95, color=LABEL_GREY),
+        title=style(1.6, align=CENTRE, space_before=size * 0.4, space_after=size * 0.5),
+        subtitle=style(align=CENTRE),
+        heading=style(1.15, space_before=size * 0.7, space_after=size * 0.25),
+        centre=style(align=CENTRE),
+        mark=style(1.2, align=CENTRE, band=True),
+    )
+
+
+@cache
+def _ascent(size: float) -> float:
+    return float(pdfmetrics.getAscentDescent(cjk_font(), size)[0])
+
+
+class Painter:
+    """Writes text and lines onto the current page of `canvas` as literal PDF operators."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.doc = canvas._doc
+        self.font = pdfmetrics.getFont(cjk_font())
+        self.code: list[str] = canvas._code
+
+    def text(self, x: float, baseline: float, text: str, size: float,
+             color: Color | None) -> None:
+        font, doc = self.font, self.doc
+        fill = "0 g" if color is None else f"{fp_str(color.red, color.green, color.blue)} rg"
+        parts = [f"BT {fill} 1 0 0 1 {fp_str(x, baseline)} Tm"]
+        size_text = fp_str(size)
+        for subset, chunk in font.splitString(text, doc):
+            parts.append(f"{font.getSubsetInternalName(subset, doc)} {size_text} Tf"
+                         f" ({escapePDF(chunk)}) Tj")
+        parts.append("ET")
+        self.code.append(" ".join(parts))
+
+    def line(self, x1: float, y: float, x2: float, *, width: float = 0.5,
+             color: Color | None = None, dash: tuple[float, float] | None = None) -> None:
+        stroke = "0 G" if color is None else f"{fp_str(color.red, color.green, color.blue)} RG"
+        pattern = f"[{fp_str(*dash)}] 0 d " if dash else ""
+        self.code.append(f"q {stroke} {fp_str(width)} w {pattern}{fp_str(x1, y)} m "
+                         f"{fp_str(x2, y)} l S Q")
+
+    def band(self, x: float, y: float, width: float, height: float) -> None:
+        self.code.append(f"q 0 g {fp_str(x, y, width, height)} re f Q")
+
+
+class Block(Protocol):
+    space_before: float
+    space_after: float
+
+    def height(self, width: float) -> float: ...
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None: ...
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None: ...
+
+
+Line = tuple[str, float]  # text, width
+
+
+def break_lines(text: str, size: float, width: float, first_indent: float = 0.0) -> list[Line]:
+    """`text` in lines no wider than `width` (the first `first_indent` narrower); newlines kept,
+    runs of white space as one space."""
+    font = cjk_font()
+    lines: list[Line] = []
+    for segment in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        clean = " ".join(segment.split())
+        if not clean:
+            if "\n" in text:
+                lines.append(("", 0.0))
+            continue
+        widths = char_widths(clean, font, size)
+        max_widths = [width - first_indent, width] if first_indent and not lines else [width]
+        for start, end, _, _ in line_spans(clean, widths, [False] * len(clean), max_widths):
+            lines.append((clean[start:end], sum(widths[start:end])))
+    return lines
+
+
+class Text:
+    """A paragraph of plain text in one style."""
+
+    def __init__(self, text: str, style: TextStyle, lines: list[Line] | None = None,
+                 width: float | None = None, *, first: bool = True) -> None:
+        self.text = text
+        self.style = style
+        self.space_before = style.space_before
+        self.space_after = style.space_after
+        self._lines = lines
+        self._width = width
+        self._first = first
+
+    def lines(self, width: float) -> list[Line]:
+        if self._lines is None or self._width != width:
+            indent = self.style.first_indent if self._first else 0.0
+            self._lines = break_lines(self.text, self.style.size, width, indent)
+            self._width = width
+        return self._lines
+
+    def height(self, width: float) -> float:
+        return len(self.lines(width)) * self.style.leading
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None:
+        lines = self.lines(width)
+        fit = int(room // self.style.leading)
+        if fit < 1 or fit >= len(lines):
+            return None
+        head = Text(self.text, replace(self.style, space_after=0.0), lines[:fit], width,
+                    first=self._first)
+        tail = Text(self.text, replace(self.style, space_before=0.0), lines[fit:], width,
+                    first=False)
+        return head, tail
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        st = self.style
+        lines = self.lines(width)
+        if st.band:
+            painter.band(x - 4, top - len(lines) * st.leading - 2, width + 8,
+                         len(lines) * st.leading + 4)
+        color = Color(1, 1, 1) if st.band else st.color
+        baseline = top - _ascent(st.size)
+        for index, (text, used) in enumerate(lines):
+            if st.align == CENTRE:
+                left = x + (width - used) / 2
+            elif st.align == RIGHT:
+                left = x + width - used
+            else:
+                left = x + (st.first_indent if index == 0 and self._first else 0.0)
+            if text:
+                painter.text(left, baseline, text, st.size, color)
+            baseline -= st.leading
+
+
+class Rule:
+    """A thin grey line across the column, solid or dashed."""
+
+    def __init__(self, *, dashed: bool = False, space: float = 3) -> None:
+        self.dashed = dashed
+        self.space_before = self.space_after = space
+
+    def height(self, width: float) -> float:
+        return 0.5
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None:
+        return None
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        painter.line(x, top - 0.5, x + width, color=GREY, dash=(2, 2) if self.dashed else None)
+
+
+class Space:
+    def __init__(self, height: float) -> None:
+        self._height = height
+        self.space_before = self.space_after = 0.0
+
+    def height(self, width: float) -> float:
+        return self._height
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None:
+        return None
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        pass
+
+
+class Qr:
+    """A QR code `size` points square, centred in the column."""
+
+    def __init__(self, payload: str, size: float) -> None:
+        self.payload = payload
+        self.size = size
+        self.space_before = self.space_after = 0.0
+
+    def height(self, width: float) -> float:
+        return self.size
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None:
+        return None
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        draw_qr(painter.canvas, self.payload, x + (width - self.size) / 2, top - self.size,
+                self.size)
+
+
+class Fields:
+    """Label / value rows: labels in a column `label_width` wide, values beside them."""
+
+    PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 3.0, 2.0, 2.0
+
+    def __init__(self, rows: Sequence[tuple[str, str]], label_width: float,
+                 label: TextStyle, value: TextStyle) -> None:
+        self.rows = [(Text(k, label), Text(v, value)) for k, v in rows]
+        self.label_width = label_width
+        self.space_before = self.space_after = 0.0
+
+    def _row_heights(self, width: float) -> list[float]:
+        label_w = self.label_width - self.PAD_RIGHT
+        value_w = width - self.label_width - self.PAD_RIGHT
+        return [max(k.height(label_w), v.height(value_w)) + self.PAD_TOP + self.PAD_BOTTOM
+                for k, v in self.rows]
+
+    def height(self, width: float) -> float:
+        return sum(self._row_heights(width))
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None:
+        used, fit = 0.0, 0
+        for h in self._row_heights(width):
+            if used + h > room:
+                break
+            used += h
+            fit += 1
+        if fit < 1 or fit >= len(self.rows):
+            return None
+        head, tail = (Fields([], self.label_width, self.rows[0][0].style, self.rows[0][1].style)
+                      for _ in range(2))
+        head.rows, tail.rows = self.rows[:fit], self.rows[fit:]
+        return head, tail
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        label_w = self.label_width - self.PAD_RIGHT
+        value_w = width - self.label_width - self.PAD_RIGHT
+        for (k, v), h in zip(self.rows, self._row_heights(width), strict=True):
+            k.draw(painter, x, top - self.PAD_TOP, label_w)
+            v.draw(painter, x + self.label_width, top - self.PAD_TOP, value_w)
+            top -= h
+
+
+class SignatureLines:
+    """'label: ________' places to sign, one to a row; the lines are drawn."""
+
+    def __init__(self, labels: Sequence[str], style: TextStyle) -> None:
+        cjk = any(ord(ch) >= 0x2E80 for ch in "".join(labels))
+        self.texts = [t + ("：" if cjk else ":") for t in labels]
+        self.style = style
+        self.space_before = self.space_after = 0.0
+        font = cjk_font()
+        self.label_width = max(pdfmetrics.stringWidth(t, font, style.size) for t in self.texts) + 3
+
+    def height(self, width: float) -> float:
+        return len(self.texts) * self.style.size * 2.8
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None:
+        return None
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        st = self.style
+        row = st.size * 2.8
+        for text in self.texts:
+            bottom = top - row
+            # bottom-aligned one-line paragraph over a bottom padding of 1 point
+            painter.text(x, bottom + 1 + st.leading - _ascent(st.size), text, st.size, st.color)
+            painter.line(x + self.label_width, bottom, x + width, width=0.5)
+            top = bottom
+
+
+PageDecorator = Callable[[Canvas, int], None]
+Placed = tuple[Block, float, float, float]  # block, height, space before, space after
+
+
+def render_roll_pages(copies: Sequence[list[Block]], *, width: float, margin: float,
+                      max_height: float, title: str, author: str,
+                      decorate: PageDecorator) -> bytes:
+    """One page per copy, `width` wide and exactly as tall as its blocks (plus margins); a
+    copy taller than `max_height` continues on further pages (blocks split as they can)."""
+    buffer = BytesIO()
+    canvas = new_canvas(buffer, (width, 100.0), title, author)
+    column = width - 2 * margin
+    page = 0
+    for blocks in copies:
+        pending = list(blocks)
+        while pending:
+            placed, pending = _fill_page(pending, column, max_height - 2 * margin)
+            height = sum(sb + h + sa for _, h, sb, sa in placed) + 2 * margin
+            canvas.setPageSize((width, height))
+            page += 1
+            painter = Painter(canvas)
+            y = height - margin
+            for block, h, sb, sa in placed:
+                y -= sb
+                block.draw(painter, margin, y, column)
+                y -= h + sa
+            decorate(canvas, page)
+            canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _fill_page(blocks: list[Block], width: float,
+               room: float) -> tuple[list[Placed], list[Block]]:
+    placed: list[Placed] = []
+    used = 0.0
+    for index, block in enumerate(blocks):
+        h = block.height(width)
+        sb, sa = block.space_before, block.space_after
+        if used + sb + h + sa <= room or (not placed and h <= room):
+            placed.append((block, h, sb, sa))
+            used += sb + h + sa
+            continue
+        parts = block.split(width, room - used - sb)
+        rest = blocks[index + 1:]
+        if parts is not None:
+            head, tail = parts
+            placed.append((head, head.height(width), sb, 0.0))
+            return placed, [tail, *rest]
+        if not placed:  # cannot split and too tall even alone: place it anyway
+            placed.append((block, h, sb, sa))
+            return placed, rest
+        return placed, blocks[index:]
+    return placed, []
