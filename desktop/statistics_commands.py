@@ -11,11 +11,10 @@ Who asks: --staff names an active account of this PC's roster whose role holds
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from desktop.analytics.output import add_statistics_options, parse_statistics_args, write_statistics
+from desktop.analytics.output import add_statistics_options, parse_statistics_args
 from desktop.command_line import EXIT_OK, CliError, locale, open_args_profile, t
 from desktop.domain.model import Actor, Role
 from desktop.domain.worklist import Worklist, WorklistQuery
@@ -24,7 +23,7 @@ from desktop.services.context import ServiceContext, load_context
 from desktop.services.exports import FORMATS as EXPORT_FORMATS
 from desktop.services.exports import export_worklist
 from desktop.services.roster import active_staff
-from desktop.services.statistics import branch_statistics
+from desktop.services.statistics import write_branch_statistics
 
 CLI_STAFF = "admin"
 CLI_ROLE = Role.SUPERVISOR  # the least branch role holding report.statistics in the shipped policy
@@ -83,17 +82,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_statistics(args: argparse.Namespace) -> int:
     req = parse_statistics_args(args, locale())
-    from reports.branding import load_bank_info
-
     _, store = open_args_profile(args)
     try:
         ctx = load_context(store, locale=locale())
-        table = branch_statistics(ctx, _actor(ctx, args.staff), req.first, req.last, req.by)
-        bank = replace(load_bank_info(req.locale, ctx.device.branch_code),
-                       branch_code=ctx.device.branch_code)
         try:
-            text = write_statistics(table, req.fmt, req.out, taxonomy=ctx.taxonomy, bank=bank,
-                                    locale=req.locale, made_at=ctx.now(), zone=ctx.device.zone)
+            text = write_branch_statistics(ctx, _actor(ctx, args.staff), req.first, req.last,
+                                           req.by, req.fmt, req.out, req.locale)
         except OSError as exc:
             raise CliError("analytics.cli.cannot_write", path=str(args.out),
                            reason=exc.strerror or type(exc).__name__) from None

@@ -8,8 +8,9 @@ screen without closing them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -27,6 +28,7 @@ from desktop.security.permissions import allowed
 from desktop.security.policy import Permission
 from ui.actions import WORKLIST_KEYS, ActionId, make_action, relabel
 from ui.case_view import CaseView
+from ui.corrective_actions import CorrectiveActionsPanel
 from ui.customer_view import CustomerView
 from ui.dashboard import DashboardPanel
 from ui.i18n import Translatable, language_name
@@ -34,9 +36,13 @@ from ui.intake.fields import EnterPressesButtons
 from ui.intake.panel import IntakePanel
 from ui.lock import IdleWatcher, LockScreen
 from ui.screen_fit import resize_to_fit
+from ui.staff_performance import StaffPerformancePanel
+from ui.statistics_export import StatisticsExportDialog
 from ui.status_bar import CounterStatusBar
 from ui.sync import HqState, Result, SyncController, SyncKind, SyncOutcome
 from ui.worklist_view import WORKLISTS, WorklistPanel
+
+PanelT = TypeVar("PanelT", StaffPerformancePanel, CorrectiveActionsPanel)
 
 if TYPE_CHECKING:
     from desktop.domain.model import Actor
@@ -150,8 +156,17 @@ class MainWindow(Translatable, QMainWindow):
             self.hq_menu.addAction(a[action_id])
         self.hq_menu.addSeparator()
         self.hq_menu.addAction(a[ActionId.CLOSE_DAY])
+        # The management loop (docs/ARCHITECTURE.md §14): figures, exports, corrective actions
+        # (a submenu of View: every letter of the menu bar is taken by the screens' fields).
         self.dashboard_action = self.view_menu.addAction("")
         self.dashboard_action.triggered.connect(lambda: self.open_dashboard())
+        self.statistics_menu = self.view_menu.addMenu("")
+        self.export_statistics_action = self.statistics_menu.addAction("")
+        self.export_statistics_action.triggered.connect(lambda: self.open_statistics_export())
+        self.staff_performance_action = self.statistics_menu.addAction("")
+        self.staff_performance_action.triggered.connect(lambda: self.open_staff_performance())
+        self.corrective_actions_action = self.statistics_menu.addAction("")
+        self.corrective_actions_action.triggered.connect(lambda: self.open_corrective_actions())
         # The case menu lists the actions of the case tab in front (with their shortcuts),
         # and is there only while a case is.
         self.case_menu = self.menuBar().addMenu("")
@@ -276,6 +291,49 @@ class MainWindow(Translatable, QMainWindow):
         panel.refresh()
         return panel
 
+    def open_statistics_export(self) -> StatisticsExportDialog | None:
+        """The statistics export dialog (for those holding report.statistics)."""
+        actor = self._app.staff.actor
+        if actor is None or not allowed(actor, Permission.REPORT_STATISTICS):
+            return None
+        dialog = StatisticsExportDialog(self._app, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _open_panel(self, kind: type[PanelT],
+                    made: Callable[[PanelT], None] | None = None) -> PanelT:
+        """The tab of `kind` (made, and handed to `made`, if there is none), in front and
+        refreshed."""
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, kind):
+                self.tabs.setCurrentWidget(widget)
+                widget.refresh()
+                return widget
+        panel = kind(self._app, self.tabs)
+        if made is not None:
+            made(panel)
+        self.tabs.addTab(panel, panel.tab_title())
+        self.tabs.setCurrentWidget(panel)
+        panel.refresh()
+        return panel
+
+    def open_staff_performance(self) -> StaffPerformancePanel | None:
+        """Staff figures: everyone's for a supervisor, one's own for anyone else (the
+        service decides)."""
+        if self._app.staff.actor is None:
+            return None
+        return self._open_panel(StaffPerformancePanel)
+
+    def open_corrective_actions(self) -> CorrectiveActionsPanel | None:
+        if self._app.staff.actor is None:
+            return None
+        def made(panel: CorrectiveActionsPanel) -> None:
+            panel.open_case.connect(self.open_case)
+
+        return self._open_panel(CorrectiveActionsPanel, made)
+
     def _show_worklist(self, worklist: Worklist, business_types: tuple[str, ...]) -> None:
         self.worklist.show_filtered(worklist, business_types)
         self.tabs.setCurrentIndex(0)
@@ -310,7 +368,8 @@ class MainWindow(Translatable, QMainWindow):
         self.tabs.setTabText(0, self.tr("Worklist"))
         for i in range(1, self.tabs.count()):
             widget = self.tabs.widget(i)
-            if isinstance(widget, IntakePanel | CaseView | CustomerView):
+            if isinstance(widget, IntakePanel | CaseView | CustomerView | StaffPerformancePanel
+                          | CorrectiveActionsPanel):
                 self.tabs.setTabText(i, widget.tab_title())
             elif isinstance(widget, DashboardPanel):
                 self.tabs.setTabText(i, self.tr("Dashboard"))
@@ -464,10 +523,15 @@ class MainWindow(Translatable, QMainWindow):
         self.session_menu.setTitle(self.tr("S&ession"))
         self.case_menu.setTitle(self.tr("C&ase"))
         self.hq_menu.setTitle(self.tr("&HQ"))
+        self.statistics_menu.setTitle(self.tr("&Statistics"))
         self.dashboard_action.setText(self.tr("&Dashboard"))
+        self.export_statistics_action.setText(self.tr("&Export statistics…"))
+        self.staff_performance_action.setText(self.tr("Staff &performance"))
+        self.corrective_actions_action.setText(self.tr("C&orrective actions"))
         actor = self._app.staff.actor
-        self.dashboard_action.setVisible(
-            actor is not None and allowed(actor, Permission.REPORT_STATISTICS))
+        supervising = actor is not None and allowed(actor, Permission.REPORT_STATISTICS)
+        self.dashboard_action.setVisible(supervising)
+        self.export_statistics_action.setVisible(supervising)
         for action in self.language_actions:
             action.setChecked(action.data() == self._app.locale)
         self.tabs.setAccessibleName(self.tr("Open work"))

@@ -7,8 +7,11 @@ The figures themselves are defined once in desktop.analytics (HQ runs the same q
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+from desktop.analytics.output import write_statistics
 from desktop.analytics.source import ComplaintSource, source_of
 from desktop.analytics.statistics import Period, StatisticsTable, statistics
 from desktop.domain.model import Actor
@@ -31,3 +34,19 @@ def branch_statistics(ctx: ServiceContext, actor: Actor, first: date, last: date
     period = Period(first, last, ctx.device.zone)
     with ctx.store.read() as s:
         return statistics(s, branch_source(), period, ctx.now(), by=by, taxonomy=ctx.taxonomy)
+
+
+def write_branch_statistics(ctx: ServiceContext, actor: Actor, first: date, last: date,
+                            by: Sequence[str], fmt: str, out: Path | None, locale: str) -> str:
+    """The statistics of `branch_statistics` written as `fmt` (table, csv, xlsx, pdf) to
+    `out`, labelled in `locale`, with the bank's letterhead for the PDF; what the command
+    line and the app's export both call. Returns the text table when `out` is None, else "".
+    Raises what `branch_statistics` raises, and OSError when the file cannot be written (a
+    file is complete or not there at all)."""
+    from reports.branding import load_bank_info
+
+    table = branch_statistics(ctx, actor, first, last, by)
+    bank = replace(load_bank_info(locale, ctx.device.branch_code),
+                   branch_code=ctx.device.branch_code)
+    return write_statistics(table, fmt, out, taxonomy=ctx.taxonomy, bank=bank, locale=locale,
+                            made_at=ctx.now(), zone=ctx.device.zone)

@@ -593,6 +593,60 @@ The customer asks for: {request}</source>
     </message>
 </context>
 <context>
+    <name>CorrectiveActionsModel</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1，已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectiveActionsPanel</name>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 overdue</source>
+        <translation>%1 项未完成，%2 项逾期</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>仅看逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done…</source>
+        <translation>标记完成(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Record that the selected action is done, with a note</source>
+        <translation>记录所选整改措施已完成，并附说明</translation>
+    </message>
+    <message>
+        <source>Open corrective actions</source>
+        <translation>未完成的整改措施</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not enrolled with HQ</source>
@@ -1352,6 +1406,29 @@ The customer asks for: {request}</source>
     </message>
 </context>
 <context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Corrective action done</source>
+        <translation>整改措施完成</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (owner %3, due %4)</source>
+        <translation>%1 — %2（负责人 %3，期限 %4）</translation>
+    </message>
+    <message>
+        <source>&amp;Note (what was done):</source>
+        <translation>说明（做了什么）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>标记完成(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>FieldRow</name>
     <message>
         <source>{field}: message</source>
@@ -2000,8 +2077,24 @@ The customer asks for: {request}</source>
         <translation>总行(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Dashboard</source>
         <translation>统计看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export statistics…</source>
+        <translation>导出统计报表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Staff &amp;performance</source>
+        <translation>员工绩效(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;orrective actions</source>
+        <translation>整改措施(&amp;O)</translation>
     </message>
     <message>
         <source>Open work</source>
@@ -2341,6 +2434,155 @@ The customer asks for: {request}</source>
     <message>
         <source>Start the next complaint (Alt+N)</source>
         <translation>开始下一件投诉（Alt+N）</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPerformanceModel</name>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>经办</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按期办结</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>办结天数中位数</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>属实</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Training needs</source>
+        <translation>培训需求</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPerformancePanel</name>
+    <message>
+        <source>Staff performance</source>
+        <translation>员工绩效</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Staff &amp;number:</source>
+        <translation>员工编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Of the complaints received in the period (a repeat about the same matter once), per handler. Median days: from receipt to decision. Reopened: of those decided at least once, the share reopened since.</source>
+        <translation>按经办人统计期间内受理的投诉（同一事项的重复投诉只计一次）。办结天数中位数：从受理到作出处理决定。重新处理：已作出过处理决定的投诉中，之后被重新打开的比例。</translation>
+    </message>
+    <message>
+        <source>You see your own figures only: everyone&apos;s need the statistics permission.</source>
+        <translation>您只能看到自己的数据：查看全部员工需要统计权限。</translation>
+    </message>
+    <message>
+        <source>Figures per staff member</source>
+        <translation>各员工数据</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsExportDialog</name>
+    <message>
+        <source>Export the statistics</source>
+        <translation>导出统计报表</translation>
+    </message>
+    <message>
+        <source>Exporting …</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>The statistics were written to %1</source>
+        <translation>统计已写入 %1</translation>
+    </message>
+    <message>
+        <source>Statistics exported</source>
+        <translation>统计已导出</translation>
+    </message>
+    <message>
+        <source>The file could not be written (%1). Nothing was saved.</source>
+        <translation>文件无法写入（%1），未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Statistics not exported</source>
+        <translation>统计未导出</translation>
+    </message>
+    <message>
+        <source>Export the statistics (JR/T 0169)</source>
+        <translation>导出统计报表（JR/T 0169）</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Broken down by:</source>
+        <translation>分类方式：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Business type</source>
+        <translation>业务类别(&amp;B)</translation>
+    </message>
+    <message>
+        <source>C&amp;ause</source>
+        <translation>投诉原因(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Received in the period, repeats about the same matter once, as the regulator counts.</source>
+        <translation>统计期间内受理的投诉，同一事项的重复投诉按监管口径只计一次。</translation>
     </message>
 </context>
 <context>

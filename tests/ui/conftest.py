@@ -163,9 +163,12 @@ def make_counter(qtbot: QtBot, qapp: object, profile: Path) -> Iterator[Callable
     started: list[Counter] = []
     register_cjk_font(qapp)  # type: ignore[arg-type]
 
-    def start(folder: Path | None = None, language: str = "zh_CN") -> Counter:
+    def start(folder: Path | None = None, language: str = "zh_CN",
+              clock: Callable[[], datetime] | None = None) -> Counter:
+        """The app on `folder` (else the test's profile), in `language`, on `clock` if given."""
         interaction = RecordingInteraction()
-        app = make_context(folder or profile, interaction=interaction, language=language)
+        app = make_context(folder or profile, interaction=interaction, language=language,
+                           **({} if clock is None else {"clock": clock}))
         controller = AppController(app)
         controller.start()
         counter = Counter(qtbot, app, controller, interaction)

@@ -39,7 +39,8 @@ def walk(counter: Counter, check: Callable[[object], list[str]]) -> list[str]:
     look("login")
     main = counter.log_in("S001")
     look("worklist")
-    for menu in (main.complaint_menu, main.view_menu, main.hq_menu, main.session_menu):
+    for menu in (main.complaint_menu, main.view_menu, main.hq_menu, main.statistics_menu,
+                 main.session_menu):
         assert menu.actions()
 
     panel = main.new_complaint()
@@ -94,6 +95,19 @@ def walk(counter: Counter, check: Callable[[object], list[str]]) -> list[str]:
     assert dashboard is not None
     qtbot.waitUntil(lambda: dashboard.figures is not None, timeout=15_000)
     look("dashboard")
+    performance = main.open_staff_performance()
+    assert performance is not None
+    counter.wait_idle()
+    look("staff performance")
+    actions = main.open_corrective_actions()
+    assert actions is not None
+    counter.wait_idle()
+    look("corrective actions")
+    export = main.open_statistics_export()
+    assert export is not None
+    qtbot.waitUntil(export.isVisible)
+    look("statistics export")
+    export.reject()
 
     main.lock()
     look("lock screen")
