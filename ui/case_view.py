@@ -455,8 +455,9 @@ class CaseView(Translatable, QWidget):
         self.recorded.setText(" · ".join(self._recorded_facts(screen)))
 
     def _recorded_facts(self, screen: CaseScreen) -> list[str]:
-        """The category's extra fields, product, amount, the masked ID number and address."""
-        from desktop.domain.masking import mask_address, mask_card, mask_id_number
+        """The category's extra fields, product, amount, the masked ID number and address, and a
+        company's representative (masked)."""
+        from desktop.domain.masking import mask_address, mask_card, mask_id_number, mask_name
 
         view, customer, locale = screen.detail.view, screen.detail.customer, self._app.locale
         facts: list[str] = []
@@ -464,6 +465,12 @@ class CaseView(Translatable, QWidget):
             facts.append(self.tr("ID {number}").format(number=mask_id_number(customer.id_number)))
         if customer.address:
             facts.append(self.tr("Address {address}").format(address=mask_address(customer.address)))
+        rep = screen.detail.received_payload.get("corporate_representative")
+        if isinstance(rep, dict) and rep.get("name"):  # who speaks for a company, masked
+            facts.append(self.tr("{capacity} {name}, ID {number}, phone {phone}").format(
+                capacity=labels.label(labels.CORPORATE_CAPACITY, str(rep.get("capacity") or "")),
+                name=mask_name(str(rep["name"])), number=mask_id_number(str(rep.get("id_number") or "")),
+                phone=mask_phone(str(rep.get("phone") or ""))))
         if view.product:
             facts.append(self.tr("Product: {product}").format(product=view.product))
         if view.amount is not None:

@@ -109,6 +109,10 @@ CUSTOMER_KIND = {
     "individual": QT_TRANSLATE_NOOP("Labels", "Individual"),
     "corporate": QT_TRANSLATE_NOOP("Labels", "Company"),
 }
+CORPORATE_CAPACITY = {
+    "legal_representative": QT_TRANSLATE_NOOP("Labels", "Legal representative"),
+    "principal_contact": QT_TRANSLATE_NOOP("Labels", "Principal contact"),
+}
 ID_TYPE = {
     "resident_id": QT_TRANSLATE_NOOP("Labels", "Resident ID card"),
     "passport": QT_TRANSLATE_NOOP("Labels", "Passport"),

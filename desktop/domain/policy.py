@@ -172,6 +172,7 @@ class DeadlinePolicy:
     max_group_representatives: int = 5
     agent_needs_power_of_attorney: bool = True
     recording_reference_channels: tuple[str, ...] = ()
+    corporate_needs_representative: bool = False
     letter_parts_by_outcome: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Per kind of document (masking.DOCUMENT_KINDS), which identity fields it prints masked.
     masking: Mapping[str, DocumentMasking] = field(default_factory=dict)
@@ -443,6 +444,7 @@ def policy_from_dict(data: Mapping[str, Any], calendar: WorkingCalendar | None =
         max_group_representatives=intake.max_group_representatives,
         agent_needs_power_of_attorney=intake.agent_needs_power_of_attorney,
         recording_reference_channels=tuple(intake.recording_reference_channels),
+        corporate_needs_representative=intake.corporate_needs_representative,
         masking={kind: DocumentMasking.from_dict(row.model_dump())
                  for kind, row in spec.masking.items()},
     )

@@ -234,6 +234,9 @@ class IntakeSpec(_File):
     max_group_representatives: Annotated[int, Field(ge=1, le=50)] = 5
     agent_needs_power_of_attorney: bool = True
     recording_reference_channels: list[Annotated[str, Field(pattern=r"^[a-z_]{1,30}$")]] = []
+    # A corporate customer names its legal representative or principal contact, with ID and
+    # phone (CBIRC Art. 13).
+    corporate_needs_representative: bool = False
 
 
 class PolicyFile(_File):

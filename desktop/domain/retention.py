@@ -1,6 +1,7 @@
 """What the records-retention rule removes from an event's payload, the same on a branch PC
 (desktop.services.retention) and at HQ (hq.retention): identity data — names, ID and phone
-numbers, addresses, of the customer, an agent and a group's representatives — and either
+numbers, addresses, of the customer, an agent, a company's representative and a group's
+representatives — and either
 every identity number typed into free text (`anonymise`) or every free text (`purge`).
 The digest of what the payload held before is what the audit record keeps."""
 
@@ -32,7 +33,7 @@ def _person(value: dict[str, Any]) -> dict[str, Any]:
 def stripped_payload(payload: dict[str, Any], purge: bool) -> dict[str, Any]:
     """`payload` without its identity data, and with free text scrubbed (or, `purge`, emptied)."""
     out = dict(payload)
-    for key in ("customer", "agent"):
+    for key in ("customer", "agent", "corporate_representative"):
         person = out.get(key)
         if isinstance(person, dict):
             out[key] = _person(person)

@@ -50,6 +50,18 @@ class Representative:
 
 
 @dataclass(frozen=True, slots=True)
+class CorporateRepresentative:
+    """Who speaks for a corporate customer (CBIRC Art. 13): its legal representative or its
+    principal contact, with ID and phone. Identity data: stored like the customer's."""
+
+    capacity: str  # desktop.services.intake_rules.CORPORATE_CAPACITIES
+    name: str
+    id_type: IdDocumentType
+    id_number: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
 class GroupComplaint:
     representatives: tuple[Representative, ...]
     people: int  # how many people the representatives speak for
@@ -80,6 +92,7 @@ class Intake:
     # camera number and time window; required for the channels the policy names.
     recording_reference: str = ""
     group: GroupComplaint | None = None
+    corporate_representative: CorporateRepresentative | None = None  # corporate customers only
     # The complaint id of an earlier complaint of this customer about the same matter, when the
     # clerk links the new one to it at review (the regulator counts a repeat once).
     repeat_of: str | None = None
@@ -93,6 +106,8 @@ class Intake:
             data["customer"]["id_type"] = self.customer.id_type.value
         if self.agent is not None:
             data["agent"]["id_type"] = self.agent.id_type.value
+        if self.corporate_representative is not None:
+            data["corporate_representative"]["id_type"] = self.corporate_representative.id_type.value
         data["amount"] = None if self.amount is None else str(self.amount)
         return data
 
@@ -119,6 +134,7 @@ def event_fields(form: dict[str, Any]) -> dict[str, Any]:
         "grounds": form.get("grounds", ""),
         "recording_reference": form.get("recording_reference", ""),
         "group": form.get("group"),
+        "corporate_representative": form.get("corporate_representative"),
         "agent": form.get("agent"),
         "consent": bool(form.get("consent")),
         "resolved_on_spot": bool(form.get("resolved_on_spot")),

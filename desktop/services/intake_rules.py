@@ -4,16 +4,20 @@ No. 3, Art. 7 and 13), each switched on by the policy file's `intake` section:
 - a group complaint names at most `max_group_representatives` representatives (name, ID and
   contact each) and the number of people they speak for;
 - an agent shows a power of attorney, recorded as seen (with its document type when given);
-- an on-site complaint names the branch's recording (counter or camera, time window).
+- an on-site complaint names the branch's recording (counter or camera, time window);
+- a corporate customer names its legal representative or principal contact, with ID and
+  phone (`corporate_needs_representative`).
 
 `record_rules(ctx, intake)` returns the cleaned extra fields and every error found.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import ValidationError
+from desktop.domain.model import CustomerKind, IdDocumentType
 from desktop.domain.validation import (
     clean_text,
     validate_id_document,
@@ -26,6 +30,8 @@ if TYPE_CHECKING:
     from desktop.services.intake import Intake
 
 MAX_GROUP_PEOPLE = 100_000
+# Who speaks for a corporate customer (CBIRC Art. 13).
+CORPORATE_CAPACITIES = ("legal_representative", "principal_contact")
 
 
 def _check(errors: list[ValidationError], fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -55,6 +61,7 @@ def record_rules(ctx: ServiceContext, intake: Intake) -> tuple[dict[str, Any], l
     if agent is not None and policy.agent_needs_power_of_attorney and not agent.power_of_attorney:
         errors.append(ValidationError("validation.power_of_attorney_required",
                                       field="agent.power_of_attorney"))
+    out["corporate_representative"] = _corporate_representative(policy, intake, errors)
     group = intake.group
     if group is not None:
         limit = policy.max_group_representatives
@@ -80,3 +87,45 @@ def record_rules(ctx: ServiceContext, intake: Intake) -> tuple[dict[str, Any], l
             })
         out["group"] = {"representatives": cleaned, "people": people}
     return out, errors
+
+
+def _corporate_representative(policy: Any, intake: Intake,
+                              errors: list[ValidationError]) -> dict[str, Any] | None:
+    if intake.customer.kind is not CustomerKind.CORPORATE:
+        return None
+    rep = intake.corporate_representative
+    data = None if rep is None else {"capacity": rep.capacity, "name": rep.name,
+                                     "id_type": rep.id_type.value, "id_number": rep.id_number,
+                                     "phone": rep.phone}
+    cleaned, found = check_corporate_representative(data, policy.corporate_needs_representative)
+    errors += found
+    return cleaned
+
+
+def check_corporate_representative(data: Mapping[str, Any] | None, required: bool,
+                                   ) -> tuple[dict[str, Any] | None, list[ValidationError]]:
+    """A corporate customer's representative (plain values: capacity, name, id_type,
+    id_number, phone) checked like every person's details, and every error by field path
+    (`corporate_representative.id_number`). None given where `required`: an error on
+    `corporate_representative` (CBIRC Art. 13, the policy's `corporate_needs_representative`)."""
+    errors: list[ValidationError] = []
+    where = "corporate_representative"
+    if data is None:
+        if required:
+            errors.append(ValidationError("validation.corporate_representative_required", field=where))
+        return None, errors
+    capacity = str(data.get("capacity") or "")
+    if capacity not in CORPORATE_CAPACITIES:
+        errors.append(ValidationError("validation.choice.unknown", field=f"{where}.capacity"))
+    id_type = str(data.get("id_type") or "")
+    if id_type not in {t.value for t in IdDocumentType}:
+        errors.append(ValidationError("validation.choice.unknown", field=f"{where}.id_type"))
+    cleaned = {
+        "capacity": capacity if capacity in CORPORATE_CAPACITIES else "",
+        "name": _check(errors, validate_person_name, data.get("name"), field=f"{where}.name"),
+        "id_type": id_type,
+        "id_number": _check(errors, validate_id_document, id_type, data.get("id_number"),
+                            field=f"{where}.id_number") if id_type else None,
+        "phone": _check(errors, validate_phone, data.get("phone"), field=f"{where}.phone"),
+    }
+    return cleaned, errors

@@ -95,6 +95,12 @@ class RepresentativePayload(PayloadModel):
     phone: Short | None = None
 
 
+class CorporateRepresentativePayload(RepresentativePayload):
+    """Who speaks for a corporate customer: its legal representative or principal contact."""
+
+    capacity: Literal["legal_representative", "principal_contact", ""] = ""
+
+
 class GroupPayload(PayloadModel):
     """A group complaint: its chosen representatives and how many people it speaks for."""
 
@@ -123,6 +129,7 @@ class ReceivedPayload(PayloadModel):
     recording_reference: Short = ""
     group: GroupPayload | None = None
     agent: AgentPayload | None = None
+    corporate_representative: CorporateRepresentativePayload | None = None
     consent: StrictBool = False
     resolved_on_spot: StrictBool = False
     # The complaint id of an earlier complaint about the same matter: the regulator counts
@@ -337,7 +344,7 @@ def branch_may_claim(kind: EventKind, role: Role) -> bool:
 
 # Where identity data sits in a payload: HQ stores these members encrypted.
 IDENTITY_MEMBERS: dict[EventKind, tuple[str, ...]] = {
-    EventKind.RECEIVED: ("customer", "agent", "group"),
+    EventKind.RECEIVED: ("customer", "agent", "group", "corporate_representative"),
     EventKind.CUSTOMER_CORRECTED: ("old", "new")}
 
 

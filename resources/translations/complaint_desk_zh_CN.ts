@@ -463,6 +463,10 @@ Approved by: {who}</source>
         <translation>地址 {address}</translation>
     </message>
     <message>
+        <source>{capacity} {name}, ID {number}, phone {phone}</source>
+        <translation>{capacity}{name}，证件号 {number}，电话 {phone}</translation>
+    </message>
+    <message>
         <source>Product: {product}</source>
         <translation>产品：{product}</translation>
     </message>
@@ -590,6 +594,45 @@ The customer asks for: {request}</source>
     <message>
         <source>Handling checklist</source>
         <translation>处理要点</translation>
+    </message>
+</context>
+<context>
+    <name>CorporateRepresentativeBox</name>
+    <message>
+        <source>Legal representative or principal contact</source>
+        <translation>法定代表人或主要负责人</translation>
+    </message>
+    <message>
+        <source>Spea&amp;ks as</source>
+        <translation>身份(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Representative speaks as</source>
+        <translation>代表身份</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s name</source>
+        <translation>代表姓名</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s ID document</source>
+        <translation>代表身份证件</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s ID document type</source>
+        <translation>代表身份证件类型</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s ID number</source>
+        <translation>代表证件号码</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s phone</source>
+        <translation>代表联系电话</translation>
+    </message>
+    <message>
+        <source>Representative messages</source>
+        <translation>代表信息提示</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1905,14 @@ The customer asks for: {request}</source>
     <message>
         <source>Company</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Principal contact</source>
+        <translation>主要负责人</translation>
     </message>
     <message>
         <source>Resident ID card</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.domain.model import Actor, CustomerKind
+from desktop.domain.model import Actor, CustomerKind, IdDocumentType
 from desktop.domain.policy import load_policy
 from desktop.services.cases import case_detail
 from desktop.services.complaints import record_complaint
@@ -16,9 +16,9 @@ from desktop.services.documents import (
     receipt_data,
     verification_code,
 )
-from desktop.services.intake import CustomerInput
+from desktop.services.intake import CorporateRepresentative, CustomerInput
 from tests.printing.conftest import EXTENSION_REASON, Cases
-from tests.services.intakes import sample_intake
+from tests.services.intakes import VALID_ID, sample_intake
 
 CREDIT_CODE = "91310000MA1FL4XQ14"
 
@@ -27,7 +27,11 @@ def test_a_company_is_printed_by_name_with_its_credit_code(ctx: ServiceContext,
                                                          teller: Actor) -> None:
     company = CustomerInput(kind=CustomerKind.CORPORATE, name="某某科技有限公司",
                             credit_code=CREDIT_CODE, contact_person="李四", phone="13800138000")
-    recorded = record_complaint(ctx, teller, sample_intake(customer=company))
+    legal = CorporateRepresentative(capacity="legal_representative", name="陈建国",
+                                    id_type=IdDocumentType.RESIDENT_ID, id_number=VALID_ID,
+                                    phone="13912345678")
+    recorded = record_complaint(ctx, teller, sample_intake(customer=company,
+                                                           corporate_representative=legal))
     detail = case_detail(ctx, recorded.complaint_id)
 
     data = receipt_data(detail, policy=ctx.policy, taxonomy=ctx.taxonomy, zone=ctx.device.zone,

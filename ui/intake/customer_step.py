@@ -35,6 +35,7 @@ from ui.actions import ActionId, make_action, relabel
 from ui.intake.fields import FieldForm, FieldRow, chain_tab_order, enter_moves_on
 from ui.intake.form import empty_agent
 from ui.intake.models import CUSTOMER_ID_ROLE, CustomerMatchModel, HistoryModel
+from ui.intake.representative_box import CorporateRepresentativeBox
 from ui.intake.step import IntakeStep
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _id_type_combo(parent: QWidget) -> QComboBox:
 
 
 class CustomerStep(IntakeStep):
-    prefixes = ("customer", "agent")
+    prefixes = ("customer", "agent", "corporate_representative")
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -121,6 +122,10 @@ class CustomerStep(IntakeStep):
                              ("customer.address", self.address)):
             self.form.add(path, widget, self)
 
+        # who speaks for a company (CBIRC Art. 13)
+        self.representative = CorporateRepresentativeBox(app, self)
+        self.representative.ask_policy()
+
         # an agent acting for the customer
         self.has_agent = QCheckBox(self)
         self.has_agent.setObjectName("has_agent")
@@ -149,7 +154,7 @@ class CustomerStep(IntakeStep):
         chain_tab_order(self.search, self.find_button, self.new_button, self.results,
                         self.individual, self.corporate, self.name, self.id_type, self.id_number,
                         self.phone, self.credit_code, self.contact_person, self.address,
-                        self.has_agent, self.agent_name, self.agent_id_type, self.agent_id_number,
+                        *self.representative.widgets(), self.has_agent, self.agent_name, self.agent_id_type, self.agent_id_number,
                         self.agent_phone, self.agent_relationship, self.agent_power,
                         self.agent_power_document, self.history)
         self.retranslate()
@@ -178,6 +183,7 @@ class CustomerStep(IntakeStep):
         left_box.addWidget(self.results)
         left_box.addLayout(kind_row)
         left_box.addLayout(self.form)
+        left_box.addWidget(self.representative)
         left_box.addWidget(self.has_agent)
         left_box.addWidget(self.agent_box)
         left_box.addStretch(1)
@@ -214,7 +220,8 @@ class CustomerStep(IntakeStep):
         self.credit_code.textEdited.connect(lambda _t: self._number_typed())
         self.name.textEdited.connect(lambda _t: self._show_known())
         self.phone.editingFinished.connect(self._phone_left)
-        for path, row in {**self.form.rows, **self.agent_form.rows}.items():
+        for path, row in {**self.form.rows, **self.agent_form.rows,
+                          **self.representative.rows}.items():
             field = row.widget
             if isinstance(field, QLineEdit):
                 field.textEdited.connect(lambda _t, p=path: self._emit(p))
@@ -432,6 +439,7 @@ class CustomerStep(IntakeStep):
             self.form.rows[path].set_visible(not corporate)
         for path in ("customer.credit_code", "customer.contact_person"):
             self.form.rows[path].set_visible(corporate)
+        self.representative.setVisible(corporate)
         self.retranslate()
         if user:
             self._emit("customer.kind")
@@ -456,6 +464,7 @@ class CustomerStep(IntakeStep):
                             (self.contact_person, "contact_person")):
             widget.setText(c.get(key) or "")
         self.search.setText(screen.get("search") or "")
+        self.representative.load(form.get("corporate_representative"))
         agent = form.get("agent")
         self.has_agent.setChecked(agent is not None)
         self.agent_box.setVisible(agent is not None)
@@ -483,6 +492,7 @@ class CustomerStep(IntakeStep):
             "contact_person": self.contact_person.text() if corporate else "",
             "existing_id": self._known["id"] if self._known else None,
         }
+        form["corporate_representative"] = self.representative.value() if corporate else None
         form["agent"] = None if not self.has_agent.isChecked() else {
             "name": self.agent_name.text(), "id_type": self.agent_id_type.currentData(),
             "id_number": self.agent_id_number.text(), "phone": self.agent_phone.text(),
@@ -497,6 +507,7 @@ class CustomerStep(IntakeStep):
     def show_messages(self, messages: dict[str, str]) -> None:
         self.form.show_messages(messages)
         self.agent_form.show_messages(messages)
+        self.representative.show_messages(messages)
 
     def phone_confirmed(self) -> bool:
         """The clerk confirmed the phone now typed replaces the known customer's on file."""
@@ -505,6 +516,8 @@ class CustomerStep(IntakeStep):
 
     def field_rows(self) -> list[FieldRow]:
         rows = list(self.form.rows.values())
+        if self.corporate.isChecked():
+            rows += list(self.representative.rows.values())
         if self.has_agent.isChecked():
             rows += list(self.agent_form.rows.values())
         return rows
@@ -521,7 +534,8 @@ class CustomerStep(IntakeStep):
         super().focus_first()
 
     def focus_field(self, path: str) -> bool:
-        row = self.form.rows.get(path) or self.agent_form.rows.get(path)
+        row = (self.form.rows.get(path) or self.agent_form.rows.get(path)
+               or self.representative.rows.get(path))
         if row is None or not row.widget.isVisibleTo(self):
             return False
         row.widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -21,7 +21,13 @@ from desktop.domain.model import Agent, Channel, CustomerKind, IdDocumentType, O
 from desktop.domain.taxonomy import Taxonomy
 from desktop.domain.validation import IntakeCheck, check_intake
 from desktop.services.counter_intake import Settlement
-from desktop.services.intake import CustomerInput, GroupComplaint, Intake, Representative
+from desktop.services.intake import (
+    CorporateRepresentative,
+    CustomerInput,
+    GroupComplaint,
+    Intake,
+    Representative,
+)
 from ui.i18n import QT_TRANSLATE_NOOP
 
 DRAFT_FORMAT = 1
@@ -41,7 +47,7 @@ def empty_form() -> dict[str, Any]:
         "extra_fields": {},
         "description": "", "request": "", "product": "", "amount": "", "incident_date": "",
         "contact_channel": "phone", "contact_time": "", "complained_about": "",
-        "complained_staff": "", "group": None, "grounds": "", "recording_reference": "",
+        "complained_staff": "", "group": None, "corporate_representative": None, "grounds": "", "recording_reference": "",
         "consent": False, "resolved_on_spot": False, "repeat_of": None,
         "resolution": {"outcome": "upheld", "findings": "", "customer_summary": "",
                        "verification": "", "basis": "", "remedy": "", "compensation": "",
@@ -111,6 +117,13 @@ def check_form(form: dict[str, Any], today: date, taxonomy: Taxonomy) -> FormChe
     errors: dict[str, ValidationError] = {}
     for err in result.errors:
         errors.setdefault(err.field, err)
+    if (form.get("customer") or {}).get("kind") == CustomerKind.CORPORATE.value:
+        # Its representative as typed; whether the policy requires one, the box knows.
+        from desktop.services.intake_rules import check_corporate_representative
+
+        rep = form.get("corporate_representative")
+        for err in check_corporate_representative(rep if isinstance(rep, dict) else None, False)[1]:
+            errors.setdefault(err.field, err)
     if not form.get("consent"):
         errors.setdefault(CONSENT, ValidationError("validation.consent_required", field=CONSENT))
     if form.get("resolved_on_spot"):
@@ -177,9 +190,22 @@ def intake_from(cleaned: dict[str, Any], form: dict[str, Any]) -> Intake:
         grounds=str(form.get("grounds") or ""),
         recording_reference=str(form.get("recording_reference") or ""),
         agent=agent, consent=bool(form.get("consent")), group=_group(form.get("group")),
+        corporate_representative=_representative(form.get("corporate_representative"), kind),
         resolved_on_spot=bool(form.get("resolved_on_spot")),
         repeat_of=str(form.get("repeat_of") or "") or None,
     )
+
+
+def _representative(rep: Any, kind: CustomerKind) -> CorporateRepresentative | None:
+    """Who speaks for a company, as the customer step recorded it (the core checks it)."""
+    if kind is not CustomerKind.CORPORATE or not isinstance(rep, dict):
+        return None
+    id_type = str(rep.get("id_type") or IdDocumentType.RESIDENT_ID.value)
+    return CorporateRepresentative(
+        capacity=str(rep.get("capacity") or ""), name=str(rep.get("name") or ""),
+        id_type=IdDocumentType(id_type) if id_type in {t.value for t in IdDocumentType}
+        else IdDocumentType.OTHER, id_number=str(rep.get("id_number") or ""),
+        phone=str(rep.get("phone") or ""))
 
 
 def _group(group: Any) -> GroupComplaint | None:

@@ -155,6 +155,12 @@ class ReviewStep(IntakeStep):
         rows.append((self.tr("Phone"), phone))
         if c.get("address"):
             rows.append((self.tr("Address"), c["address"]))
+        rep = form.get("corporate_representative")
+        if c.get("kind") == "corporate" and isinstance(rep, dict):
+            rows.append((labels.label(labels.CORPORATE_CAPACITY, str(rep.get("capacity") or "")),
+                         " · ".join(str(v) for v in (
+                             rep.get("name"), labels.label(labels.ID_TYPE, rep.get("id_type")),
+                             rep.get("id_number"), rep.get("phone")) if v)))
         agent = form.get("agent")
         if agent:
             rows.append((self.tr("Agent"), "{name} · {relation} · {number}".format(
