@@ -59,6 +59,7 @@ class DashboardPanel(QWidget):
     """`open_worklist(worklist, business types)` asks the window to show that worklist."""
 
     open_worklist = Signal(object, object)
+    export_statistics = Signal()  # the supervisor asks to export the JR/T statistics
     loaded = Signal()
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
@@ -86,6 +87,7 @@ class DashboardPanel(QWidget):
         self.rising.setWordWrap(True)
         self.overdue = QPushButton(self)
         self.actions_overdue = QPushButton(self)
+        self.export_button = QPushButton(self)
         for widget in self.plots:
             widget.setMouseEnabled(x=False, y=False)
             widget.setMenuEnabled(False)
@@ -98,6 +100,7 @@ class DashboardPanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.overdue)
         top.addWidget(self.actions_overdue)
+        top.addWidget(self.export_button)
         layout = QGridLayout(self)
         layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
         layout.setSpacing(spacing.GAP)
@@ -112,6 +115,7 @@ class DashboardPanel(QWidget):
         self.overdue.clicked.connect(lambda: self.open_worklist.emit(Worklist.OVERDUE, ()))
         self.actions_overdue.clicked.connect(
             lambda: self.open_worklist.emit(Worklist.ACTIONS_OVERDUE, ()))
+        self.export_button.clicked.connect(self.export_statistics.emit)
         self.week_picker.activated.connect(
             lambda i: self.pick_week(None if i <= 0 else i - 1))
         app.worker.changed.connect(self._changed)  # a bound slot: gone with the panel
@@ -304,6 +308,9 @@ class DashboardPanel(QWidget):
         self.setAccessibleName(self.tr("Dashboard"))
         self.week_picker.setAccessibleName(self.tr("Week"))
         self.trend.setToolTip(self.tr("Click a week to see its categories and rise"))
+        self.export_button.setText(self.tr("Export statistics…"))
+        self.export_button.setToolTip(self.tr(
+            "Export the JR/T 0169 statistics of a period as XLSX, CSV or PDF"))
         self.overdue.setToolTip(self.tr("Open the overdue worklist"))
         self.actions_overdue.setToolTip(self.tr("Open the worklist of overdue corrective actions"))
         self._draw_categories()  # the names in the language now

@@ -286,6 +286,7 @@ class MainWindow(Translatable, QMainWindow):
                 return widget
         panel = DashboardPanel(self._app, self.tabs)
         panel.open_worklist.connect(self._show_worklist)
+        panel.export_statistics.connect(self.open_statistics_export)
         self.tabs.addTab(panel, self.tr("Dashboard"))
         self.tabs.setCurrentWidget(panel)
         panel.refresh()

@@ -27,7 +27,7 @@ from ui import spacing
 from ui.categories import CategoryNames
 from ui.i18n import QT_TRANSLATE_NOOP, Translatable
 from ui.item_models import RowsModel
-from ui.statistics_export import day_of
+from ui.statistics_export import day_of, quarter_start
 
 if TYPE_CHECKING:
     from desktop.analytics.performance import StaffFigures
@@ -97,7 +97,8 @@ class StaffPerformancePanel(Translatable, QWidget):
         self._app = app
         self.setObjectName("staff_performance")
         today = app.now().astimezone(app.branch.zone).date()
-        self.first = QDateEdit(QDate(today.year, today.month, 1), self)
+        first = quarter_start(today)  # a quarter holds enough cases to compare people by
+        self.first = QDateEdit(QDate(first.year, first.month, first.day), self)
         self.last = QDateEdit(QDate(today.year, today.month, today.day), self)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)

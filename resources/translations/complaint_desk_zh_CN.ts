@@ -1234,6 +1234,14 @@ The customer asks for: {request}</source>
         <translation>统计看板</translation>
     </message>
     <message>
+        <source>Export statistics…</source>
+        <translation>导出统计报表…</translation>
+    </message>
+    <message>
+        <source>Export the JR/T 0169 statistics of a period as XLSX, CSV or PDF</source>
+        <translation>将某一期间的 JR/T 0169 统计导出为 XLSX、CSV 或 PDF</translation>
+    </message>
+    <message>
         <source>Open the overdue worklist</source>
         <translation>打开超期清单</translation>
     </message>

@@ -35,6 +35,7 @@ from tests.services.intakes import DECISION_PARTS, sample_intake
 from tests.ui.conftest import Counter
 from tests.ui.screens import geometry_problems, mnemonic_clashes
 from ui.corrective_actions import OVERDUE_FOREGROUND, DoneDialog
+from ui.statistics_export import day_of
 
 MAY_1 = datetime(2026, 5, 1, 2, 0, tzinfo=UTC)  # 10:00 in Beijing
 TELLER, SUPERVISOR = Actor("T001", Role.TELLER), Actor("S001", Role.SUPERVISOR)
@@ -84,7 +85,8 @@ def test_staff_performance_shows_the_hand_counted_figures(
     main = counter.log_in("S001")
     panel = main.open_staff_performance()
     assert panel is not None
-    counter.wait_idle()  # this month's figures, asked for on opening
+    counter.wait_idle()  # this quarter's figures, asked for on opening
+    assert day_of(panel.first) == date(2026, 4, 1)  # the app's clock: 1 May
     set_day(panel.first, date(2026, 3, 1))
     set_day(panel.last, date(2026, 3, 15))
     with counter.qtbot.waitSignal(panel.loaded, timeout=15_000):
@@ -117,7 +119,8 @@ def test_a_teller_sees_their_own_figures_and_is_refused_anyone_elses(
     assert main.open_statistics_export() is None
     panel = main.open_staff_performance()
     assert panel is not None
-    counter.wait_idle()  # this month's figures, asked for on opening
+    counter.wait_idle()  # this quarter's figures, asked for on opening
+    assert day_of(panel.first) == date(2026, 4, 1)  # the app's clock: 1 May
     assert "只能看到自己" in panel.note.text()
     set_day(panel.first, date(2026, 3, 1))
     with counter.qtbot.waitSignal(panel.loaded, timeout=15_000):
@@ -185,9 +188,14 @@ def test_the_open_corrective_actions_and_one_marked_done(
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_the_statistics_exported_from_the_app(make_small_counter: Callable[..., Counter],
                                               tmp_path: Path, language: str) -> None:
+    from ui.statistics_export import StatisticsExportDialog
+
     counter = make_small_counter(language)
     main = counter.log_in("S001")
-    dialog = main.open_statistics_export()
+    dashboard = main.open_dashboard()  # its button opens the same dialog as the menu
+    assert dashboard is not None
+    counter.qtbot.mouseClick(dashboard.export_button, Qt.MouseButton.LeftButton)
+    dialog = main.findChild(StatisticsExportDialog)
     assert dialog is not None
     dialog.folder = tmp_path
     set_day(dialog.first, date(2026, 3, 1))
