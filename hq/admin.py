@@ -119,15 +119,25 @@ def _roster_parts(conn: Connection, content: Any) -> dict[str, dict[str, Any]]:
     entries = content.get("staff") if isinstance(content, dict) else content
     if not isinstance(entries, list):
         raise InvalidRequest("hq.reference.bad_content", kind=ROSTER)
+    units = content.get("units", []) if isinstance(content, dict) else []
+    if not isinstance(units, list):
+        raise InvalidRequest("hq.reference.bad_content", kind=ROSTER)
     parts: dict[str, dict[str, Any]] = {
-        code: {"staff": []} for code in conn.execute(select(_branches.c.code)).scalars()}
+        code: {"staff": [], "units": []} for code in conn.execute(select(_branches.c.code)).scalars()}
     roles = {r.value for r in Role}
     for position, entry in enumerate(entries):
         branch = entry.get("branch_code") if isinstance(entry, dict) else None
         if (not isinstance(branch, str) or not BRANCH_CODE_PATTERN.match(branch)
                 or not str(entry.get("number", "")).strip() or entry.get("role") not in roles):
             raise InvalidRequest("hq.reference.bad_roster_entry", position=position)
-        parts.setdefault(branch, {"staff": []})["staff"].append(entry)
+        parts.setdefault(branch, {"staff": [], "units": []})["staff"].append(entry)
+    # A branch's units (recusal: the unit complained about) go with its part, as its staff do.
+    for position, unit in enumerate(units, start=len(entries)):
+        branch = unit.get("branch_code") if isinstance(unit, dict) else None
+        if (not isinstance(branch, str) or not BRANCH_CODE_PATTERN.match(branch)
+                or not str(unit.get("code", "")).strip()):
+            raise InvalidRequest("hq.reference.bad_roster_entry", position=position)
+        parts.setdefault(branch, {"staff": [], "units": []})["units"].append(unit)
     return parts
 
 

@@ -106,6 +106,11 @@ def _check_roster(content: Any) -> None:
                 and isinstance(entry.get("branch_code"), str)
                 and str(entry.get("password_hash", "")).startswith("$argon2id$")):
             raise DomainError("hq.reference.bad_roster_entry", position=position)
+    if isinstance(content, dict):  # what the branch loads: units, and each member's unit known
+        from desktop.domain.reference_files import RosterFile
+        from desktop.domain.reference_files import check as check_file
+
+        check_file(RosterFile, content, "roster.invalid")
 
 
 def history(conn: Connection, kind: str) -> list[PublishedVersion]:
@@ -139,7 +144,8 @@ def content_of(conn: Connection, kind: str, version: int | None = None) -> Any:
         raise NotFound("hq.reference.no_version", kind=kind, version=version)
     if len(parts) == 1:
         return parts[0]
-    return {"staff": [entry for part in parts for entry in part.get("staff", [])]}
+    return {"staff": [entry for part in parts for entry in part.get("staff", [])],
+            "units": [unit for part in parts for unit in part.get("units", [])]}
 
 
 def diff_lines(old: Any, new: Any) -> list[str]:

@@ -238,6 +238,8 @@ class ComplaintView:
     extension_notice_due: bool = False
     late_extensions: int = 0
     complained_staff: str = ""  # roster number of the staff member complained about (回避)
+    complained_unit: str = ""  # the branch's unit complained about (回避) ...
+    complained_unit_members: list[str] = field(default_factory=list)  # ... and its members then
     legal_hold: bool = False
     root_cause: str = ""  # resources/root_causes.json code, recorded at resolution
     # Corrective actions set at resolution: {"id", "what", "owner", "due", "done_at", "done_by"}.

@@ -111,6 +111,8 @@ def _start(ev: Event) -> ComplaintView:
         updated_at=ev.occurred_at,
         event_count=1,
         complained_staff=str(p.get("complained_staff") or ""),
+        complained_unit=str(p.get("complained_unit") or ""),
+        complained_unit_members=[str(n) for n in p.get("complained_unit_members") or ()],
         repeat_of=str(p["repeat_of"]) if p.get("repeat_of") else None,
     )
     if view.complained_staff and view.complained_staff == ev.actor:
@@ -118,6 +120,9 @@ def _start(ev: Event) -> ComplaintView:
         # it waits for a supervisor to assign it (the review list shows it).
         view.assignee = ""
         _flag(view, "recusal:received_by_complained_staff")
+    elif ev.actor in view.complained_unit_members:  # a member of the unit complained about
+        view.assignee = ""
+        _flag(view, "recusal:received_by_complained_unit")
     return view
 
 

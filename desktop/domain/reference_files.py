@@ -1,5 +1,5 @@
 """The shapes of the reference-data files HQ publishes: taxonomy, deadline policy,
-working-day calendar and staff roster, as pydantic models.
+working-day calendar and staff roster (with the branches' units), as pydantic models.
 
 A file is checked against its model before anything is built from it, so a mistake
 is reported with the path of the field at fault (`rules[0].extensions[1].approver_roles[0]:
@@ -355,21 +355,49 @@ class TaxonomyFile(_File):
 
 # -- staff roster ------------------------------------------------------------------------------
 
+UnitCode = Annotated[str, Field(pattern=r"^[A-Z0-9_]{1,32}$")]
+BranchCode = Annotated[str, Field(pattern=r"^[A-Z0-9]{2,12}$")]
+
+
+class RosterUnit(_File):
+    """A unit of a branch (a counter team, a department) a complaint may be about (回避)."""
+
+    code: UnitCode
+    name: Labels
+    branch_code: BranchCode | None = None
+
+
 class RosterMember(_File):
     """A staff member as HQ publishes them: the argon2id hash, never a password."""
 
     number: str = Field(min_length=1, max_length=MAX_STAFF_NUMBER)
     name: str = Field(min_length=1, max_length=100)
     role: Role
-    branch_code: str | None = Field(None, pattern=r"^[A-Z0-9]{2,12}$")
+    branch_code: BranchCode | None = None
     password_hash: str = Field(pattern=r"^\$argon2id\$")
     active: bool = True
+    unit: UnitCode | None = Field(None, description="The code of the member's unit (`units`)")
 
 
 class RosterFile(_File):
-    """The staff of every branch; each device applies the members of its own branch."""
+    """The staff and units of every branch; each device applies those of its own branch."""
 
     staff: list[RosterMember]
+    units: list[RosterUnit] = []
+
+    @model_validator(mode="after")
+    def _units_known(self) -> RosterFile:
+        known: set[tuple[str | None, str]] = set()
+        for i, unit in enumerate(self.units):
+            key = (unit.branch_code, unit.code)
+            if key in known:
+                raise ValueError(f"units[{i}].code: {unit.code} appears twice")
+            known.add(key)
+        for i, member in enumerate(self.staff):
+            if member.unit is not None and (member.branch_code, member.unit) not in known \
+                    and (None, member.unit) not in known:
+                raise ValueError(f"staff[{i}].unit: no unit {member.unit} in its branch")
+        return self
 
 
 # -- checking a file ---------------------------------------------------------------------------

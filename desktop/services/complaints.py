@@ -83,6 +83,12 @@ class Recused(PermissionDenied):
     code = "recusal.complained_staff"
 
 
+class RecusedUnit(Recused):
+    """A member of the unit complained about may not own, decide or approve the case (回避)."""
+
+    code = "recusal.complained_unit"
+
+
 class IntakeRejected(ValidationError):
     """The intake has field errors; `errors` holds every one (the message is the first's)."""
 
@@ -148,6 +154,38 @@ def _complained_staff(ctx: ServiceContext, intake: Intake, complained_about: str
     return ""
 
 
+def _complained_unit(ctx: ServiceContext, intake: Intake) -> tuple[str, list[str]]:
+    """(code, members then) of the branch's unit complained about; ("", []) for none. Raises
+    IntakeRejected (field `complained_unit`) for a code that is not one of the branch's units."""
+    given = intake.complained_unit
+    if not isinstance(given, str) or not given.strip():
+        return "", []
+    from desktop.services.units import unit_named
+
+    unit = unit_named(ctx, given) if _plain_id(given.strip()) else None
+    if unit is None:
+        raise IntakeRejected([ValidationError("validation.unknown_unit", field="complained_unit")])
+    return unit.code, list(unit.members)
+
+
+def _recused(details: dict[str, Any] | None) -> tuple[str, set[str], str]:
+    """(the staff member complained about, the members of the unit complained about, its code)."""
+    d = details or {}
+    return (str(d.get("complained_staff") or ""),
+            {str(n) for n in d.get("complained_unit_members") or ()},
+            str(d.get("complained_unit") or ""))
+
+
+def _check_recusal(details: dict[str, Any] | None, *people: str) -> None:
+    """Raises Recused / RecusedUnit when one of `people` must step aside on this case."""
+    staff, members, unit = _recused(details)
+    for who in people:
+        if who and who == staff:
+            raise Recused(staff=staff)
+        if who and who in members:
+            raise RecusedUnit(staff=who, unit=unit)
+
+
 def _repeat_link(session: Session, repeat_of: str | None, customer_id: str) -> str | None:
     """The earlier complaint a new one repeats, checked: it must be a complaint of the same
     customer. Raises IntakeRejected (field `repeat_of`) otherwise; the write is rolled back."""
@@ -189,6 +227,7 @@ def checked_intake(ctx: ServiceContext, actor: Actor, intake: Intake) -> dict[st
     form = check.cleaned
     form.update(recorded_extra)
     form["complained_staff"] = _complained_staff(ctx, intake, form["complained_about"])
+    form["complained_unit"], form["complained_unit_members"] = _complained_unit(ctx, intake)
     return form
 
 
@@ -246,10 +285,8 @@ def act_in(s: Session, ctx: ServiceContext, actor: Actor, complaint_id: str, act
     now = ctx.now()
     row = _complaint_row(s, complaint_id)
     check_transition(Status(row.status), action, (role_of or actor).role)
-    complained = str((row.details or {}).get("complained_staff") or "")
-    if complained and action in _DECIDING and complained in (
-            actor.staff_number, role_of.staff_number if role_of else ""):
-        raise Recused(staff=complained)
+    if action in _DECIDING:
+        _check_recusal(row.details, actor.staff_number, role_of.staff_number if role_of else "")
     append_local_event(
         s, complaint_id=complaint_id, kind=EVENT_OF_ACTION[action], payload=payload,
         actor=actor.staff_number, actor_role=actor.role, device_id=ctx.device.device_id,
@@ -311,9 +348,8 @@ def assign(ctx: ServiceContext, actor: Actor, complaint_id: str, assignee: str,
     with ctx.store.read() as s:
         row = _complaint_row(s, complaint_id)
         owner = row.assignee
-        complained = str((row.details or {}).get("complained_staff") or "")
-    if complained and who == complained:
-        raise Recused(staff=who)
+        details = row.details
+    _check_recusal(details, who)
     if owner and owner != who:
         if actor.role not in (Role.SUPERVISOR, Role.MANAGER, Role.HQ_OFFICER):
             raise ReassignmentNotAllowed(role=actor.role.value)

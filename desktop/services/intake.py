@@ -83,6 +83,7 @@ class Intake:
     contact_time: str = ""
     complained_about: str = ""  # staff or unit complained about (free text, e.g. an outsider)
     complained_staff: str = ""  # the roster number, when it is one of the bank's staff
+    complained_unit: str = ""  # the code of the branch's unit complained about (roster `units`)
     agent: Agent | None = None  # someone complaining on the customer's behalf
     consent: bool = False  # consent to processing personal information
     resolved_on_spot: bool = False
@@ -131,6 +132,8 @@ def event_fields(form: dict[str, Any]) -> dict[str, Any]:
         "contact_time": form.get("contact_time", ""),
         "complained_about": form.get("complained_about", ""),
         "complained_staff": form.get("complained_staff", ""),
+        "complained_unit": form.get("complained_unit", ""),
+        "complained_unit_members": list(form.get("complained_unit_members") or []),
         "grounds": form.get("grounds", ""),
         "recording_reference": form.get("recording_reference", ""),
         "group": form.get("group"),

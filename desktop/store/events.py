@@ -283,6 +283,8 @@ def view_columns(view: ComplaintView) -> dict[str, Any]:
         "extension_declined": view.extension_declined,
         "late_extensions": view.late_extensions,
         "complained_staff": view.complained_staff,
+        "complained_unit": view.complained_unit,
+        "complained_unit_members": view.complained_unit_members,
         "legal_hold": view.legal_hold,
         "anonymised": view.anonymised,
         "corrective_actions": view.corrective_actions,

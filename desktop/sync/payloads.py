@@ -125,6 +125,8 @@ class ReceivedPayload(PayloadModel):
     contact_time: Short = ""
     complained_about: Short = ""
     complained_staff: Short = ""  # the staff member complained about (recusal)
+    complained_unit: Short = ""  # the branch's unit complained about, and its members then
+    complained_unit_members: list[StaffNumber] = Field(default_factory=list, max_length=500)
     grounds: Long = ""
     recording_reference: Short = ""
     group: GroupPayload | None = None

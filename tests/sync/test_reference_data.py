@@ -52,3 +52,24 @@ def test_published_policy_and_roster_take_effect_after_sync(sqlite_hq: LiveHq,
     assert authenticate(a.store, "T900", "roster-pass-1", ctx.now()).role is Role.TELLER
     with pytest.raises(LoginFailed):  # another branch's staff is not this branch's roster
         authenticate(a.store, "T901", "roster-pass-1", ctx.now())
+
+
+def test_a_published_roster_brings_the_branch_its_own_units_only(
+        sqlite_hq: LiveHq, make_branch: Callable[..., Branch]) -> None:
+    from desktop.services.units import branch_units
+
+    branch = make_branch(sqlite_hq)
+    a = branch.device("counter1")
+    digest = hash_password("roster-pass-1")
+    publish(sqlite_hq, "roster", {
+        "staff": [{"number": "T900", "name": "新柜员", "role": "teller", "branch_code": branch.code,
+                   "password_hash": digest, "unit": "COUNTER"},
+                  {"number": "T901", "name": "别处柜员", "role": "teller", "branch_code": "OTHER",
+                   "password_hash": digest, "unit": "VAULT"}],
+        "units": [{"code": "COUNTER", "name": {"zh_CN": "柜面服务组", "en": "Counter services"},
+                   "branch_code": branch.code},
+                  {"code": "VAULT", "name": {"zh_CN": "金库", "en": "Vault"}, "branch_code": "OTHER"}]})
+    with client_for(a) as client:
+        sync_now(a, client)
+    units = branch_units(a)
+    assert [(u.code, u.members) for u in units] == [("COUNTER", ("T900",))]
