@@ -50,7 +50,12 @@ def _table(data: StatisticsReportData, width: float, locale: str) -> Table:
     size = PAGE.body_size - 1
     keys = data.key_columns
     numbers = len(data.headers) - keys
-    number_width = min(20 * mm, width * 0.5 / max(numbers, 1))
+    # Wide enough for the longest word of a number's heading ("Concluded", "Withdrawn"):
+    # a heading wraps between words, never inside one.
+    words = [w for h in data.headers[keys:] for w in h.split()]
+    longest = max((stringWidth(w, st.label.fontName, st.label.fontSize) for w in words),
+                  default=0.0)
+    number_width = min(max(20 * mm, longest + 12), width * 0.7 / max(numbers, 1))
     key_width = (width - number_width * numbers) / max(keys, 1)
     room = key_width - 8  # the cell's padding
 
@@ -93,8 +98,10 @@ def outcome_chart(outcomes: Sequence[tuple[str, int]], caption: str, width: floa
     if not shown:
         return drawing
     pie = Pie()
-    size = min(width * 0.5, height - 40)
-    pie.x, pie.y, pie.width, pie.height = 20, (height - 20 - size) / 2, size, size
+    # Room above and below for the side labels of the top and bottom slices (they are
+    # drawn level with the slice, beside the pie, and were cut by what follows).
+    size = min(width * 0.45, height - 64)
+    pie.x, pie.y, pie.width, pie.height = 40, (height - 20 - size) / 2, size, size
     pie.data = [n for _, n in shown]
     pie.labels = [f"{name} {n}" for name, n in shown]
     pie.sideLabels = True
@@ -105,6 +112,15 @@ def outcome_chart(outcomes: Sequence[tuple[str, int]], caption: str, width: floa
         pie.slices[i].fillColor = PALETTE[i % len(PALETTE)]
     drawing.add(pie)
     return drawing
+
+
+def _fitted(text: str, room: float, size: float) -> str:
+    """`text` cut to fit `room` points at `size` in the CJK font, with "…" when cut."""
+    if stringWidth(text, cjk_font(), size) <= room:
+        return text
+    while text and stringWidth(text + "…", cjk_font(), size) > room:
+        text = text[:-1]
+    return text.rstrip(" /") + "…"
 
 
 def group_chart(groups: Sequence[tuple[str, int]], caption: str, width: float,
@@ -118,7 +134,8 @@ def group_chart(groups: Sequence[tuple[str, int]], caption: str, width: float,
     chart.x, chart.y = width * 0.42, 16
     chart.width, chart.height = width * 0.52, height - 40
     chart.data = [[n for _, n in shown]]
-    chart.categoryAxis.categoryNames = [name[:24] for name, _ in shown]
+    room = chart.x - 6  # left of the bars: a name longer than that ends in "…"
+    chart.categoryAxis.categoryNames = [_fitted(name, room, 7) for name, _ in shown]
     chart.categoryAxis.labels.fontName = cjk_font()
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"

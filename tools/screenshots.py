@@ -5,6 +5,9 @@
 A fresh demo profile (no HQ) is made in a temporary folder, the real windows
 are driven offscreen with the keyboard as a teller would, and each screen is
 grabbed: login, worklist, the five intake steps, the case view and the lock screen.
+A second demo profile with its local HQ gives the supervisor's screens: a sync with
+HQ under way, the day-end close's pre-check, the dashboard, and the first page of the
+statistics report (the PDF `complaint-desk admin statistics` writes, drawn by PDFium).
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen:configfile=" + str(
     Path(__file__).resolve().parent.parent / "tests" / "counter_screen.json"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -48,6 +51,18 @@ def settle(ms: int = 150) -> None:
 def grab(widget: QWidget, path: Path) -> None:
     settle()
     widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def grab_with_dialog(window: QWidget, dialog: QWidget, path: Path) -> None:
+    """The window with a dialog over it, where it stands on the screen (one picture)."""
+    settle()
+    picture = window.grab()
+    painter = QPainter(picture)
+    offset = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+    painter.drawPixmap(offset, dialog.grab())
+    painter.end()
+    picture.save(str(path))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
@@ -142,6 +157,92 @@ def render(profile: Path, out: Path, language: str, suffix: str) -> None:
     main.close()
     controller.login.close()
     app.worker.shutdown()
+    app.languages.uninstall()  # the next run's language is not shadowed by this one's
+
+
+def log_in(profile: Path, language: str, staff: str) -> tuple[object, object]:
+    """The app on `profile` in `language`, `staff` logged in; (context, controller)."""
+    from desktop.demo import DEMO_PASSWORD
+    from ui.app import AppController, make_context
+    from ui.interaction import RecordingInteraction
+
+    app = make_context(profile, demo=True, interaction=RecordingInteraction(), language=language)
+    app.settings.auto_sync_minutes = 0  # the sync below is the one on the picture
+    controller = AppController(app)
+    controller.start()
+    wait_until(lambda: app.worker.is_open and app.worker.pending == 0)
+    login = controller.login
+    login.form.number.setText(staff)
+    type_into(login.form.password, DEMO_PASSWORD)
+    QTest.keyClick(login.form.password, Qt.Key.Key_Return)
+    wait_until(lambda: controller.main is not None and controller.main.isVisible())
+    return app, controller
+
+
+def render_supervisor(profile: Path, out: Path, language: str, suffix: str) -> None:
+    """A supervisor's screens on a branch PC enrolled with the demo's local HQ: the sync
+    uploading the demo's events, the day-end pre-check, the dashboard and the statistics."""
+    from ui.app import AppController
+    from ui.context import AppContext
+
+    app, controller = log_in(profile, language, "S001")
+    assert isinstance(app, AppContext) and isinstance(controller, AppController)
+    main = controller.main
+    assert main is not None
+    main.resize(*SIZE)
+    wait_until(lambda: main.worklist.model.rowCount() > 0 and app.worker.pending == 0)
+    bar = main.status.sync_bar
+    assert main.sync_now()
+    wait_until(lambda: bar.isVisible() and 0 < bar.value() < bar.maximum(), 60_000)
+    grab(main, out / f"10-syncing{suffix}.png")
+    wait_until(lambda: main.sync.running is None and app.worker.pending == 0, 120_000)
+
+    dialog = main.close_day()
+    assert dialog is not None
+    wait_until(dialog.confirm_button.isEnabled, 60_000)
+    grab_with_dialog(main, dialog, out / f"11-day-end{suffix}.png")
+    dialog.reject()
+    settle()
+
+    dashboard = main.open_dashboard()
+    assert dashboard is not None
+    wait_until(lambda: dashboard.figures is not None and app.worker.pending == 0, 60_000)
+    grab(main, out / f"12-dashboard{suffix}.png")
+    render_statistics(app, out, language, suffix)
+
+    main.close()
+    controller.login.close()
+    app.worker.shutdown()
+    app.languages.uninstall()  # the next run's language is not shadowed by this one's
+
+
+def render_statistics(app: object, out: Path, language: str, suffix: str) -> None:
+    """Page 1 of the statistics report of the last quarter by business type, drawn as the
+    print preview draws it."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from desktop.analytics.report import statistics_pdf
+    from desktop.services.context import ServiceContext
+    from desktop.services.statistics import branch_statistics
+    from reports.branding import load_bank_info
+    from ui.context import AppContext
+    from ui.print_preview import render_pages
+
+    assert isinstance(app, AppContext)
+    actor = app.staff.require()
+
+    def report(ctx: ServiceContext) -> bytes:
+        today = ctx.business_date()
+        table = branch_statistics(ctx, actor, today - timedelta(days=90), today,
+                                  ("business_type",))
+        bank = replace(load_bank_info(language, ctx.device.branch_code),
+                       branch_code=ctx.device.branch_code)
+        return statistics_pdf(table, ctx.taxonomy, bank, language, ctx.now(), ctx.device.zone)
+
+    path = out / f"13-statistics-report{suffix}.png"
+    render_pages(app.worker.call_now(report), 1.6)[0].save(str(path))
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,9 +262,17 @@ def main(argv: list[str] | None = None) -> int:
     languages = ("zh_CN", "en") if args.language == "both" else (args.language,)
     with tempfile.TemporaryDirectory(prefix="complaint-desk-screens-") as tmp:
         for language in languages:
+            suffix = "" if language == "zh_CN" else "-en"
             profile = Path(tmp) / f"demo-{language}"
             prepare_demo(profile, complaints=args.complaints, with_hq=False)
-            render(profile, args.out, language, "" if language == "zh_CN" else "-en")
+            render(profile, args.out, language, suffix)
+            branch = Path(tmp) / f"branch-{language}"
+            hq = prepare_demo(branch, complaints=args.complaints, with_hq=True)
+            try:
+                render_supervisor(branch, args.out, language, suffix)
+            finally:
+                if hq is not None:
+                    hq.stop()
     qt_app.processEvents()
     return 0
 
