@@ -217,31 +217,28 @@ def render_supervisor(profile: Path, out: Path, language: str, suffix: str) -> N
 
 
 def render_statistics(app: object, out: Path, language: str, suffix: str) -> None:
-    """Page 1 of the statistics report of the last quarter by business type, drawn as the
-    print preview draws it."""
-    from dataclasses import replace
+    """Page 1 of the statistics report of the last quarter by business type (the PDF the
+    app's export and the command line write), drawn as the print preview draws it."""
     from datetime import timedelta
 
-    from desktop.analytics.report import statistics_pdf
     from desktop.services.context import ServiceContext
-    from desktop.services.statistics import branch_statistics
-    from reports.branding import load_bank_info
+    from desktop.services.statistics import write_branch_statistics
     from ui.context import AppContext
     from ui.print_preview import render_pages
 
     assert isinstance(app, AppContext)
     actor = app.staff.require()
+    pdf = app.profile / "statistics-screenshot.pdf"
 
-    def report(ctx: ServiceContext) -> bytes:
+    def report(ctx: ServiceContext) -> None:
         today = ctx.business_date()
-        table = branch_statistics(ctx, actor, today - timedelta(days=90), today,
-                                  ("business_type",))
-        bank = replace(load_bank_info(language, ctx.device.branch_code),
-                       branch_code=ctx.device.branch_code)
-        return statistics_pdf(table, ctx.taxonomy, bank, language, ctx.now(), ctx.device.zone)
+        write_branch_statistics(ctx, actor, today - timedelta(days=90), today,
+                                ("business_type",), "pdf", pdf, language)
 
+    app.worker.call_now(report)
     path = out / f"13-statistics-report{suffix}.png"
-    render_pages(app.worker.call_now(report), 1.6)[0].save(str(path))
+    render_pages(pdf.read_bytes(), 1.6)[0].save(str(path))
+    pdf.unlink()
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
