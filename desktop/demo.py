@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -41,6 +42,12 @@ DEMO_STAFF = (
     ("S001", "张敏", Role.SUPERVISOR),
     ("M001", "陈刚", Role.MANAGER),
     ("A001", "赵静", Role.AUDITOR),
+)
+# The branch's units (recusal: the unit complained about) and who belongs to which, as the
+# roster HQ publishes them (docs/ARCHITECTURE.md §5).
+DEMO_UNITS = (
+    ("COUNTER", {"zh_CN": "柜面服务组", "en": "Counter services"}, ("T001", "T002")),
+    ("LOANS", {"zh_CN": "个人贷款部", "en": "Personal loans"}, ("S001",)),
 )
 # The demo HQ console's officer (README.md); the TOTP secret is made by HQ on first run and
 # kept beside the demo database, for the demo only: a real secret is shown once.
@@ -200,6 +207,25 @@ def _is_new(store: Store) -> bool:
     return False
 
 
+def write_demo_roster(store: Store, branch_code: str = DEMO_BRANCH) -> None:
+    """The demo staff and the branch's units as a roster HQ published (version 0, so that any
+    roster the HQ really publishes replaces it); the staff are those already added here."""
+    from desktop.store.models import ReferenceDocumentRow, StaffRow
+
+    unit_of = {number: code for code, _names, members in DEMO_UNITS for number in members}
+    with store.write() as s:
+        staff = [{"number": row.number, "name": row.name, "role": row.role,
+                  "branch_code": branch_code, "password_hash": row.password_hash,
+                  "active": row.active, "unit": unit_of.get(row.number)}
+                 for row in s.query(StaffRow).order_by(StaffRow.number)
+                 if row.password_hash.startswith("$argon2id$")]
+        units = [{"code": code, "name": dict(names), "branch_code": branch_code}
+                 for code, names, _members in DEMO_UNITS]
+        s.merge(ReferenceDocumentRow(kind="roster", version=0,
+                                     content={"staff": staff, "units": units},
+                                     received_at=datetime.now(UTC)))
+
+
 def _create(folder: Path, store: Store, hq: DemoHq | None, complaints: int) -> None:
     from desktop.services.context import set_up_device
 
@@ -213,5 +239,6 @@ def _create(folder: Path, store: Store, hq: DemoHq | None, complaints: int) -> N
     for number, name, role in DEMO_STAFF:
         add_staff(store, number=number, name=name, role=role, branch_code=DEMO_BRANCH,
                   password=DEMO_PASSWORD)
+    write_demo_roster(store)
     ctx = load_context(store)
     seed(ctx, complaints, staff=[n for n, _, r in DEMO_STAFF if r in (Role.TELLER, Role.SUPERVISOR)])

@@ -1428,6 +1428,18 @@ The customer asks for: {request}</source>
         <translation>被投诉人员或部门</translation>
     </message>
     <message>
+        <source>Un&amp;it complained about</source>
+        <translation>被投诉部门(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s unit complained about</source>
+        <translation>被投诉的本网点部门</translation>
+    </message>
+    <message>
+        <source>(not a unit of the branch)</source>
+        <translation>（非本网点部门）</translation>
+    </message>
+    <message>
         <source>&amp;Grounds</source>
         <translation>投诉理由(&amp;G)</translation>
     </message>
@@ -2272,6 +2284,10 @@ The customer asks for: {request}</source>
     <message>
         <source>Staff or unit complained about</source>
         <translation>被投诉人员或部门</translation>
+    </message>
+    <message>
+        <source>Unit complained about</source>
+        <translation>被投诉部门</translation>
     </message>
     <message>
         <source>Working out the decision deadline …</source>

@@ -102,3 +102,18 @@ def test_a_unit_not_of_the_branch_is_refused_and_nothing_is_written(
     with ctx.store.read() as s:
         from desktop.store.models import EventRow
         assert s.query(EventRow).count() == 0
+
+
+def test_the_demo_branch_has_units_and_its_roster_applies_cleanly(ctx: ServiceContext) -> None:
+    from desktop.demo import DEMO_PASSWORD, DEMO_STAFF, write_demo_roster
+    from desktop.security.staff import authenticate
+    from desktop.sync.engine import apply_published_roster
+
+    for number, name, role in DEMO_STAFF:
+        add_staff(ctx.store, number=number, name=name, role=role, branch_code="BJ001",
+                  password=DEMO_PASSWORD)
+    write_demo_roster(ctx.store, "BJ001")
+    assert [(u.code, u.members) for u in branch_units(ctx)] == [
+        ("COUNTER", ("T001", "T002")), ("LOANS", ("S001",))]
+    assert apply_published_roster(ctx)  # the same staff, as HQ would publish them
+    assert authenticate(ctx.store, "T001", DEMO_PASSWORD, ctx.now()).role is Role.TELLER

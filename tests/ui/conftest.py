@@ -29,6 +29,7 @@ from desktop.demo import (
     DEMO_STAFF,
     DemoHq,
     prepare_demo,
+    write_demo_roster,
 )
 from desktop.domain.model import Actor, CustomerKind, IdDocumentType, Role
 from desktop.profile import open_profile
@@ -58,6 +59,7 @@ def profile_template(tmp_path_factory: pytest.TempPathFactory, test_keyring: Pat
         for number, name, role in DEMO_STAFF:
             add_staff(store, number=number, name=name, role=role, branch_code=DEMO_BRANCH,
                       password=PASSWORD)
+        write_demo_roster(store)  # the branch's units, as in the demo
         ctx = load_context(store)
         seed(ctx, SEEDED_COMPLAINTS, staff=[n for n, _, r in DEMO_STAFF
                                            if r in (Role.TELLER, Role.SUPERVISOR)])

@@ -1,5 +1,6 @@
 """Intake step 3: what happened and when, the product, the amount involved, what the customer
-asks for, how and when to contact them, and the staff or unit complained about."""
+asks for, how and when to contact them, and the staff member (from the roster) or the
+branch's unit (from the list HQ publishes) complained about."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from ui.intake.step import IntakeStep
 
 if TYPE_CHECKING:
     from desktop.services.context import ServiceContext
+    from desktop.services.units import Unit
     from ui.context import AppContext
 
 CONTACT_CHANNELS = ("phone", "sms", "letter", "email", "in_person")
@@ -37,7 +39,7 @@ def _text_box(parent: QWidget) -> QPlainTextEdit:
 
 class DetailsStep(IntakeStep):
     prefixes = ("channel", "description", "request", "product", "amount", "incident_date",
-                "contact_channel", "contact_time", "complained_about", "grounds",
+                "contact_channel", "contact_time", "complained_about", "complained_unit", "grounds",
                 "recording_reference", "group")
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
@@ -66,6 +68,12 @@ class DetailsStep(IntakeStep):
         self.staff_picker.setFilterMode(Qt.MatchFlag.MatchContains)
         self.complained_about.setCompleter(self.staff_picker)
         self.staff_picker.activated.connect(lambda _t: self._emit("complained_about"))
+        self.units: list[Unit] = []
+        self._pending_unit = ""
+        # ... and the branch's units as HQ publishes them, picked from a list (none: not a unit).
+        self.complained_unit = QComboBox(self)
+        self.complained_unit.addItem("", "")
+        self._units_loaded = False
         self.grounds = QLineEdit(self)
         self.recording_reference = QLineEdit(self)
         # What every complaint needs comes first, so Tab goes from one to the next; the
@@ -78,6 +86,7 @@ class DetailsStep(IntakeStep):
                              ("contact_channel", self.contact_channel),
                              ("contact_time", self.contact_time),
                              ("complained_about", self.complained_about),
+                             ("complained_unit", self.complained_unit),
                              ("grounds", self.grounds)):
             self.form.add(path, widget, self)
             if isinstance(widget, QLineEdit):
@@ -104,6 +113,18 @@ class DetailsStep(IntakeStep):
         self.group.ask_limit()
         if not self.roster:
             self._app.worker.query(self, _roster, self._roster_loaded)
+        if not self._units_loaded:
+            self._app.worker.query(self, _units, self._units_arrived)
+
+    def _units_arrived(self, units: list[Unit]) -> None:
+        chosen = self.complained_unit.currentData()
+        self._units_loaded, self.units = True, units
+        self.complained_unit.blockSignals(True)
+        for unit in units:
+            self.complained_unit.addItem(unit.name(self._app.locale), unit.code)
+        self.complained_unit.setCurrentIndex(max(0, self.complained_unit.findData(
+            self._pending_unit or chosen)))
+        self.complained_unit.blockSignals(False)
 
     def _roster_loaded(self, roster: dict[str, str]) -> None:
         self.roster = roster
@@ -138,6 +159,8 @@ class DetailsStep(IntakeStep):
             max(0, self.contact_channel.findData(form.get("contact_channel") or "phone")))
         self.contact_time.setText(str(form.get("contact_time") or ""))
         self.complained_about.setText(str(form.get("complained_about") or ""))
+        self._pending_unit = str(form.get("complained_unit") or "")  # once the units are read
+        self.complained_unit.setCurrentIndex(max(0, self.complained_unit.findData(self._pending_unit)))
         self.grounds.setText(str(form.get("grounds") or ""))
         self.recording_reference.setText(str(form.get("recording_reference") or ""))
         self.group.load(form.get("group"))
@@ -153,6 +176,7 @@ class DetailsStep(IntakeStep):
         form["contact_time"] = self.contact_time.text()
         form["complained_about"] = self.complained_about.text()
         form["complained_staff"] = self.complained_staff()
+        form["complained_unit"] = str(self.complained_unit.currentData() or "")
         form["group"] = self.group.value()
         form["grounds"] = self.grounds.text()
         form["recording_reference"] = self.recording_reference.text()
@@ -170,6 +194,11 @@ class DetailsStep(IntakeStep):
         rows["contact_time"].set_label(self.tr("Contact &time"), self.tr("Preferred contact time"))
         rows["complained_about"].set_label(self.tr("Staff or &unit complained about"),
                                            self.tr("Staff or unit complained about"))
+        rows["complained_unit"].set_label(self.tr("Un&it complained about"),
+                                          self.tr("The branch's unit complained about"))
+        self.complained_unit.setItemText(0, self.tr("(not a unit of the branch)"))
+        for i, unit in enumerate(self.units, start=1):
+            self.complained_unit.setItemText(i, unit.name(self._app.locale))
         rows["grounds"].set_label(self.tr("&Grounds"), self.tr("Why the customer thinks they are right"))
         self._label_recording()
         self.recording_reference.setPlaceholderText(self.tr("e.g. counter 3 camera, 09:00-10:30"))
@@ -186,3 +215,9 @@ def _roster(ctx: ServiceContext) -> dict[str, str]:
     from desktop.services.roster import staff_names
 
     return staff_names(ctx)
+
+
+def _units(ctx: ServiceContext) -> list[Unit]:
+    from desktop.services.units import branch_units
+
+    return branch_units(ctx)

@@ -192,6 +192,8 @@ class ReviewStep(IntakeStep):
             time=form.get("contact_time") or "")))
         if form.get("complained_about"):
             rows.append((self.tr("Staff or unit complained about"), str(form["complained_about"])))
+        if form.get("complained_unit"):
+            rows.append((self.tr("Unit complained about"), str(form["complained_unit"])))
         cells = "".join(
             f"<tr><th align='left' valign='top' style='padding-right:12px'>{html.escape(k)}</th>"
             f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>" for k, v in rows if v.strip())
