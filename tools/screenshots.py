@@ -80,6 +80,7 @@ def render(profile: Path, out: Path, language: str, suffix: str) -> None:
     from ui.interaction import RecordingInteraction
 
     app = make_context(profile, demo=True, interaction=RecordingInteraction(), language=language)
+    app.settings.auto_sync_minutes = 0  # no HQ here: no passing "connecting" on the pictures
     controller = AppController(app)
     controller.start()
     wait_until(lambda: app.worker.is_open and app.worker.pending == 0)
