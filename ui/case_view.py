@@ -471,6 +471,8 @@ class CaseView(Translatable, QWidget):
                 capacity=labels.label(labels.CORPORATE_CAPACITY, str(rep.get("capacity") or "")),
                 name=mask_name(str(rep["name"])), number=mask_id_number(str(rep.get("id_number") or "")),
                 phone=mask_phone(str(rep.get("phone") or ""))))
+        if view.complained_unit:  # its members step aside (回避)
+            facts.append(self.tr("Unit complained about: {unit}").format(unit=view.complained_unit))
         if view.product:
             facts.append(self.tr("Product: {product}").format(product=view.product))
         if view.amount is not None:

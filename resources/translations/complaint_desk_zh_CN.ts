@@ -467,6 +467,10 @@ Approved by: {who}</source>
         <translation>{capacity}{name}，证件号 {number}，电话 {phone}</translation>
     </message>
     <message>
+        <source>Unit complained about: {unit}</source>
+        <translation>被投诉部门：{unit}</translation>
+    </message>
+    <message>
         <source>Product: {product}</source>
         <translation>产品：{product}</translation>
     </message>

@@ -48,6 +48,7 @@ def test_the_unit_complained_about_is_picked_from_the_branch_units_and_recorded(
     assert (unit, members, owner) == ("COUNTER", ["T001", "T002"], "S001")
 
     view = open_case(counter, main, complaint_id)
+    assert "被投诉部门：COUNTER" in view.recorded.text()
     dialog = view.start_action(Action.ASSIGN)
     assert isinstance(dialog, CaseActionDialog)
     assignee = dialog.fields["assignee"]
