@@ -13,10 +13,11 @@ Every block has `space_before`, `space_after`, `height(width)`, `split(width, ro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from io import BytesIO
+from pathlib import Path
 from typing import Protocol
 
 from reportlab.lib.colors import Color
@@ -25,8 +26,18 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from reports.fonts import cjk_font
+from reports.formatting import is_chinese
 from reports.linebreak import char_widths, line_spans
-from reports.paper import GREY, LABEL_GREY, draw_qr, new_canvas
+from reports.paper import (
+    GREY,
+    LABEL_GREY,
+    LIGHT,
+    PageDecorator,
+    Paper,
+    draw_image,
+    draw_qr,
+    new_canvas,
+)
 
 LEFT, CENTRE, RIGHT = 0, 1, 2
 
@@ -53,7 +64,13 @@ class BlockStyles:
     subtitle: TextStyle
     heading: TextStyle
     centre: TextStyle
+    right: TextStyle
     mark: TextStyle
+    prose_zh: TextStyle  # running text of letters: first line indented two characters
+    prose_en: TextStyle  # running text of letters: a little space between paragraphs
+
+    def prose(self, locale: str) -> TextStyle:
+        return self.prose_zh if is_chinese(locale) else self.prose_en
 
 
 @cache
@@ -74,7 +91,10 @@ def block_styles(size: float) -> BlockStyles:
         subtitle=style(align=CENTRE),
         heading=style(1.15, space_before=size * 0.7, space_after=size * 0.25),
         centre=style(align=CENTRE),
+        right=style(align=RIGHT),
         mark=style(1.2, align=CENTRE, band=True),
+        prose_zh=style(first_indent=2 * size, space_after=size * 0.2),
+        prose_en=style(space_after=size * 0.45),
     )
 
 
@@ -151,7 +171,8 @@ class Text:
     """A paragraph of plain text in one style."""
 
     def __init__(self, text: str, style: TextStyle, lines: list[Line] | None = None,
-                 width: float | None = None, *, first: bool = True) -> None:
+                 width: float | None = None, *, first: bool = True,
+                 keep_with_next: bool = False) -> None:
         self.text = text
         self.style = style
         self.space_before = style.space_before
@@ -159,6 +180,8 @@ class Text:
         self._lines = lines
         self._width = width
         self._first = first
+        # on a sheet, a heading moves to the next page unless ~3 lines fit below it
+        self.keep_room = style.space_before + style.leading * 4 if keep_with_next else 0.0
 
     def lines(self, width: float) -> list[Line]:
         if self._lines is None or self._width != width:
@@ -323,7 +346,6 @@ class SignatureLines:
             top = bottom
 
 
-PageDecorator = Callable[[Canvas, int], None]
 Placed = tuple[Block, float, float, float]  # block, height, space before, space after
 
 
@@ -375,5 +397,132 @@ def _fill_page(blocks: list[Block], width: float,
         if not placed:  # cannot split and too tall even alone: place it anyway
             placed.append((block, h, sb, sa))
             return placed, rest
+        return placed, blocks[index:]
+    return placed, []
+
+
+class Letterhead:
+    """The logo beside a column of text blocks (bank and branch), both centred vertically."""
+
+    def __init__(self, logo: Path, logo_width: float, logo_height: float, gap: float,
+                 texts: list[Text]) -> None:
+        self.logo, self.logo_width, self.logo_height = logo, logo_width, logo_height
+        self.column = logo_width + gap
+        self.texts = texts
+        self.space_before = self.space_after = 0.0
+
+    def _texts_height(self, width: float) -> float:
+        return sum(t.space_before + t.height(width - self.column) + t.space_after
+                   for t in self.texts)
+
+    def height(self, width: float) -> float:
+        return max(self.logo_height, self._texts_height(width))
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None:
+        return None
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        height = self.height(width)
+        draw_image(painter.canvas, self.logo, x, top - (height + self.logo_height) / 2,
+                   self.logo_width, self.logo_height)
+        y = top - (height - self._texts_height(width)) / 2
+        for text in self.texts:
+            y -= text.space_before
+            text.draw(painter, x + self.column, y, width - self.column)
+            y -= text.height(width - self.column) + text.space_after
+
+
+class SignOff:
+    """The bank's sign-off on the right of the column, kept on one page: '<branch> (seal)',
+    then a dashed circle for the seal beside the signature lines and the date."""
+
+    def __init__(self, heading: Text, seal_hint: str, signers: list[str], date: Text,
+                 body: TextStyle) -> None:
+        self.heading, self.seal_hint, self.date = heading, seal_hint, date
+        self.lines = SignatureLines(signers, body)
+        self.space_before = self.space_after = 0.0
+
+    def _geometry(self, width: float) -> tuple[float, float, float]:
+        block = min(95 * 72 / 25.4, width * 0.62)
+        seal = 22 * 72 / 25.4
+        return block, seal, block - seal - 3 * 72 / 25.4
+
+    def height(self, width: float) -> float:
+        block, seal, right = self._geometry(width)
+        signing = self.lines.height(right) + self.date.height(right)
+        return self.heading.height(block) + max(seal, signing)
+
+    def split(self, width: float, room: float) -> tuple[Block, Block] | None:
+        return None
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        block, seal, right = self._geometry(width)
+        left = x + width - block
+        self.heading.draw(painter, left, top, block)
+        bottom = top - self.height(width)
+        canvas = painter.canvas
+        r = seal / 2
+        canvas.saveState()
+        canvas.setStrokeColor(LIGHT)
+        canvas.setDash(3, 3)
+        canvas.circle(left + r, bottom + r, r - 1, stroke=1, fill=0)
+        canvas.setFillColor(LIGHT)
+        canvas.setFont(cjk_font(), 9)
+        canvas.drawCentredString(left + r, bottom + r - 3, self.seal_hint)
+        canvas.restoreState()
+        column = left + seal + 3 * 72 / 25.4
+        date_height = self.date.height(right)
+        self.lines.draw(painter, column, bottom + date_height + self.lines.height(right), right)
+        self.date.draw(painter, column, bottom + date_height, right)
+
+
+def render_sheet_pages(blocks: list[Block], pp: Paper, *, title: str, author: str,
+                       decorate: PageDecorator) -> bytes:
+    """Flow `blocks` over pages of `pp` (A4/A5): within the margins (a little more at the
+    foot, for the footer `decorate(canvas, page)` draws), splitting what splits; the space
+    between two blocks is the larger of the one's space after and the next's before, and
+    none at the top of a page."""
+    assert pp.height is not None
+    buffer = BytesIO()
+    canvas = new_canvas(buffer, (pp.width, pp.height), title, author)
+    column = pp.width - 2 * pp.margin
+    room = pp.height - pp.margin * 2.2
+    pending = list(blocks)
+    page = 0
+    while pending:
+        page += 1
+        decorate(canvas, page)
+        placed, pending = _fill_sheet(pending, column, room)
+        painter = Painter(canvas)
+        y = pp.height - pp.margin
+        for block, h, gap, _ in placed:
+            y -= gap
+            block.draw(painter, pp.margin, y, column)
+            y -= h
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _fill_sheet(blocks: list[Block], width: float,
+                room: float) -> tuple[list[Placed], list[Block]]:
+    placed: list[Placed] = []
+    used, after = 0.0, 0.0
+    for index, block in enumerate(blocks):
+        gap = max(after, block.space_before) if placed else 0.0
+        keep = getattr(block, "keep_room", 0.0)
+        if placed and keep and room - used < keep:
+            return placed, blocks[index:]
+        h = block.height(width)
+        if used + gap + h <= room or (not placed and block.split(width, room) is None):
+            placed.append((block, h, gap, 0.0))
+            used += gap + h
+            after = block.space_after
+            continue
+        parts = block.split(width, room - used - gap)
+        if parts is not None:
+            head, tail = parts
+            placed.append((head, head.height(width), gap, 0.0))
+            return placed, [tail, *blocks[index + 1:]]
         return placed, blocks[index:]
     return placed, []

@@ -69,3 +69,9 @@ def load_bank_info(
         logo_path=(file.parent / str(logo)) if logo else None,
         verification_url=str(raw.get("verification_url") or ""),
     )
+
+
+def letterhead_contact(bank: BankInfo, locale: str) -> str:
+    """The branch's address and phone on one line, as the letterhead prints them."""
+    sep = "　" if normalise_locale(locale) == "zh_CN" else "  ·  "
+    return sep.join(t for t in (bank.branch_address, bank.branch_phone) if t)

@@ -23,8 +23,8 @@ from reports.layout import (
     styles,
     table_style,
 )
-from reports.paper import GREY, SHADE, paper
-from reports.parts import letterhead, sheet_decorator
+from reports.paper import GREY, SHADE, paper, sheet_decorator
+from reports.parts import letterhead
 
 REPORT_FORMATS = FORMATS[DAY_END_REPORT]
 

@@ -9,7 +9,7 @@ unembedded Helvetica it otherwise uses as the initial font.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -42,6 +42,7 @@ from reports.paper import (
     LABEL_GREY,
     LIGHT,
     SHADE,
+    PageDecorator,
     Paper,
     draw_qr,
     qr_operators,
@@ -224,7 +225,6 @@ def copy_banner(copy_number: int, locale: str, st: Styles) -> list[Flowable]:
     return [para(label("reprint_note", locale, number=copy_number), st.mark), rule(space=2)]
 
 
-PageDecorator = Callable[[Canvas, int], None]
 
 
 def render_sheets(story: list[Flowable], pp: Paper, *, title: str, author: str,

@@ -17,18 +17,27 @@ from pathlib import Path
 from string import Template
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
 
 from desktop.domain.documents import LETTER_FIELDS, printing_text
 from desktop.domain.model import Outcome
 from desktop.i18n import normalise_locale, term
 from desktop.resources import resource_path
+from reports.blocks import (
+    Block,
+    BlockStyles,
+    Letterhead,
+    Rule,
+    SignOff,
+    Space,
+    Text,
+    block_styles,
+    render_sheet_pages,
+)
+from reports.branding import letterhead_contact
 from reports.data import LetterData, ReportError
 from reports.formatting import format_date, format_money, is_chinese, label
 from reports.identity import scrub_free_text
-from reports.layout import copy_banner, para, prose, render_sheets, styles
-from reports.paper import paper
-from reports.parts import bank_signoff, letterhead, sheet_decorator
+from reports.paper import LOGO_SIZE, logo_size, paper, sheet_decorator
 
 # A required part of the case's decision whose text must survive into the printed letter.
 _CASE_PARTS = ("verification", "findings", "basis", "basis_reference")
@@ -186,35 +195,54 @@ def render_letter(data: LetterData, *, fields: Mapping[str, str] | None = None,
         texts[key] = text
     check_required_parts(data, texts, locale)
     pp = paper("a4")
-    st = styles(pp.body_size)
-    width = pp.width - 2 * pp.margin
-    story: list[Flowable] = [
-        *letterhead(data.bank, width, st, locale),
-        *copy_banner(copy_number, locale, st),
-        para(label("letter.title", locale), st.title),
-        para(label("letter.reference_line", locale, reference=data.reference), st.right),
-        para(_customer_name(data), st.body),
+    st = block_styles(pp.body_size)
+    blocks: list[Block] = [*_letterhead(data, st, locale)]
+    if copy_number > 1:  # a black band saying 副本 COPY
+        blocks += [Text(label("reprint_note", locale, number=copy_number), st.mark),
+                   Rule(space=2)]
+    blocks += [
+        Text(label("letter.title", locale), st.title),
+        Text(label("letter.reference_line", locale, reference=data.reference), st.right),
+        Text(_customer_name(data), st.body),
     ]
     if data.customer.address:
-        story.append(para(data.masking.address_of(data.customer.address), st.small))
-    story.append(para(label("letter.salutation", locale, name=_customer_name(data)), st.heading))
+        blocks.append(Text(data.masking.address_of(data.customer.address), st.small))
+    blocks.append(Text(label("letter.salutation", locale, name=_customer_name(data)), st.heading))
     index = 0
+    body = st.prose(locale)
     for key in LETTER_FIELDS:
         text = scrub_free_text(texts[key].strip())
         if not text:
             continue
         if key in _HEADED:
-            story.append(para(_heading(index, key, locale), st.heading))
+            blocks.append(Text(_heading(index, key, locale), st.heading, keep_with_next=True))
             index += 1
-        body = prose(st, locale)
-        story += [para(line, body) for line in text.split("\n") if line.strip()]
-    signers = [label("sign.responsible", locale)]
-    story.append(Spacer(1, 6 * mm))
-    story.append(bank_signoff(data.bank, data.letter_date, width, st, locale, signers))
+        blocks += [Text(line, body) for line in text.split("\n") if line.strip()]
+    bank = data.bank
+    blocks += [
+        Space(6 * mm),
+        SignOff(Text(label("sign.bank_seal", locale, bank=bank.branch_name or bank.bank_name),
+                     st.body),
+                label("sign.seal", locale), [label("sign.responsible", locale)],
+                Text(format_date(data.letter_date, locale), st.right), st.body),
+    ]
     title = f"{label('letter.title', locale)} {data.reference}"
     decorate = sheet_decorator(pp, label("letter.reference_line", locale, reference=data.reference),
                                copy_number, locale)
-    return render_sheets(story, pp, title=title, author=data.bank.bank_name, decorate=decorate)
+    return render_sheet_pages(blocks, pp, title=title, author=bank.bank_name, decorate=decorate)
+
+
+def _letterhead(data: LetterData, st: BlockStyles, locale: str) -> list[Block]:
+    """Logo, bank name, and the branch's name, address and phone, over a rule."""
+    bank = data.bank
+    names = [Text(bank.bank_name, st.heading), Text(bank.branch_name, st.body)]
+    contact = letterhead_contact(bank, locale)
+    if contact:
+        names.append(Text(contact, st.small))
+    size = logo_size(bank.logo_path)
+    if bank.logo_path is None or size is None:
+        return [*names, Rule()]
+    return [Letterhead(bank.logo_path, *size, LOGO_SIZE - size[0] + 4 * mm, names), Rule()]
 
 
 def customer_summary_opening(received: date, request: str, *, locale: str) -> str:

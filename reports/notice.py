@@ -10,8 +10,8 @@ from reports.data import ExtensionNoticeData, ReportError
 from reports.formatting import format_date, is_chinese, label
 from reports.identity import scrub_free_text
 from reports.layout import copy_banner, field_table, para, prose, render_sheets, styles
-from reports.paper import paper
-from reports.parts import bank_signoff, letterhead, sheet_decorator
+from reports.paper import paper, sheet_decorator
+from reports.parts import bank_signoff, letterhead
 
 NOTICE_FORMATS = FORMATS[EXTENSION_NOTICE]
 

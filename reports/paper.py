@@ -1,5 +1,5 @@
 """What every document shares below any layout engine: paper formats, the greys, a new
-canvas in the CJK font, the QR code's modules and the COPY watermark.
+canvas in the CJK font, the QR code's modules, the logo image and the COPY watermark.
 
 No platypus here: the roll receipt (reports.blocks) draws straight onto a canvas, so a
 counter PC's first receipt does not wait for reportlab's flowing-layout modules.
@@ -7,18 +7,25 @@ counter PC's first receipt does not wait for reportlab's flowing-layout modules.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.domain.documents import PAPER_FORMATS
 from reports.data import ReportError
 from reports.fonts import cjk_font
+from reports.formatting import label
 
 FORMATS = PAPER_FORMATS
 ROLL_WIDTH = 80 * mm
@@ -127,3 +134,89 @@ def draw_copy_mark(canvas: Canvas, width: float, height: float, text: str) -> No
     canvas.rotate(35 if height > width else 0)
     canvas.drawCentredString(0, -size / 3, text)
     canvas.restoreState()
+
+
+@lru_cache(maxsize=8)
+def _encoded_image(path: str, mtime_ns: int) -> tuple[str, PDFImageXObject]:
+    """An image file as a PDF image object, decoded and compressed once per process (and
+    per version of the file), with its soft mask (transparency) if it has one."""
+    from hashlib import md5
+
+    name = "img" + md5(f"{path}\0{mtime_ns}".encode(), usedforsecurity=False).hexdigest()
+    image = PDFImageXObject(name, ImageReader(path), mask="auto")
+    image.name = name
+    return name, image
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    """Width and height in pixels of an image file (decoded once per process); OSError or
+    ValueError if it cannot be read."""
+    _, image = _encoded_image(str(path), path.stat().st_mtime_ns)
+    return image.width, image.height
+
+
+LOGO_SIZE = 16 * mm
+log = logging.getLogger(__name__)
+
+
+def logo_size(path: Path | None) -> tuple[float, float] | None:
+    """The letterhead logo's printed width and height (LOGO_SIZE on its longer side), or
+    None if there is none or it cannot be read (logged, without the path's folders)."""
+    if path is None:
+        return None
+    try:
+        width, height = image_size(path)
+    except (OSError, ValueError) as exc:
+        log.warning("letterhead logo not usable (%s): %s", path.name, type(exc).__name__)
+        return None
+    scale = LOGO_SIZE / max(width, height)
+    return width * scale, height * scale
+
+
+def draw_image(canvas: Canvas, path: Path, x: float, y: float, width: float,
+               height: float) -> None:
+    """The image file at `path` drawn into the box (x, y, width, height); its PDF object is
+    made once per process and shared by every document (reportlab's drawImage decodes,
+    hashes and compresses the image again for each one)."""
+    name, template = _encoded_image(str(path), path.stat().st_mtime_ns)
+    doc = canvas._doc
+    reg_name = doc.getXObjectName(name)
+    if reg_name not in doc.idToObject:
+        image = copy(template)  # this document's own object around the shared bytes
+        smask = getattr(image, "_smask", None)
+        if smask is not None:
+            del image._smask
+            mask = copy(smask)
+            image.smask = doc.Reference(mask, doc.getXObjectName(mask.name))
+        canvas._setXObjects(image)
+        doc.Reference(image, reg_name)
+        doc.addForm(name, image)
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.transform(width, 0, 0, height, x, y)
+    canvas._code.append(f"/{reg_name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)  # the page's resources list it
+
+
+PageDecorator = Callable[[Canvas, int], None]
+
+
+def sheet_decorator(pp: Paper, footer: str, copy_number: int, locale: str) -> PageDecorator:
+    """Footer 'text · page N' on every page, and the COPY watermark on a reprint."""
+    mark = label("copy_mark", locale)
+    assert pp.height is not None
+    width, height = pp.width, pp.height
+
+    def decorate(canvas: Canvas, page: int) -> None:
+        canvas.saveState()
+        canvas.setFont(cjk_font(), 7.5)
+        canvas.setFillColor(GREY)
+        text = f"{footer}  ·  {label('page', locale, page=page)}" if footer else label(
+            "page", locale, page=page)
+        canvas.drawCentredString(width / 2, pp.margin * 0.6, text)
+        canvas.restoreState()
+        if copy_number > 1:
+            draw_copy_mark(canvas, width, height, mark)
+
+    return decorate

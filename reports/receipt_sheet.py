@@ -24,8 +24,7 @@ from reports.layout import (
     styles,
     table_style,
 )
-from reports.paper import GREY, PAPERS, Paper
-from reports.parts import sheet_decorator
+from reports.paper import GREY, PAPERS, Paper, sheet_decorator
 from reports.receipt_content import (
     contact_lines,
     field_rows,

@@ -22,8 +22,8 @@ from reports.data import BankInfo
 from reports.fonts import cjk_font
 from reports.formatting import format_count
 from reports.layout import para, render_sheets, styles, table_style
-from reports.paper import GREY, SHADE, Paper
-from reports.parts import letterhead, sheet_decorator
+from reports.paper import GREY, SHADE, Paper, sheet_decorator
+from reports.parts import letterhead
 
 PAGE = Paper("a4-landscape", landscape(A4)[0], landscape(A4)[1], 14 * mm, 9.0)
 CHART_GROUPS = 10  # the bar chart shows the groups with the most complaints
