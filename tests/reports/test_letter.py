@@ -15,6 +15,7 @@ from tests.reports.helpers import (
     letter_data,
     page_sizes,
     page_texts,
+    reader,
     text_of,
 )
 
@@ -154,3 +155,13 @@ def test_hq_published_templates_replace_the_shipped_ones(tmp_path: Path) -> None
 
     assert fields["opening"] == f"Re {REFERENCE}: we agree with you."
     assert fields["closing"] == ""
+
+
+def test_every_letter_carries_the_letterhead_logo_with_its_transparency() -> None:
+    # The logo's PDF image is made once per process and shared: each document must still
+    # list it (and its soft mask) in its own page resources.
+    for _ in range(2):
+        page = reader(render_letter(letter_data())).pages[0]
+        images = [ref.get_object() for ref in page["/Resources"]["/XObject"].values()]
+        assert [str(image["/Subtype"]) for image in images] == ["/Image"]
+        assert "/SMask" in images[0]
