@@ -114,15 +114,25 @@ class Painter:
 
     def text(self, x: float, baseline: float, text: str, size: float,
              color: Color | None) -> None:
+        self.code.append(self.text_ops([(x, baseline, text)], size, color))
+
+    def text_ops(self, runs: Sequence[tuple[float, float, str]], size: float,
+                 color: Color | None) -> str:
+        """One text object showing each (x, baseline, text) run in the CJK font."""
         font, doc = self.font, self.doc
         fill = "0 g" if color is None else f"{fp_str(color.red, color.green, color.blue)} rg"
-        parts = [f"BT {fill} 1 0 0 1 {fp_str(x, baseline)} Tm"]
+        parts = [f"BT {fill}"]
         size_text = fp_str(size)
-        for subset, chunk in font.splitString(text, doc):
-            parts.append(f"{font.getSubsetInternalName(subset, doc)} {size_text} Tf"
-                         f" ({escapePDF(chunk)}) Tj")
+        current = -1
+        for x, baseline, text in runs:
+            parts.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
+            for subset, chunk in font.splitString(text, doc):
+                if subset != current:
+                    parts.append(f"{font.getSubsetInternalName(subset, doc)} {size_text} Tf")
+                    current = subset
+                parts.append(f"({escapePDF(chunk)}) Tj")
         parts.append("ET")
-        self.code.append(" ".join(parts))
+        return " ".join(parts)
 
     def line(self, x1: float, y: float, x2: float, *, width: float = 0.5,
              color: Color | None = None, dash: tuple[float, float] | None = None) -> None:
@@ -180,6 +190,7 @@ class Text:
         self._lines = lines
         self._width = width
         self._first = first
+        self._drawn: tuple[object, float, str] | None = None
         # on a sheet, a heading moves to the next page unless ~3 lines fit below it
         self.keep_room = style.space_before + style.leading * 4 if keep_with_next else 0.0
 
@@ -210,18 +221,28 @@ class Text:
         if st.band:
             painter.band(x - 4, top - len(lines) * st.leading - 2, width + 8,
                          len(lines) * st.leading + 4)
-        color = Color(1, 1, 1) if st.band else st.color
-        baseline = top - _ascent(st.size)
+        # Written relative to the block's corner, so that the customer's and the bank's copy
+        # of a receipt (one document, one font subset) share one encoding of the text.
+        drawn = self._drawn
+        if drawn is None or drawn[0] is not painter.doc or drawn[1] != width:
+            drawn = self._drawn = (painter.doc, width, self._ops(painter, lines, width))
+        painter.code.append(f"q 1 0 0 1 {fp_str(x, top)} cm {drawn[2]} Q")
+
+    def _ops(self, painter: Painter, lines: list[Line], width: float) -> str:
+        st = self.style
+        baseline = -_ascent(st.size)
+        runs = []
         for index, (text, used) in enumerate(lines):
             if st.align == CENTRE:
-                left = x + (width - used) / 2
+                left = (width - used) / 2
             elif st.align == RIGHT:
-                left = x + width - used
+                left = width - used
             else:
-                left = x + (st.first_indent if index == 0 and self._first else 0.0)
+                left = st.first_indent if index == 0 and self._first else 0.0
             if text:
-                painter.text(left, baseline, text, st.size, color)
+                runs.append((left, baseline, text))
             baseline -= st.leading
+        return painter.text_ops(runs, st.size, Color(1, 1, 1) if st.band else st.color)
 
 
 class Rule:
