@@ -11,8 +11,11 @@ cut a subset from it and compresses the subset at zlib's default level. `CjkFont
 is reportlab's TTFont with a face that reads those tables in bulk (~10 ms), cuts a
 subset from outlines read once per glyph and process (composite glyphs' components
 included) and embeds it uncompressed: outlines compress by a third at most, and
-compressing them cost more than laying out a whole receipt (a receipt is ~60 KB instead
-of ~45 KB). The subset is byte for byte the one reportlab cuts (tests/reports/test_fonts.py).
+compressing them cost more than laying out a whole receipt. The subset is byte for byte
+the one reportlab cuts (tests/reports/test_fonts.py).
+Codes go to characters in the order a document first prints them: reportlab's default
+keeps codes 32-127 for ASCII, which embedded ~70 unused glyphs in every receipt and gave a
+letter a second subset (a receipt is now ~45 KB, a letter ~64 KB).
 """
 
 from __future__ import annotations
@@ -310,7 +313,9 @@ class CjkFont(TTFont):
         self.face = CjkFace(filename, validate=0, subfontIndex=subfontIndex)
         self.encoding = TTEncoding()
         self.state: WeakKeyDictionary[object, object] = WeakKeyDictionary()
-        self._asciiReadable = rl_config.ttfAsciiReadable
+        # Codes in order of first use, none kept for unused ASCII: a subset (and its
+        # embedded glyphs) holds only characters the document prints.
+        self._asciiReadable = False
         self.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
 
 
