@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1366, 768)  # the counter's screen: the window as it is there, maximised
 
 
-def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 90_000) -> None:
     timer = QElapsedTimer()
     timer.start()
     while not condition():
