@@ -68,6 +68,11 @@ class CaseView(Translatable, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.reference.setFont(font)
+        self.risk = QLabel(self)  # the case's risk signals, each explaining itself
+        self.risk.setObjectName("case_risk")
+        self.risk.setWordWrap(True)
+        self.risk.setStyleSheet(labels.WARNING_STYLE)
+        self.risk.hide()
         self.header_labels: dict[str, QLabel] = {}
         self.header_values: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -195,6 +200,7 @@ class CaseView(Translatable, QWidget):
         layout.setContentsMargins(spacing.MARGIN, spacing.MARGIN, spacing.MARGIN, spacing.MARGIN)
         layout.setSpacing(spacing.GAP)
         layout.addWidget(self.reference)
+        layout.addWidget(self.risk)
         layout.addLayout(grid)
         self.tasks = CaseTasks(app, self)
         layout.addWidget(self.tasks)
@@ -453,6 +459,10 @@ class CaseView(Translatable, QWidget):
         self.description.setText(self.tr("What happened: {description}\nThe customer asks for: {request}")
                                  .format(description=view.description, request=view.request))
         self.recorded.setText(" · ".join(self._recorded_facts(screen)))
+        risk = screen.detail.risk
+        self.risk.setText(self.tr("Risk signals: {signals}").format(
+            signals=labels.risk_explanations(risk, "; ")) if risk else "")
+        self.risk.setVisible(bool(risk))
 
     def _recorded_facts(self, screen: CaseScreen) -> list[str]:
         """The category's extra fields, product, amount, the masked ID number and address, and a

@@ -11,6 +11,8 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -46,6 +48,7 @@ class CustomerComplaintsModel(RowsModel["CustomerComplaint"]):
         QT_TRANSLATE_NOOP("CustomerComplaintsModel", "Category"),
         QT_TRANSLATE_NOOP("CustomerComplaintsModel", "Status"),
         QT_TRANSLATE_NOOP("CustomerComplaintsModel", "Decision due"),
+        QT_TRANSLATE_NOOP("CustomerComplaintsModel", "Risk"),
     )
 
     def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
@@ -54,6 +57,8 @@ class CustomerComplaintsModel(RowsModel["CustomerComplaint"]):
         self._names = CategoryNames(app)
 
     def cell(self, line: CustomerComplaint, column: int, role: int) -> Any:
+        if column == 5 and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return labels.risk_explanations(line.risk) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             zone = self._app.branch.zone
             match column:
@@ -67,6 +72,8 @@ class CustomerComplaintsModel(RowsModel["CustomerComplaint"]):
                     return term("status", line.status.value, self._app.locale)
                 case 4:
                     return labels.format_datetime(line.decision_due, zone)
+                case 5:
+                    return labels.risk_marker(line.risk)
             return None
         if role == Qt.ItemDataRole.FontRole and line.status.is_open:
             font = QFont()
@@ -102,6 +109,9 @@ class CustomerView(Translatable, QWidget):
         self.identity.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("customer_summary")
+        self.risky_only = QCheckBox(self)  # only the complaints with risk signals
+        self.risky_only.setObjectName("customer_risky_only")
+        self.risky_only.toggled.connect(lambda _on: self._show_rows())
         self.model = CustomerComplaintsModel(app, self)
         self.table = QTableView(self)
         self.table.setObjectName("customer_complaints")
@@ -113,7 +123,7 @@ class CustomerView(Translatable, QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 140, 330, 110)):
+        for column, width in enumerate((190, 140, 330, 110, 140)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self.open_line)
@@ -129,7 +139,10 @@ class CustomerView(Translatable, QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.identity)
         layout.addWidget(self.summary)
-        layout.addWidget(self._table_label)
+        above = QHBoxLayout()
+        above.addWidget(self._table_label, 1)
+        above.addWidget(self.risky_only)
+        layout.addLayout(above)
         layout.addWidget(self.table, 1)
         app.worker.changed.connect(self._changed)
         self.retranslate()
@@ -156,14 +169,23 @@ class CustomerView(Translatable, QWidget):
             self.refresh()
 
     def _show(self, file: CustomerFile) -> None:
-        current = self.table.currentIndex().row()
         self.file = file
-        self.model.set_rows(file.complaints)
-        if file.complaints:
-            self.table.selectRow(min(max(current, 0), len(file.complaints) - 1))
+        self._show_rows()
         self.retranslate()
         self.title_changed.emit()
         self.loaded.emit()
+
+    def shown_complaints(self) -> list[CustomerComplaint]:
+        """The customer's complaints the table shows: all, or those with risk signals."""
+        complaints = self.file.complaints if self.file is not None else []
+        return [c for c in complaints if c.risk] if self.risky_only.isChecked() else complaints
+
+    def _show_rows(self) -> None:
+        current = self.table.currentIndex().row()
+        rows = self.shown_complaints()
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(min(max(current, 0), len(rows) - 1))
 
     def open_line(self, index: QModelIndex) -> None:
         """Open the case on `index`'s line (Enter or a double click)."""
@@ -196,6 +218,7 @@ class CustomerView(Translatable, QWidget):
     def retranslate(self) -> None:
         self._table_label.setText(self.tr("Complaints of this c&ustomer"))
         self.table.setAccessibleName(self.tr("Complaints of this customer"))
+        self.risky_only.setText(self.tr("Only those with risk si&gnals"))
         file = self.file
         if file is None:
             self.heading.setText(self.tr("Loading …"))
@@ -205,8 +228,10 @@ class CustomerView(Translatable, QWidget):
         relabel(self.reveal_action, ActionId.REVEAL_IDENTITY)
         customer = file.customer
         self.heading.setText(customer.name)
-        self.summary.setText(self.tr("Complaints: {total} · still open: {open}").format(
-            total=len(file.complaints), open=file.open))
+        self.summary.setText(self.tr(
+            "Complaints: {total} · still open: {open} · with risk signals: {risky}").format(
+            total=len(file.complaints), open=file.open,
+            risky=sum(1 for c in file.complaints if c.risk)))
         if self.revealed is not None and self.revealed.id == customer.id:
             shown = self.revealed
             self.identity.setText(" · ".join(t for t in (

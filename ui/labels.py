@@ -8,6 +8,7 @@ colour that goes with it comes from `deadline_colour`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -17,11 +18,13 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject,
 from PySide6.QtGui import QColor
 
 from desktop.domain.model import EventKind
+from desktop.domain.risk import SIGNAL_CODES
 from desktop.i18n import term
 from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop.domain.policy import TimeLeft
+    from desktop.domain.risk import RiskSignal
 
 CONTEXT = "Labels"
 
@@ -135,11 +138,15 @@ WORKLIST = {
     "actions_overdue": QT_TRANSLATE_NOOP("Labels", "Corrective actions overdue"),
 }
 EVENT = {kind.value: f"term:event.{kind.value}" for kind in EventKind}
+RISK = {code: f"term:risk.{code}" for code in SIGNAL_CODES}  # a risk signal's short name
 DEADLINE_STATE = {
     "on_time": QT_TRANSLATE_NOOP("Labels", "On time"),
     "due_soon": QT_TRANSLATE_NOOP("Labels", "Due soon"),
     "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
 }
+
+# A warning in a screen's text (repeat complaints, risk signals): dark amber on light amber.
+WARNING_STYLE = "color: #8a4b00; background: #fff3e0; padding: 4px;"
 
 # Foreground colours with enough contrast on white; the words carry the meaning too.
 _DEADLINE_COLOURS = {"on_time": "#1b5e20", "due_soon": "#8a4b00", "overdue": "#b00020"}
@@ -155,6 +162,17 @@ def readable_params(params: dict[str, object]) -> dict[str, object]:
     ("teller" → 柜员); anything else, and an unknown code, is left as it is."""
     return {key: label(_CODED_PARAMS[key], str(value)) if key in _CODED_PARAMS and value else value
             for key, value in params.items()}
+
+
+def risk_marker(signals: Sequence[RiskSignal]) -> str:
+    """A compact cell for a complaint's risk signals: a warning sign and how many; "" for none."""
+    return f"⚠ {len(signals)}" if signals else ""
+
+
+def risk_explanations(signals: Sequence[RiskSignal], separator: str = "\n") -> str:
+    """Each signal explaining itself, in the window's language."""
+    locale = ui_locale()
+    return separator.join(s.explain(locale) for s in signals)
 
 
 def _translate(text: str) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from desktop.domain.worklist import (
     CaseRow,
@@ -68,7 +69,9 @@ COLUMNS = (
     ("received", QT_TRANSLATE_NOOP("WorklistModel", "Received"), SortKey.RECEIVED),
     ("time_left", QT_TRANSLATE_NOOP("WorklistModel", "Time left"), SortKey.DUE),
     ("assignee", QT_TRANSLATE_NOOP("WorklistModel", "Handled by"), SortKey.ASSIGNEE),
+    ("risk", QT_TRANSLATE_NOOP("WorklistModel", "Risk"), None),
 )
+RISK_COLOUR = QColor("#b00020")
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEADLINE_STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -363,10 +366,15 @@ class WorklistModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 return "…"
             return None
+        if column == "risk" and role in (Qt.ItemDataRole.ToolTipRole,
+                                         Qt.ItemDataRole.AccessibleTextRole):
+            return labels.risk_explanations(line.case.risk) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(line, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "time_left":
             return self._text(line, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "risk" and line.case.risk:
+            return RISK_COLOUR
         if role == Qt.ItemDataRole.ForegroundRole and column == "time_left":
             return labels.deadline_colour(line.time_left)
         if role == Qt.ItemDataRole.BackgroundRole and column == "time_left":
@@ -398,6 +406,8 @@ class WorklistModel(QAbstractTableModel):
                 return labels.time_left_text(line.time_left, case.status.is_open)
             case "assignee":
                 return case.assignee
+            case "risk":
+                return labels.risk_marker(case.risk)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

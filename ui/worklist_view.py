@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.worklist import Worklist
+from desktop.domain.risk import SIGNAL_CODES
+from desktop.domain.worklist import RISK_ANY, Worklist
 from ui import labels, spacing
 from ui.actions import WORKLIST_KEYS
 from ui.export import WorklistExport
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from ui.context import AppContext
     from ui.worker import Changes
 
-COLUMN_WIDTHS = (190, 110, 260, 110, 130, 200, 90)
+COLUMN_WIDTHS = (190, 110, 260, 110, 130, 200, 90, 60)
 WORKLISTS = (Worklist.MINE, Worklist.BRANCH, Worklist.DUE_SOON, Worklist.OVERDUE,
              Worklist.ESCALATED, Worklist.AWAITING_CUSTOMER, Worklist.EXTENSION_NOTICE,
              Worklist.REVIEW, Worklist.CLOSED, Worklist.ALL, Worklist.ACTIONS_OVERDUE)
@@ -73,6 +75,12 @@ class WorklistPanel(Translatable, QWidget):
         self.search.setClearButtonEnabled(True)
         self._search_label = QLabel(self)
         self._search_label.setBuddy(self.search)
+        self.risk_filter = QComboBox(self)  # all, with any risk signal, with one signal
+        self.risk_filter.setObjectName("worklist_risk_filter")
+        for code in ("", RISK_ANY, *SIGNAL_CODES):
+            self.risk_filter.addItem("", code)
+        self._risk_label = QLabel(self)
+        self._risk_label.setBuddy(self.risk_filter)
         self.count = QLabel(self)
         self.count.setObjectName("worklist_count")
         self.table = CaseTable(self)
@@ -100,6 +108,8 @@ class WorklistPanel(Translatable, QWidget):
         search_row.setSpacing(spacing.GAP)
         search_row.addWidget(self._search_label)
         search_row.addWidget(self.search, 1)
+        search_row.addWidget(self._risk_label)
+        search_row.addWidget(self.risk_filter)
         search_row.addWidget(self.count)
         self.export_button = QPushButton(self)
         self.exporter = WorklistExport(app, self)
@@ -124,6 +134,7 @@ class WorklistPanel(Translatable, QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self._search_now)
         self.lists.currentRowChanged.connect(self._worklist_chosen)
+        self.risk_filter.currentIndexChanged.connect(self._risk_chosen)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.table.open_requested.connect(self._open_index)
@@ -168,6 +179,15 @@ class WorklistPanel(Translatable, QWidget):
             else:
                 self.model.set_query(replace(self.model.query, worklist=worklist,
                                              business_types=()))
+
+    def show_risk(self, risk: str) -> None:
+        """Only the complaints with risk signal `risk` (RISK_ANY: with any; "": all)."""
+        self.risk_filter.setCurrentIndex(max(0, self.risk_filter.findData(risk)))
+
+    def _risk_chosen(self, _row: int) -> None:
+        risk = str(self.risk_filter.currentData() or "")
+        if risk != self.model.query.risk:
+            self.model.set_query(replace(self.model.query, risk=risk))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -225,6 +245,15 @@ class WorklistPanel(Translatable, QWidget):
         self.search.setToolTip(self.tr("Search complaints (Ctrl+F)"))
         self.table.setAccessibleName(self.tr("Complaints in this worklist"))
         self.count.setAccessibleName(self.tr("Number of cases"))
+        self._risk_label.setText(self.tr("&Risk"))
+        for row in range(self.risk_filter.count()):
+            code = str(self.risk_filter.itemData(row))
+            self.risk_filter.setItemText(row, self.tr("All complaints") if not code else
+                                         self.tr("With risk signals") if code == RISK_ANY else
+                                         labels.label(labels.RISK, code))
+        self.risk_filter.setAccessibleName(self.tr("Show complaints with risk signals"))
+        self.risk_filter.setToolTip(self.tr(
+            "Only the complaints with risk signals, or with one kind of signal"))
         self.export_button.setText(self.tr("E&xport …"))
         self.export_button.setToolTip(self.tr(
             "Export this list to XLSX or CSV (names masked unless you may export identity)"))

@@ -16,8 +16,8 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
@@ -96,13 +96,23 @@ def age_on(id_number: str, today: date) -> int | None:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
+SIGNAL_CODES = ("repeat_complainant", "amount_over", "elderly", "mentions_regulator",
+                "mentions_media", "mentions_lawsuit", "previously_escalated", "group")
+# The signals that read the customer's other complaints: they change when those do.
+HISTORY_CODES = frozenset({"repeat_complainant", "previously_escalated"})
+
+
 def assess(facts: IntakeFacts, today: date, rules: RiskRules | None = None) -> list[RiskSignal]:
-    """The signals an intake raises, in a fixed order."""
+    """The signals an intake raises, in a fixed order (`SIGNAL_CODES`)."""
+    r = rules or risk_rules()
+    return in_order(own_signals(facts, today, r) + history_signals(
+        facts.earlier_within_days, facts.earlier_escalated, r))
+
+
+def own_signals(facts: IntakeFacts, today: date, rules: RiskRules | None = None) -> list[RiskSignal]:
+    """The signals of the complaint's own facts (amount, age, words, group)."""
     r = rules or risk_rules()
     found: list[RiskSignal] = []
-    if facts.earlier_within_days:
-        found.append(RiskSignal("repeat_complainant", {"count": facts.earlier_within_days,
-                                                       "days": r.repeat_complainant_days}))
     if facts.amount is not None and facts.amount > r.amount_over:
         found.append(RiskSignal("amount_over", {"threshold": str(r.amount_over)}))
     if facts.id_type in (None, "resident_id") and facts.id_number:
@@ -114,11 +124,63 @@ def assess(facts: IntakeFacts, today: date, rules: RiskRules | None = None) -> l
         word = next((w for w in r.keywords[kind] if _mentions(text, _fold(w))), None)
         if word is not None:
             found.append(RiskSignal(f"mentions_{kind}", {"word": word}))
-    if facts.earlier_escalated:
-        found.append(RiskSignal("previously_escalated"))
     if facts.group:
         found.append(RiskSignal("group"))
     return found
+
+
+def history_signals(earlier_within_days: int, earlier_escalated: bool,
+                    rules: RiskRules | None = None) -> list[RiskSignal]:
+    """The signals of the customer's earlier complaints (`HISTORY_CODES`)."""
+    r = rules or risk_rules()
+    found: list[RiskSignal] = []
+    if earlier_within_days:
+        found.append(RiskSignal("repeat_complainant", {"count": earlier_within_days,
+                                                       "days": r.repeat_complainant_days}))
+    if earlier_escalated:
+        found.append(RiskSignal("previously_escalated"))
+    return found
+
+
+def in_order(signals: Sequence[RiskSignal]) -> list[RiskSignal]:
+    return sorted(signals, key=lambda s: SIGNAL_CODES.index(s.code))
+
+
+def receipt_facts(payload: Mapping[str, Any]) -> IntakeFacts:
+    """The own facts of a complaint as its `received` event carries them (the history
+    fields zero: `history_of` gives those)."""
+    customer = payload.get("customer") or {}
+    try:
+        amount = Decimal(str(payload["amount"])) if payload.get("amount") not in (None, "") else None
+    except (InvalidOperation, ValueError):
+        amount = None
+    return IntakeFacts(
+        amount=amount, texts=tuple(str(payload.get(k) or "") for k in ("description", "request",
+                                                                        "grounds")),
+        id_type=customer.get("id_type") or None, id_number=str(customer.get("id_number") or ""),
+        group=bool(payload.get("group")), earlier_within_days=0, earlier_escalated=False)
+
+
+def history_of(received_at: datetime, others: Sequence[tuple[datetime, int]],
+               rules: RiskRules | None = None) -> tuple[int, bool]:
+    """(earlier complaints within the rule's days, one of the earlier ones escalated) of a
+    complaint received at `received_at`, from (received at, escalation level) of the
+    customer's other complaints: the same facts the intake reads, as of that receipt."""
+    r = rules or risk_rules()
+    since = received_at - timedelta(days=r.repeat_complainant_days)
+    earlier = [(at, level) for at, level in others if at < received_at]
+    return (sum(1 for at, _ in earlier if at >= since), any(level > 0 for _, level in earlier))
+
+
+def signals_to_data(signals: Sequence[RiskSignal]) -> list[dict[str, Any]]:
+    """Signals as stored on the complaint row (JSON)."""
+    return [{"code": s.code, "params": dict(s.params)} for s in signals]
+
+
+def signals_from_data(data: Any) -> tuple[RiskSignal, ...]:
+    """Signals as stored (None or [] for none); codes this version does not know are left out."""
+    return tuple(RiskSignal(str(d["code"]), dict(d.get("params") or {})) for d in data or ()
+                 if str(d.get("code")) in SIGNAL_CODES)
 
 
 def rising_categories(this_week: Mapping[str, int], last_week: Mapping[str, int],

@@ -12,6 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from desktop.domain.model import Status
+from desktop.domain.risk import RiskSignal
+
+RISK_ANY = "any"  # WorklistQuery.risk: complaints with at least one risk signal
 
 
 class Worklist(enum.StrEnum):
@@ -45,6 +48,7 @@ class WorklistQuery:
     sort: SortKey = SortKey.DUE
     descending: bool = False
     business_types: tuple[str, ...] = ()  # only these categories (a dashboard bar's subtree)
+    risk: str = ""  # only complaints with this risk signal (RISK_ANY: with any); "": all
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,7 @@ class CaseRow:
     escalation_level: int
     needs_review: bool
     num: int = 0  # the row number: with the sort value, where this row sits in any sort order
+    risk: tuple[RiskSignal, ...] = ()  # its risk signals, each explaining itself
 
 
 # Where a row sits in a worklist's sort order: the values of its order fields (see

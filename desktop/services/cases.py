@@ -10,6 +10,7 @@ from sqlalchemy import select
 from desktop.domain.errors import NotFound
 from desktop.domain.model import ComplaintView, Customer, Event, EventKind
 from desktop.domain.projection import fold
+from desktop.domain.risk import RiskSignal, signals_from_data
 from desktop.domain.worklist import CaseRow, SortPosition, WorklistQuery
 from desktop.services.context import ServiceContext
 from desktop.services.customers import customer_of
@@ -29,6 +30,7 @@ class CaseDetail:
     customer: Customer
     timeline: list[Event]
     received_payload: dict[str, object]
+    risk: tuple[RiskSignal, ...] = ()  # its stored risk signals (desktop.store.risk)
 
 
 def _due_soon(ctx: ServiceContext) -> timedelta:
@@ -75,12 +77,14 @@ def case_detail(ctx: ServiceContext, complaint_id: str) -> CaseDetail:
             raise NotFound(what=complaint_id)
         events = complaint_events(s, complaint_id)
         c = s.get(CustomerRow, row.customer_id)
+        risk = signals_from_data(row.risk)
     view = fold(events)
     if view is None or c is None:
         raise NotFound(what=complaint_id)
     customer = customer_of(c)
     received = next((e.payload for e in events if e.kind is EventKind.RECEIVED), {})
-    return CaseDetail(view=view, customer=customer, timeline=events, received_payload=dict(received))
+    return CaseDetail(view=view, customer=customer, timeline=events, received_payload=dict(received),
+                      risk=risk)
 
 
 def complaint_id_of(ctx: ServiceContext, reference: str) -> str:

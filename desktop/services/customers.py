@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.model import Customer, CustomerKind, IdDocumentType, Status
+from desktop.domain.risk import RiskSignal, signals_from_data
 from desktop.domain.validation import validate_phone
 from desktop.services.context import ServiceContext
 from desktop.services.intake import CustomerMatch, find_customers
@@ -87,6 +88,7 @@ class CustomerComplaint:
     cause: str
     status: Status
     decision_due: datetime
+    risk: tuple[RiskSignal, ...] = ()  # its stored risk signals (desktop.store.risk)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +113,10 @@ def customer_complaints(ctx: ServiceContext, customer_id: str) -> CustomerFile:
         rows = s.execute(
             select(ComplaintRow.id, ComplaintRow.reference, ComplaintRow.received_at,
                    ComplaintRow.business_type, ComplaintRow.cause, ComplaintRow.status,
-                   ComplaintRow.decision_due)
+                   ComplaintRow.decision_due, ComplaintRow.risk)
             .where(ComplaintRow.customer_id == customer_id)
             .order_by(ComplaintRow.received_at.desc(), ComplaintRow.reference.desc())).all()
         return CustomerFile(customer=customer_of(row), complaints=[
-            CustomerComplaint(r[0], r[1], r[2], r[3] or "", r[4] or "", Status(r[5]), r[6])
+            CustomerComplaint(r[0], r[1], r[2], r[3] or "", r[4] or "", Status(r[5]), r[6],
+                              signals_from_data(r[7]))
             for r in rows])

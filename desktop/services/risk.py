@@ -4,13 +4,13 @@ intake's own facts and the customer's history on this profile (by ID number or c
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import func, select
 
-from desktop.domain.risk import IntakeFacts, RiskSignal, assess, risk_rules
+from desktop.domain.risk import RiskSignal, assess, receipt_facts, risk_rules
 from desktop.services.context import ServiceContext
 from desktop.services.intake import Intake, find_customer_row
 from desktop.store.models import ComplaintRow
@@ -47,13 +47,5 @@ def form_risk(ctx: ServiceContext, form: Mapping[str, Any]) -> list[RiskSignal]:
                 C.customer_id == row.id, C.received_at >= since)) or 0)
             escalated = bool(s.scalar(select(func.count()).select_from(C).where(
                 C.customer_id == row.id, C.escalation_level > 0)))
-    try:
-        amount = Decimal(str(form["amount"])) if form.get("amount") not in (None, "") else None
-    except (InvalidOperation, ValueError):
-        amount = None
-    facts = IntakeFacts(
-        amount=amount, texts=tuple(str(form.get(k) or "") for k in ("description", "request",
-                                                                    "grounds")),
-        id_type=customer.get("id_type"), id_number=str(customer.get("id_number") or ""),
-        group=bool(form.get("group")), earlier_within_days=earlier, earlier_escalated=escalated)
+    facts = replace(receipt_facts(form), earlier_within_days=earlier, earlier_escalated=escalated)
     return assess(facts, now.astimezone(ctx.device.zone).date(), rules)

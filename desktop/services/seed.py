@@ -27,10 +27,12 @@ from desktop.domain.model import Channel, Event, EventKind, IdDocumentType, Outc
 from desktop.domain.policy import DeadlinePolicy
 from desktop.domain.projection import fold
 from desktop.domain.reference import make_reference
+from desktop.domain.risk import signals_to_data
 from desktop.domain.taxonomy import ExtraField, FieldType, Taxonomy
 from desktop.services.context import Device, ServiceContext
 from desktop.store.events import CHAIN_HEAD_KEY, HLC_KEY, get_setting, last_digits, put_settings
 from desktop.store.models import DailySequence
+from desktop.store.risk import own_of_receipt
 from desktop.store.types import utc_text
 
 MAX_STAMP_COUNTER = 99_999
@@ -403,7 +405,10 @@ def _complaint_row(complaint_id: str, events: list[Event]) -> tuple[Any, ...] | 
             _utc(v.received_at), _utc(v.decision_due), v.received_by, v.assignee,
             v.escalation_level, v.extensions, v.outcome.value if v.outcome else None,
             _utc(v.resolved_at), _utc(v.closed_at), int(v.needs_review),
-            _utc(v.updated_at or v.received_at), json.dumps(details, ensure_ascii=False))
+            _utc(v.updated_at or v.received_at), json.dumps(details, ensure_ascii=False),
+            # Each seeded complaint has a customer of its own: no history signals.
+            json.dumps(signals_to_data(own_of_receipt(events[0].payload, events[0].business_date)),
+                       ensure_ascii=False))
 
 
 def _write_batch(ctx: ServiceContext, batch: _Batch) -> None:
@@ -413,6 +418,7 @@ def _write_batch(ctx: ServiceContext, batch: _Batch) -> None:
         # A bigger page cache for this connection while seeding: index pages of a growing
         # database stay decrypted in memory instead of being read back for every insert.
         conn.exec_driver_sql(f"PRAGMA cache_size = -{SEED_CACHE_KIB}")
+        last_num = conn.exec_driver_sql("SELECT coalesce(max(num), 0) FROM complaints").scalar()
         conn.exec_driver_sql(
             "INSERT INTO customers (id, kind, name, id_type, id_number, phone, address, credit_code, "
             "contact_person, id_last4, phone_last4, created_at, updated_at) "
@@ -425,8 +431,11 @@ def _write_batch(ctx: ServiceContext, batch: _Batch) -> None:
             "INSERT INTO complaints (id, reference, branch_code, status, customer_id, customer_name, "
             "channel, business_type, cause, product, amount, description, request, received_at, "
             "decision_due, received_by, assignee, escalation_level, extensions, outcome, resolved_at, "
-            "closed_at, needs_review, updated_at, details) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch.complaints)
+            "closed_at, needs_review, updated_at, details, risk) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch.complaints)
+        conn.exec_driver_sql(
+            "INSERT INTO complaint_risk (code, num) SELECT json_extract(j.value, '$.code'), c.num "
+            "FROM complaints c, json_each(c.risk) j WHERE c.num > ?", (last_num,))
         conn.exec_driver_sql(
             "INSERT INTO daily_sequences (business_date, last) VALUES (?, ?) "
             "ON CONFLICT(business_date) DO UPDATE SET last = excluded.last",

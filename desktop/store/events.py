@@ -21,6 +21,7 @@ from desktop.domain.hlc import HybridClock, Stamp, max_drift_ms
 from desktop.domain.model import ComplaintView, Event, EventKind, Role
 from desktop.domain.projection import fold
 from desktop.store.models import ComplaintRow, CustomerRow, EventRow, Setting
+from desktop.store.risk import history_key, index_receipt_risk, receipt_risk, refresh_risk
 from desktop.store.types import utc_text
 from desktop.sync.payloads import check_payload
 
@@ -140,7 +141,13 @@ def append_local_event(
         # inserted in one statement, without the ORM's unit of work.
         view = fold([ev])
         if view is not None:
-            conn.execute(insert(ComplaintRow), {"id": complaint_id, **view_columns(view)})
+            risk, later = receipt_risk(session, complaint_id, view.customer_id,
+                                       view.received_at, ev)
+            done = conn.execute(insert(ComplaintRow),
+                                {"id": complaint_id, **view_columns(view), "risk": risk})
+            key = done.inserted_primary_key
+            assert key is not None
+            index_receipt_risk(session, int(key[0]), risk, later)
     else:
         refresh_projection(session, complaint_id)
     return ev
@@ -227,17 +234,23 @@ def refresh_projection(session: Session, complaint_id: str,
                        events: list[Event] | None = None) -> ComplaintView | None:
     """Refold the complaint from its events (read from the store unless given: all of them)
     and write its row; None if its receipt is not here yet."""
-    view = fold(events if events is not None else complaint_events(session, complaint_id))
+    if events is None:
+        events = complaint_events(session, complaint_id)
+    view = fold(events)
     if view is None:
         return None
     row = None
-    if events is None or len(events) > 1:
+    if len(events) > 1:
         row = session.scalar(select(ComplaintRow).where(ComplaintRow.id == complaint_id))
+    before = None
     if row is None:
         row = ComplaintRow(id=complaint_id)
         session.add(row)
+    else:
+        before = history_key(row)
     write_view(row, view)
     session.flush()
+    refresh_risk(session, row, events, before)
     return view
 
 

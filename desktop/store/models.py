@@ -114,6 +114,9 @@ class ComplaintRow(Base):
     # The complaint id of an earlier complaint about the same matter (null: a first complaint).
     repeat_of: Mapped[str | None] = mapped_column(String(64), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Its risk signals ([{code, params}], desktop.domain.risk), kept by desktop.store.risk;
+    # `complaint_risk` indexes them for the worklist's filter.
+    risk: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     # The rest of the projection (findings, remedy, satisfaction, links, review reasons ...).
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
@@ -133,6 +136,16 @@ class ComplaintRow(Base):
               "business_type", "cause", "status", "outcome", "decision_due", "resolved_at",
               "root_cause", "satisfaction"),
     )
+
+
+class ComplaintRiskRow(Base):
+    """One risk signal of a complaint, by code: what the worklist filters on."""
+
+    __tablename__ = "complaint_risk"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    num: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+    __table_args__ = (Index("ix_complaint_risk_num", "num"), {"sqlite_with_rowid": False})
 
 
 class EventRow(Base):

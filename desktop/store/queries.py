@@ -16,7 +16,9 @@ from sqlalchemy import Integer, Select, column, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.model import OPEN_STATES, Status
+from desktop.domain.risk import signals_from_data
 from desktop.domain.worklist import (
+    RISK_ANY,
     CaseRow,
     SortKey,
     SortPosition,
@@ -24,7 +26,7 @@ from desktop.domain.worklist import (
     WorklistQuery,
     order_fields,
 )
-from desktop.store.models import ComplaintRow, CustomerRow
+from desktop.store.models import ComplaintRiskRow, ComplaintRow, CustomerRow
 
 SEARCH_CAP = 1000  # search narrows to at most this many complaints, newest first
 
@@ -38,7 +40,7 @@ def order_columns(sort: SortKey) -> tuple[Any, ...]:
 _COLUMNS = (ComplaintRow.id, ComplaintRow.reference, ComplaintRow.status, ComplaintRow.customer_name,
             ComplaintRow.business_type, ComplaintRow.cause, ComplaintRow.received_at,
             ComplaintRow.decision_due, ComplaintRow.assignee, ComplaintRow.escalation_level,
-            ComplaintRow.needs_review, ComplaintRow.num)
+            ComplaintRow.needs_review, ComplaintRow.num, ComplaintRow.risk)
 
 
 def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta,
@@ -73,6 +75,12 @@ def _filtered(stmt: Select, q: WorklistQuery, now: datetime, due_soon: timedelta
         stmt = stmt.where(status.in_([Status.CLOSED.value, Status.WITHDRAWN.value]))
     if q.business_types:
         stmt = stmt.where(ComplaintRow.business_type.in_(q.business_types))
+    if q.risk:
+        # Through complaint_risk's indexes: a signal's rows by code, any signal's by row number.
+        flagged = select(ComplaintRiskRow.num)
+        if q.risk != RISK_ANY:
+            flagged = flagged.where(ComplaintRiskRow.code == q.risk)
+        stmt = stmt.where(ComplaintRow.num.in_(flagged))
     matches = search_query(q.search)
     if matches is not None:
         stmt = stmt.where(ComplaintRow.num.in_(matches.scalar_subquery()))
@@ -136,7 +144,8 @@ def _ordered(stmt: Select, q: WorklistQuery) -> Select:
 def _case_rows(rows: Any) -> list[CaseRow]:
     return [CaseRow(id=r[0], reference=r[1], status=Status(r[2]), customer_name=r[3],
                     business_type=r[4], cause=r[5], received_at=r[6], decision_due=r[7],
-                    assignee=r[8], escalation_level=r[9], needs_review=bool(r[10]), num=r[11])
+                    assignee=r[8], escalation_level=r[9], needs_review=bool(r[10]), num=r[11],
+                    risk=signals_from_data(r[12]))
             for r in rows]
 
 

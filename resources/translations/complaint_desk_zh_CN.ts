@@ -455,6 +455,10 @@ Approved by: {who}</source>
         <translation>打开选中的附件</translation>
     </message>
     <message>
+        <source>Risk signals: {signals}</source>
+        <translation>风险信号：{signals}</translation>
+    </message>
+    <message>
         <source>ID {number}</source>
         <translation>证件号 {number}</translation>
     </message>
@@ -865,6 +869,10 @@ The customer asks for: {request}</source>
         <source>Decision due</source>
         <translation>处理时限</translation>
     </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
 </context>
 <context>
     <name>CustomerMatchModel</name>
@@ -1133,8 +1141,16 @@ The customer asks for: {request}</source>
         <translation>该客户的投诉</translation>
     </message>
     <message>
+        <source>Only those with risk si&amp;gnals</source>
+        <translation>只看有风险信号的(&amp;G)</translation>
+    </message>
+    <message>
         <source>Loading …</source>
         <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>Complaints: {total} · still open: {open} · with risk signals: {risky}</source>
+        <translation>投诉：{total} 件 · 未办结：{open} 件 · 有风险信号：{risky} 件</translation>
     </message>
     <message>
         <source>ID {number}</source>
@@ -1155,10 +1171,6 @@ The customer asks for: {request}</source>
     <message>
         <source>Contact {name}</source>
         <translation>联系人 {name}</translation>
-    </message>
-    <message>
-        <source>Complaints: {total} · still open: {open}</source>
-        <translation>投诉：{total} 件 · 未办结：{open} 件</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +2822,10 @@ The customer asks for: {request}</source>
         <translation>经办人</translation>
     </message>
     <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
         <source>Click to sort</source>
         <translation>点击排序</translation>
     </message>
@@ -2857,6 +2873,26 @@ The customer asks for: {request}</source>
     <message>
         <source>Number of cases</source>
         <translation>案件数</translation>
+    </message>
+    <message>
+        <source>&amp;Risk</source>
+        <translation>风险(&amp;R)</translation>
+    </message>
+    <message>
+        <source>All complaints</source>
+        <translation>全部投诉</translation>
+    </message>
+    <message>
+        <source>With risk signals</source>
+        <translation>有风险信号</translation>
+    </message>
+    <message>
+        <source>Show complaints with risk signals</source>
+        <translation>显示有风险信号的投诉</translation>
+    </message>
+    <message>
+        <source>Only the complaints with risk signals, or with one kind of signal</source>
+        <translation>只显示有风险信号的投诉，或有某一种风险信号的投诉</translation>
     </message>
     <message>
         <source>E&amp;xport …</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy import text
@@ -83,3 +84,52 @@ def test_the_schema_the_models_describe_is_the_schema_the_migrations_build(tmp_p
         store.close()
     # FTS tables and name grams are the migrations' own (not mapped); nothing else may differ.
     assert [d for d in diff if "complaint_search" not in str(d) and "name_grams" not in str(d)] == []
+
+
+def test_the_risk_migration_gives_existing_complaints_their_signals_from_their_events(
+        tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / DATABASE_FILE)
+    upgrade(engine, "0010")
+    receipt = ('{"amount": "60000.00", "description": "我要去法院起诉", "customer": '
+               '{"id": "c1", "id_type": "resident_id", "id_number": "11010519491231002X"}}')
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO customers VALUES ('c1','individual','欧阳建国','resident_id',"
+            "'11010519491231002X','13812345678','','','','002X','5678',"
+            "'2026-03-01T00:00:00.000000+00:00','2026-03-01T00:00:00.000000+00:00')"))
+        for n in (1, 2):
+            conn.execute(text(
+                "INSERT INTO complaints (id, reference, branch_code, status, customer_id, "
+                "customer_name, channel, business_type, cause, product, amount, description, "
+                "request, received_at, decision_due, received_by, assignee, escalation_level, "
+                "extensions, needs_review, updated_at, details) VALUES (:id, :ref, 'BJ001', "
+                "'received', 'c1', '欧阳建国', 'counter', 'loans', 'fees', '', '60000.00', '', '', "
+                ":at, '2026-03-16T15:59:59.999999+00:00', 'T001', 'T001', 0, 0, 0, :at, '{}')"),
+                {"id": f"k{n}", "ref": f"BJ001-01-2026030{n}-0001-X", "at": f"2026-03-0{n}T00:00:00.000000+00:00"})
+            conn.execute(text(
+                "INSERT INTO events (id, complaint_id, kind, payload, actor, actor_role, device_id, "
+                "branch_code, hlc, occurred_at, business_date, prev_hash, hash, origin, sent) VALUES "
+                "(:e, :k, 'received', :p, 'T001', 'teller', 'd1', 'BJ001', :hlc, :at, :day, :z, :z, "
+                "'local', 0)"), {"e": f"e{n}", "k": f"k{n}", "p": receipt if n == 1 else "{}",
+                                 "hlc": f"00000000000000{n}.00000", "day": f"2026-03-0{n}",
+                                 "at": f"2026-03-0{n}T00:00:00.000000+00:00", "z": "0" * 64})
+    engine.dispose()
+
+    store = open_store(tmp_path)
+    try:
+        with store.read() as s:
+            risk = dict(s.execute(text("SELECT id, risk FROM complaints")).tuples().all())
+            indexed = set(s.execute(text(
+                "SELECT c.id, r.code FROM complaint_risk r JOIN complaints c ON c.num = r.num")
+            ).tuples().all())
+    finally:
+        store.close()
+    assert json.loads(risk["k1"]) == [
+        {"code": "amount_over", "params": {"threshold": "50000.00"}},
+        {"code": "elderly", "params": {"age": 76, "limit": 65}},
+        {"code": "mentions_lawsuit", "params": {"word": "起诉"}}]
+    # The second's receipt says nothing of itself; the first came the day before.
+    assert json.loads(risk["k2"]) == [
+        {"code": "repeat_complainant", "params": {"count": 1, "days": 30}}]
+    assert indexed == {("k1", "amount_over"), ("k1", "elderly"), ("k1", "mentions_lawsuit"),
+                       ("k2", "repeat_complainant")}

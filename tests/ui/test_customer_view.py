@@ -137,3 +137,26 @@ def test_the_customers_full_details_show_on_that_screen_only_on_a_recorded_revea
     assert [(c, a) for c, a, _p in recorded] == [(ids[-1], "T001")]
     assert recorded[0][2]["screen"] == "customer" and "phone" in recorded[0][2]["fields"]  # type: ignore[operator]
     assert mnemonic_clashes(main) == []
+
+
+def test_the_customers_screen_shows_each_complaints_risk_signals_and_filters_on_them(
+        counter: Counter) -> None:
+    """郑国强 complained 40 and 13 days ago: the later complaint is a repeat within 30 days."""
+    main = counter.log_in("T001")
+    ids, _customer = a_customer_with_two_complaints(counter)
+    screen = _customer_screen(counter, main, open_case(counter, main, ids[0]))
+    risk = 5
+    assert screen.model.headerData(risk, Qt.Orientation.Horizontal) == "风险"
+    assert [screen.model.index(r, risk).data() for r in range(2)] == ["⚠ 1", ""]
+    assert screen.model.index(0, risk).data(Qt.ItemDataRole.ToolTipRole) == "该客户近 30 天内已投诉 1 次"
+    assert screen.model.index(1, risk).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert "有风险信号：1 件" in screen.summary.text()
+    screen.risky_only.click()
+    assert [screen.model.value(r).complaint_id for r in range(screen.model.rowCount())] == [ids[0]]  # type: ignore[union-attr]
+    screen.risky_only.click()
+    assert screen.model.rowCount() == 2
+    counter.app.set_language("en")
+    counter.qtbot.waitUntil(lambda: "with risk signals: 1" in screen.summary.text(), timeout=3_000)
+    assert screen.model.index(0, risk).data(Qt.ItemDataRole.ToolTipRole) == (
+        "The customer complained 1 time within 30 days")
+    assert mnemonic_clashes(main) == []

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from desktop.services.intake import CustomerMatch
     from ui.context import AppContext
 
-WARNING_STYLE = "color: #8a4b00; background: #fff3e0; padding: 4px;"
+WARNING_STYLE = labels.WARNING_STYLE
 
 
 def _id_type_combo(parent: QWidget) -> QComboBox:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from desktop.services.context import ServiceContext
     from ui.context import AppContext
 
-WARNING_STYLE = "color: #8a4b00; background: #fff3e0; padding: 4px;"
+WARNING_STYLE = labels.WARNING_STYLE
 
 
 def _money(value: Any) -> str:
