@@ -106,6 +106,12 @@ class TimelineModel(RowsModel["Event"]):
                 return str(p.get("reason", ""))
             case "linked":
                 return QCoreApplication.translate("TimelineModel", "Related to {reference}").format(reference=p.get("related_reference", ""))
+            case "identity_exported":
+                return QCoreApplication.translate(
+                    "TimelineModel", "Worklist exported with identity to a {format} file: "
+                    "complaints {rows}, customers {customers}").format(
+                    format=str(p.get("file_format", "")).upper(), rows=p.get("rows", ""),
+                    customers=p.get("customers", ""))
             case "document_printed":
                 from desktop.domain.documents import document_name
 

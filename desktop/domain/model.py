@@ -70,6 +70,9 @@ class EventKind(enum.StrEnum):
     CORRECTIVE_ACTION_DONE = "corrective_action_done"  # one action of a resolution carried out
     # A provisional working-day deadline counted again on the calendar HQ published for its year.
     DEADLINE_RECOUNTED = "deadline_recounted"
+    # Someone exported complaints with their customers' identity (the audit record: who, when,
+    # what kind of export, how many customers; never the identity), on the first one exported.
+    IDENTITY_EXPORTED = "identity_exported"
 
 
 class Channel(enum.StrEnum):

@@ -38,6 +38,7 @@ class Action(enum.StrEnum):
     APPLY_RETENTION = "apply_retention"
     CORRECT_CUSTOMER = "correct_customer"
     VIEW_IDENTITY = "view_identity"
+    EXPORT_IDENTITY = "export_identity"
     COMPLETE_CORRECTIVE_ACTION = "complete_corrective_action"
     RECOUNT_DEADLINE = "recount_deadline"
 
@@ -66,6 +67,7 @@ EVENT_OF_ACTION: dict[Action, EventKind] = {
     Action.APPLY_RETENTION: EventKind.RETENTION_APPLIED,
     Action.CORRECT_CUSTOMER: EventKind.CUSTOMER_CORRECTED,
     Action.VIEW_IDENTITY: EventKind.IDENTITY_VIEWED,
+    Action.EXPORT_IDENTITY: EventKind.IDENTITY_EXPORTED,
     Action.COMPLETE_CORRECTIVE_ACTION: EventKind.CORRECTIVE_ACTION_DONE,
     Action.RECOUNT_DEADLINE: EventKind.DEADLINE_RECOUNTED,
 }
@@ -127,6 +129,7 @@ def _rows() -> dict[tuple[Status | None, Action], Transition]:
     # masked identity data, are on the timeline of the complaint they happened on.
     allow(_ALL, Action.CORRECT_CUSTOMER, None, _COUNTER)
     allow(_ALL, Action.VIEW_IDENTITY, None, _ANYONE_WORKING)
+    allow(_ALL, Action.EXPORT_IDENTITY, None, _ANYONE_WORKING)
     # A resolution's corrective actions are carried out after it, whatever the case's state.
     allow(_ALL, Action.COMPLETE_CORRECTIVE_ACTION, None, _ANYONE_WORKING)
     # A published calendar recounts an open case's provisional deadline (issue 13, rule 11):

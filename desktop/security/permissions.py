@@ -42,6 +42,7 @@ PERMISSION_OF_ACTION: dict[Action, Permission] = {
     Action.APPLY_RETENTION: Permission.REOPEN,
     Action.CORRECT_CUSTOMER: Permission.RECORD,
     Action.VIEW_IDENTITY: Permission.CONTACT,  # who contacts the customer may see their details
+    Action.EXPORT_IDENTITY: Permission.EXPORT_IDENTITY,
     Action.COMPLETE_CORRECTIVE_ACTION: Permission.RESOLVE,
     Action.RECOUNT_DEADLINE: Permission.REOPEN,  # written by the program, as retention is
 }

@@ -304,6 +304,16 @@ class DeadlineRecountedPayload(PayloadModel):
     calendar_version: Annotated[StrictInt, Field(ge=0, le=1_000_000)] = 0
 
 
+class IdentityExportedPayload(PayloadModel):
+    """An export that carried customers' identity: what kind, which file format, how many
+    rows and how many distinct customers (counts only, never the identity)."""
+
+    export: Literal["worklist"]
+    file_format: Literal["csv", "xlsx"]
+    rows: Annotated[StrictInt, Field(ge=1, le=100_000_000)]
+    customers: Annotated[StrictInt, Field(ge=0, le=100_000_000)]
+
+
 PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.RECEIVED: ReceivedPayload,
     EventKind.ACKNOWLEDGED: EmptyPayload,
@@ -327,6 +337,7 @@ PAYLOAD_MODELS: dict[EventKind, type[PayloadModel]] = {
     EventKind.RETENTION_APPLIED: RetentionAppliedPayload,
     EventKind.CUSTOMER_CORRECTED: CustomerCorrectedPayload,
     EventKind.IDENTITY_VIEWED: IdentityViewedPayload,
+    EventKind.IDENTITY_EXPORTED: IdentityExportedPayload,
     EventKind.CORRECTIVE_ACTION_DONE: CorrectiveActionDonePayload,
     EventKind.DEADLINE_RECOUNTED: DeadlineRecountedPayload,
 }

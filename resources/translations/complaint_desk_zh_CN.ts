@@ -2766,6 +2766,10 @@ The customer asks for: {request}</source>
         <translation>关联 {reference}</translation>
     </message>
     <message>
+        <source>Worklist exported with identity to a {format} file: complaints {rows}, customers {customers}</source>
+        <translation>工作清单导出为含身份信息的 {format} 文件：投诉 {rows} 件，客户 {customers} 位</translation>
+    </message>
+    <message>
         <source>{document}, copy {copy}</source>
         <translation>{document}，第 {copy} 份</translation>
     </message>

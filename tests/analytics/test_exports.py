@@ -1,24 +1,29 @@
-"""Exports of a worklist view: masked unless the actor may export identity (and then logged),
+"""Exports of a worklist view: masked unless the actor may export identity (and then audited),
 read back with openpyxl, paged through keyset reads, cancel leaving no file."""
 
 from __future__ import annotations
 
 import csv
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from desktop.analytics.files import ExportCancelled
 from desktop.domain.errors import PermissionDenied
-from desktop.domain.model import Actor
+from desktop.domain.model import Actor, Event
 from desktop.domain.worklist import Worklist, WorklistQuery
 from desktop.services import complaints as uc
 from desktop.services import exports
+from desktop.services.cases import case_detail, complaint_id_of
 from desktop.services.context import ServiceContext
 from desktop.services.exports import export_worklist
-from tests.services.intakes import VALID_ID, sample_intake
+from desktop.store.events import row_to_event
+from desktop.store.models import EventRow
+from tests.services.intakes import VALID_ID, sample_customer, sample_intake
 
 EVERYTHING = WorklistQuery(worklist=Worklist.ALL)
 
@@ -44,24 +49,48 @@ def test_a_teller_exports_masked_names_across_pages(seven: ServiceContext, telle
     assert not any(VALID_ID in str(v) for r in rows for v in r)
 
 
-def test_identity_needs_the_permission_and_is_logged(seven: ServiceContext, teller: Actor,
-                                                    manager: Actor, tmp_path: Path,
-                                                    caplog: pytest.LogCaptureFixture) -> None:
+def test_identity_needs_the_permission_and_is_audited_by_an_event(
+        seven: ServiceContext, teller: Actor, manager: Actor, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    other = replace(sample_customer(), name="李雷", id_number="110101199003071233",
+                    phone="13900139000")
+    uc.record_complaint(seven, teller, sample_intake(customer=other))
     out = tmp_path / "all.csv"
     with pytest.raises(PermissionDenied):
         export_worklist(seven, teller, EVERYTHING, out, "csv", with_identity=True)
-    assert not out.exists()
-    with caplog.at_level(logging.WARNING):
+    assert not out.exists() and audits(seven) == []
+    with caplog.at_level(logging.DEBUG):
         assert export_worklist(seven, manager, EVERYTHING, out, "csv", with_identity=True,
-                               locale="en") == 7
+                               locale="en") == 8
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0][-2:] == ["ID number", "Phone"] and rows[1][2] == "王小明"
-    assert rows[1][-2] == VALID_ID
-    logged = [r.getMessage() for r in caplog.records if "identity export" in r.getMessage()]
-    assert logged == ["identity export: staff M001 (manager) wrote 7 complaints with identity "
-                      "to a csv file"]
-    assert VALID_ID not in caplog.text and "王小明" not in caplog.text
+    assert rows[0][-2:] == ["ID number", "Phone"] and {rows[1][2], rows[2][2]} >= {"王小明"}
+    assert VALID_ID in {r[-2] for r in rows[1:]}
+    [audit] = audits(seven)
+    assert (audit.actor, audit.actor_role.value, audit.kind.value) == (
+        "M001", "manager", "identity_exported")
+    assert audit.payload == {"export": "worklist", "file_format": "csv", "rows": 8,
+                             "customers": 2}
+    first = complaint_id_of(seven, rows[1][0])
+    assert audit.complaint_id == first  # on the first exported complaint's timeline
+    assert [e.kind.value for e in case_detail(seven, first).timeline][-1] == "identity_exported"
+    with seven.store.read() as s:  # in the outbox, synced to HQ like every event
+        assert s.scalar(select(EventRow.sent).where(EventRow.id == audit.id)) is False
+    for secret in (VALID_ID, "王小明", "李雷", "13900139000"):
+        assert secret not in str(audit.payload) and secret not in caplog.text
+
+
+def audits(ctx: ServiceContext) -> list[Event]:
+    with ctx.store.read() as s:
+        return [row_to_event(r) for r in s.scalars(
+            select(EventRow).where(EventRow.kind == "identity_exported"))]
+
+
+def test_an_empty_identity_export_records_nothing(ctx: ServiceContext, manager: Actor,
+                                                  tmp_path: Path) -> None:
+    assert export_worklist(ctx, manager, EVERYTHING, tmp_path / "none.csv", "csv",
+                           with_identity=True) == 0
+    assert audits(ctx) == []
 
 
 def test_a_cancelled_export_leaves_nothing(seven: ServiceContext, teller: Actor,

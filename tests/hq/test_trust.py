@@ -151,6 +151,28 @@ def test_payloads_are_checked_by_their_kinds_model(live_hq: LiveHq, payload: dic
     _refused(live_hq, device.push([bad]), 422, "hq.push.bad_payload", [bad])
 
 
+def test_an_identity_export_audit_is_accepted_with_counts_only(live_hq: LiveHq) -> None:
+    """The branch's `identity_exported` event, checked by the same model the branch wrote it
+    with: kind of export, file format and counts; anything else (a name, say) is refused."""
+    device = live_hq.enroll()
+    case = device.chain.event()
+    assert device.push([case]).status_code == 200
+    audit = device.chain.event(EventKind.IDENTITY_EXPORTED, actor="M001", actor_role=Role.MANAGER,
+                               payload={"export": "worklist", "file_format": "xlsx",
+                                        "rows": 120, "customers": 97})
+    answer = device.push([audit])
+    assert answer.status_code == 200, answer.text
+    assert _held(live_hq, [audit]) == [audit.id]
+    for payload in ({"export": "worklist", "file_format": "xlsx", "rows": 1, "customers": 1,
+                     "names": ["王小明"]},
+                    {"export": "worklist", "file_format": "pdf", "rows": 1, "customers": 1},
+                    {"export": "worklist", "file_format": "csv", "rows": 0, "customers": 0}):
+        bad = device.chain.event(EventKind.IDENTITY_EXPORTED, actor="M001",
+                                 actor_role=Role.MANAGER, payload=payload)
+        _refused(live_hq, device.push([bad]), 422, "hq.push.bad_payload", [bad])
+        device.chain.head = audit.hash
+
+
 def test_an_oversized_event_payload_is_refused(live_hq: LiveHq) -> None:
     device = live_hq.enroll()
     case = device.chain.event()
