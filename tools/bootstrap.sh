@@ -53,8 +53,9 @@ need_apt="$need_apt$(missing_libraries libX11.so.6:libx11-6 libX11-xcb.so.1:libx
     libxcb-xfixes.so.0:libxcb-xfixes0 libxcb-xkb.so.1:libxcb-xkb1 \
     libxkbcommon-x11.so.0:libxkbcommon-x11-0)"
 # The tests read PDFs back with poppler and scan receipts' QR codes with zbar.
+# The installed app is opened on a real X server (Xvfb) in the .deb test.
 need_test=$(missing_commands pdftotext:poppler-utils pdftoppm:poppler-utils \
-    pdffonts:poppler-utils zbarimg:zbar-tools)
+    pdffonts:poppler-utils zbarimg:zbar-tools Xvfb:xvfb)
 need_apt=$(unique "$need_apt")
 need_test=$(unique "$need_test")
 
