@@ -95,6 +95,10 @@ class FloorWriter:
         cur.execute("BEGIN IMMEDIATE")
         try:
             for sql, params in self.template:
+                # A risk row is keyed by the complaint's number, which the floor keeps as
+                # it was captured: a second replay must not collide with the first.
+                sql = re.sub(r"^(\s*)INSERT INTO complaint_risk\b",
+                             r"\1INSERT OR IGNORE INTO complaint_risk", sql)
                 if isinstance(params, list):
                     cur.executemany(sql, [tuple(self._swap(v, mapping) for v in p)
                                           for p in params])
