@@ -8,7 +8,6 @@ hashed like any other, and written in bulk: 100,000 complaints in well under 30 
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import random
 import uuid
@@ -19,6 +18,7 @@ from decimal import Decimal
 from queue import Empty
 from typing import Any
 
+from sqlalchemy.dialects import sqlite
 from stdnum.cn import ric
 
 from desktop.domain.chain import GENESIS, event_hash_of_parts, payload_json
@@ -30,8 +30,15 @@ from desktop.domain.reference import make_reference
 from desktop.domain.risk import signals_to_data
 from desktop.domain.taxonomy import ExtraField, FieldType, Taxonomy
 from desktop.services.context import Device, ServiceContext
-from desktop.store.events import CHAIN_HEAD_KEY, HLC_KEY, get_setting, last_digits, put_settings
-from desktop.store.models import DailySequence
+from desktop.store.events import (
+    CHAIN_HEAD_KEY,
+    HLC_KEY,
+    get_setting,
+    last_digits,
+    put_settings,
+    view_columns,
+)
+from desktop.store.models import ComplaintRow, DailySequence
 from desktop.store.risk import own_of_receipt
 from desktop.store.types import utc_text
 
@@ -369,7 +376,8 @@ def _timeline(rng: random.Random, received: datetime, now: datetime) -> Iterator
     settle = min(0.97, age.days / 25)
     if rng.random() > settle:
         return
-    if (at := later(24 * rng.choice((1, 3, 7, 10)))) is None:
+    # Most are decided within the deadline; a few drag on past it (20 days: about half late).
+    if (at := later(24 * rng.choice((1, 3, 7, 10, 3, 7, 10, 20)))) is None:
         return
     outcome = rng.choice(list(Outcome))
     yield EventKind.RESOLVED, {
@@ -390,25 +398,33 @@ def _utc(dt: datetime | None) -> str | None:
 
 
 def _complaint_row(complaint_id: str, events: list[Event]) -> tuple[Any, ...] | None:
+    """The complaint's row as `COMPLAINT_COLUMNS`, from the projection's own column mapping
+    (desktop.store.events.view_columns) turned into what the ORM would bind."""
     v = fold(events)
     if v is None:
         return None
-    details = {"extra_fields": v.extra_fields, "findings": v.findings, "remedy": v.remedy,
-               "compensation": None if v.compensation is None else str(v.compensation),
-               "satisfaction": v.satisfaction, "satisfaction_comment": v.satisfaction_comment,
-               "withdrawn_at": v.withdrawn_at.isoformat() if v.withdrawn_at else None,
-               "related": v.related, "review_reasons": v.review_reasons,
-               "event_count": v.event_count}
-    return (complaint_id, v.reference, v.branch_code, v.status.value, v.customer_id,
-            v.customer_name, v.channel.value, v.business_type, v.cause, v.product,
-            None if v.amount is None else str(v.amount), v.description, v.request,
-            _utc(v.received_at), _utc(v.decision_due), v.received_by, v.assignee,
-            v.escalation_level, v.extensions, v.outcome.value if v.outcome else None,
-            _utc(v.resolved_at), _utc(v.closed_at), int(v.needs_review),
-            _utc(v.updated_at or v.received_at), json.dumps(details, ensure_ascii=False),
-            # Each seeded complaint has a customer of its own: no history signals.
-            json.dumps(signals_to_data(own_of_receipt(events[0].payload, events[0].business_date)),
-                       ensure_ascii=False))
+    values = view_columns(v)
+    # Each seeded complaint has a customer of its own: no history signals.
+    values.update(id=complaint_id,
+                  risk=signals_to_data(own_of_receipt(events[0].payload, events[0].business_date)))
+    return tuple(bind(values[name]) for name, bind in _BINDS)
+
+
+def _bind_processors() -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    table = ComplaintRow.__table__
+    dialect = sqlite.dialect()
+
+    def same(value: Any) -> Any:
+        return value
+
+    return tuple((name, table.c[name].type.bind_processor(dialect) or same)
+                 for name in COMPLAINT_COLUMNS)
+
+
+# Every column of a complaint row but its integer key.
+COMPLAINT_COLUMNS: tuple[str, ...] = tuple(c.name for c in ComplaintRow.__table__.columns
+                                           if c.name != "num")
+_BINDS = _bind_processors()
 
 
 def _write_batch(ctx: ServiceContext, batch: _Batch) -> None:
@@ -428,11 +444,8 @@ def _write_batch(ctx: ServiceContext, batch: _Batch) -> None:
             "branch_code, hlc, occurred_at, business_date, prev_hash, hash, origin, sent) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'local',0)", batch.events)
         conn.exec_driver_sql(
-            "INSERT INTO complaints (id, reference, branch_code, status, customer_id, customer_name, "
-            "channel, business_type, cause, product, amount, description, request, received_at, "
-            "decision_due, received_by, assignee, escalation_level, extensions, outcome, resolved_at, "
-            "closed_at, needs_review, updated_at, details, risk) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch.complaints)
+            f"INSERT INTO complaints ({', '.join(COMPLAINT_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(COMPLAINT_COLUMNS))})", batch.complaints)
         conn.exec_driver_sql(
             "INSERT INTO complaint_risk (code, num) SELECT json_extract(j.value, '$.code'), c.num "
             "FROM complaints c, json_each(c.risk) j WHERE c.num > ?", (last_num,))
