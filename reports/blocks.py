@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reportlab.lib.colors import Color
-from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -130,7 +130,7 @@ class Painter:
                 if subset != current:
                     parts.append(f"{font.getSubsetInternalName(subset, doc)} {size_text} Tf")
                     current = subset
-                parts.append(f"({escapePDF(chunk)}) Tj")
+                parts.append(f"<{chunk.hex()}> Tj")
         parts.append("ET")
         return " ".join(parts)
 

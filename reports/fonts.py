@@ -27,25 +27,31 @@ from fnmatch import fnmatch
 from itertools import accumulate
 from pathlib import Path
 from struct import pack, unpack_from
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
     GF_ARG_1_AND_2_ARE_WORDS,
     GF_MORE_COMPONENTS,
     GF_WE_HAVE_A_SCALE,
     GF_WE_HAVE_A_TWO_BY_TWO,
     GF_WE_HAVE_AN_X_AND_Y_SCALE,
+    SUBSETN,
     TTEncoding,
     TTFont,
     TTFontFace,
     TTFontMaker,
+    makeToUnicodeCMap,
 )
 from reportlab.rl_config import unShapedFontGlob
 
 from desktop.resources import resource_path
+from reports.pdfobjects import Dictionary, Stream
 
 CJK_FONT = "WenQuanYiMicroHei"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
@@ -261,15 +267,6 @@ class CjkFace(TTFontFace):
         output.add("head", _with_ushort(self._table("head"), 50, index_format))
         return output.makeStream()
 
-    def addSubsetObjects(self, doc: pdfdoc.PDFDocument, fontname: str,
-                         subset: list[int]) -> pdfdoc.PDFReference:
-        """reportlab's font objects, with the embedded subset left uncompressed: glyph
-        outlines shrink by a third at most, and compressing them was the largest single
-        cost of a receipt."""
-        reference = super().addSubsetObjects(doc, fontname, subset)
-        doc.idToObject[f"fontFile:{self.filename}({fontname})"].filters = None
-        return reference
-
 
 def _patched(outline: bytes, components: tuple[tuple[int, int], ...],
              glyph_set: dict[int, int]) -> bytes:
@@ -284,27 +281,57 @@ def _with_ushort(data: bytes, offset: int, value: int) -> bytes:
     return data[:offset] + pack(">H", value) + data[offset + 2:]
 
 
-class _Numbers(pdfdoc.PDFObject):
-    """A PDF array of numbers written in one go (reportlab formats each element of a
-    PDFArray through its generic formatter: a fifth of writing a receipt's PDF)."""
-
-    def __init__(self, values: list[float]) -> None:
-        self.values = values
-
-    def format(self, document: pdfdoc.PDFDocument) -> bytes:
-        return f"[{' '.join(map(fp_str, self.values))}]".encode("ascii")
-
-
 class CjkFont(TTFont):
     """reportlab's TTFont on a CjkFace."""
 
+    _descriptor = b""  # the descriptor entries every subset shares, made on first use
+
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:
-        super().addObjects(doc)
-        for font in doc.idToObject["BasicFonts"].dict.values():
-            widths = getattr(font, "Widths", None)
-            if isinstance(widths, pdfdoc.PDFArray) and \
-                    getattr(font, "__Comment__", "").startswith(f"Font {self.fontName} "):
-                font.Widths = _Numbers(widths.sequence)
+        """The document's font objects, as reportlab's TTFont makes them (a TrueType font,
+        its widths, ToUnicode map, descriptor and embedded subset per subset of 256 codes),
+        each written in one go (reports.pdfobjects): the embedded subset uncompressed
+        (glyph outlines shrink by a third at most, and compressing them was the largest
+        single cost of a receipt), the ToUnicode map at zlib level 1."""
+        face = self.face
+        if not hasattr(face, "_glyphs"):  # read by reportlab's reader
+            super().addObjects(doc)
+            return
+        state: Any = self.state.get(doc)  # reportlab's TTFont.State
+        if state is None:
+            return
+        state.frozen = 1
+        fonts = doc.idToObject["BasicFonts"].dict
+        for n, subset in enumerate(state.subsets):
+            internal = self.getSubsetInternalName(n, doc)[1:]
+            base = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX))
+            outlines = face.makeSubset(subset)
+            font_file = Stream(outlines, b"/Length1 %d " % len(outlines))
+            descriptor = Dictionary(self._descriptor_entries() + b" /FontName /" + base,
+                                    [(b"/FontFile2", font_file)])
+            to_unicode = Stream(makeToUnicodeCMap(base.decode("pdfdoc"), subset).encode("latin-1"),
+                                compress=True)
+            widths = " ".join(map(fp_str, map(face.getCharWidth, subset))).encode("ascii")
+            font = Dictionary(b"/Type /Font /Subtype /TrueType /Name /%s /BaseFont /%s "
+                              b"/FirstChar 0 /LastChar %d /Widths [ %s ]"
+                              % (internal.encode("ascii"), base, len(subset) - 1, widths),
+                              [(b"/ToUnicode", to_unicode), (b"/FontDescriptor", descriptor)])
+            doc.Reference(font, internal)
+            fonts[internal] = font
+        del self.state[doc]
+
+    def _descriptor_entries(self) -> bytes:
+        """The font descriptor's entries every subset shares (as reportlab writes them)."""
+        entries = self._descriptor
+        if not entries:
+            face = self.face
+            entries = self._descriptor = (
+                f"/Type /FontDescriptor /Ascent {fp_str(face.ascent)} "
+                f"/CapHeight {fp_str(face.capHeight)} /Descent {fp_str(face.descent)} "
+                f"/Flags {(face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC} "
+                f"/FontBBox [ {fp_str(*face.bbox)} ] /ItalicAngle {fp_str(face.italicAngle)} "
+                f"/StemV {fp_str(face.stemV)} /MissingWidth {fp_str(face.defaultWidth)}"
+            ).encode("ascii")
+        return entries
 
     def __init__(self, name: str, filename: str, subfontIndex: int = 0) -> None:
         from weakref import WeakKeyDictionary

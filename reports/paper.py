@@ -26,6 +26,7 @@ from desktop.domain.documents import PAPER_FORMATS
 from reports.data import ReportError
 from reports.fonts import cjk_font
 from reports.formatting import label
+from reports.pdfobjects import FAST_FLATE
 
 FORMATS = PAPER_FORMATS
 ROLL_WIDTH = 80 * mm
@@ -66,7 +67,9 @@ def paper(fmt: str) -> Paper:
 def new_canvas(buffer: BytesIO, size: tuple[float, float], title: str, author: str) -> Canvas:
     """A canvas whose pages start in the CJK font (never an unembedded Helvetica)."""
     canvas = Canvas(buffer, pagesize=size, initialFontName=cjk_font(), initialFontSize=10,
-                    pageCompression=1)
+                    pageCompression=0)
+    # Content streams compressed all the same, at zlib level 1 (reports.pdfobjects).
+    canvas._doc.defaultStreamFilters = [FAST_FLATE]
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("Complaint Desk")
@@ -142,6 +145,7 @@ def _encoded_image(path: str, mtime_ns: int) -> tuple[str, PDFImageXObject]:
     per version of the file), with its soft mask (transparency) if it has one."""
     from hashlib import md5
 
+    cjk_font()  # binary streams (no ASCII85) even when a letter is the process's first document
     name = "img" + md5(f"{path}\0{mtime_ns}".encode(), usedforsecurity=False).hexdigest()
     image = PDFImageXObject(name, ImageReader(path), mask="auto")
     image.name = name
