@@ -32,7 +32,7 @@ DECIDED_COLOUR = "#27ae60"
 SELECTED_COLOUR = "#1b4f72"  # the received bar of the week picked
 RISING_COLOUR = "#d35400"  # a category bar flagged as rising
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
-NAME_LENGTH = 22  # a category name longer than this is cut under its bar (whole in the tooltip)
+NAME_LENGTH = 30  # a category name longer than this is cut under its bar (whole in the tooltip)
 
 
 class ClickableBars(pg.BarGraphItem):
