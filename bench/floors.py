@@ -32,6 +32,7 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 FLOOR_DATE = "0001-01-01"
 FLOOR_KEY = "bench_floor:"
+FLOOR_REFERENCE = "FLOOR-"
 
 Statement = tuple[str, Any]
 
@@ -60,7 +61,7 @@ class FloorWriter:
                  id_number: str, business_date: str) -> None:
         self.conn = conn
         self.template = template
-        self.specials = {reference: lambda: "FLOOR-" + uuid.uuid4().hex[:24],
+        self.specials = {reference: lambda: FLOOR_REFERENCE + uuid.uuid4().hex[:24],
                          id_number: lambda: "F" + uuid.uuid4().hex[:17],
                          business_date: lambda: FLOOR_DATE}
         self.written: list[str] = []
@@ -113,16 +114,23 @@ class FloorWriter:
             cur.close()
 
     def cleanup(self) -> None:
-        """Delete every row the floor wrote."""
+        """Delete every row the floor wrote, and any a run that stopped before its cleanup
+        left: its events first, then its complaints, then its customers (a complaint
+        refers to its customer; a write's ids may fall into different chunks)."""
         cur = self.conn.cursor()
         if self.conn.in_transaction:
             cur.execute("ROLLBACK")
         cur.execute("BEGIN IMMEDIATE")
-        for i in range(0, len(self.written), 500):
-            ids = self.written[i:i + 500]
-            marks = ",".join("?" * len(ids))
-            for table in ("events", "complaints", "customers"):
-                cur.execute(f"DELETE FROM {table} WHERE id IN ({marks})", ids)
+        left = cur.execute("SELECT id, customer_id FROM complaints WHERE reference LIKE ?",
+                           (FLOOR_REFERENCE + "%",)).fetchall()
+        ids = [*self.written, *(i for pair in left for i in pair)]
+        for table in ("events", "complaints", "customers"):
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                cur.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
+                if table == "events":
+                    cur.execute(f"DELETE FROM events WHERE complaint_id IN ({marks})", chunk)
         cur.execute("DELETE FROM settings WHERE key LIKE ?", (FLOOR_KEY + "%",))
         cur.execute("DELETE FROM daily_sequences WHERE business_date = ?", (FLOOR_DATE,))
         cur.execute("COMMIT")
