@@ -24,6 +24,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.rl_config import _FUZZ
 
 from reports.fonts import cjk_font
 from reports.formatting import is_chinese
@@ -172,6 +173,10 @@ def break_lines(text: str, size: float, width: float, first_indent: float = 0.0)
             continue
         widths = char_widths(clean, font, size)
         max_widths = [width - first_indent, width] if first_indent and not lines else [width]
+        total = sum(widths)
+        if total <= max_widths[0] + _FUZZ:  # one line, as line_spans would find it
+            lines.append((clean, total))
+            continue
         for start, end, _, _ in line_spans(clean, widths, [False] * len(clean), max_widths):
             lines.append((clean[start:end], sum(widths[start:end])))
     return lines

@@ -24,9 +24,10 @@ import sys
 import threading
 from array import array
 from fnmatch import fnmatch
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import itemgetter
 from pathlib import Path
-from struct import pack, unpack_from
+from struct import pack, pack_into, unpack_from
 from typing import Any
 
 from reportlab import rl_config
@@ -86,6 +87,7 @@ class CjkFace(TTFontFace):
             super().extractInfo(charInfo)
             return
         self._glyphs: dict[int, tuple[bytes, tuple[tuple[int, int], ...]]] = {}
+        self._halves: dict[int, int] = {}  # half the length of each outline in _glyphs
         self._tables: dict[str, bytes] = {}
 
     def _cmap_subtable(self) -> int | None:
@@ -213,26 +215,33 @@ class CjkFace(TTFontFace):
                 elif flags & GF_WE_HAVE_A_TWO_BY_TWO:
                     at += 8
         outline = data[pos:pos + length] + b"\0" * (-length % 4)
+        self._halves[glyph] = len(outline) >> 1
         result = self._glyphs[glyph] = (outline, tuple(components))
         return result
 
     def makeSubset(self, subset: list[int]) -> bytes:
         if not hasattr(self, "_glyphs"):  # read by reportlab's reader
             return super().makeSubset(subset)
-        char_to_glyph = self.charToGlyph
-        olds = [char_to_glyph.get(code, 0) for code in subset]
+        olds = list(map(self.charToGlyph.get, subset, repeat(0, len(subset))))
         glyph_map = list(dict.fromkeys([0, *olds]))  # new glyph index -> old
         glyph_set = {old: new for new, old in enumerate(glyph_map)}
-        code_to_glyph = [glyph_set[old] for old in olds]
-        glyphs = [self._glyph(old) for old in glyph_map]
+        code_to_glyph = list(map(glyph_set.__getitem__, olds))
+        cache = self._glyphs
+        for old in set(glyph_map).difference(cache):
+            self._glyph(old)
+        # The components of composite glyphs join the subset, in reportlab's order: each
+        # composite's in turn, in the order the composites come (those joining included).
+        composites = [old for old in glyph_map if cache[old][1]]
         n = 0
-        while n < len(glyphs):  # the components of composite glyphs join the subset
-            for _, component in glyphs[n][1]:
+        while n < len(composites):
+            for _, component in cache[composites[n]][1]:
                 if component not in glyph_set:
                     glyph_set[component] = len(glyph_map)
                     glyph_map.append(component)
-                    glyphs.append(self._glyph(component))
+                    if (cache.get(component) or self._glyph(component))[1]:
+                        composites.append(component)
             n += 1
+        glyphs = list(map(cache.__getitem__, glyph_map))
 
         output = TTFontMaker()
         for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
@@ -240,30 +249,35 @@ class CjkFace(TTFontFace):
                 output.add(tag, self._table(tag))
         output.add("post", b"\x00\x03\x00\x00" + self._table("post")[4:16] + b"\x00" * 16)
         count = len(glyph_map)
-        advances, lsbs = self._advances, self._lsbs
-        hmtx = [value for old in glyph_map for value in (advances[old], lsbs[old])]
-        full = len(hmtx) - 2
-        while full and hmtx[full] == hmtx[full - 2]:
-            full -= 2
-        full += 2
-        hmtx = hmtx[:full] + hmtx[full + 1::2]
+        pick = itemgetter(*glyph_map) if count > 1 else lambda values: (values[glyph_map[0]],)
+        advances, lsbs = pick(self._advances), pick(self._lsbs)
+        # Full metrics up to the last change of advance width, then left side bearings only.
+        run = "".join(map(chr, advances))
+        metrics = max(1, len(run.rstrip(run[-1])) + 1)
+        hmtx: list[int] = [0] * (2 * metrics)
+        hmtx[0::2], hmtx[1::2] = advances[:metrics], lsbs[:metrics]
+        hmtx += lsbs[metrics:]
         output.add("hmtx", pack(f">{len(hmtx)}H", *hmtx))
-        output.add("hhea", _with_ushort(self._table("hhea"), 34, full >> 1))
+        output.add("hhea", _with_ushort(self._table("hhea"), 34, metrics))
         output.add("maxp", _with_ushort(self._table("maxp"), 4, count))
         cmap = [0, 1, 1, 0, 0, 12, 6, 10 + len(subset) * 2, 0, 0, len(subset), *code_to_glyph]
         output.add("cmap", pack(f">{len(cmap)}H", *cmap))
 
-        outlines = [outline if not components else _patched(outline, components, glyph_set)
-                    for outline, components in glyphs]
-        offsets = list(accumulate(map(len, outlines), initial=0))
-        pos = offsets[-1]
-        output.add("glyf", b"".join(outlines))
-        if (pos + 1) >> 1 > 0xFFFF:
+        outlines = [outline for outline, _ in glyphs]
+        for old in composites:
+            at = glyph_set[old]
+            outlines[at] = _patched(outlines[at], glyphs[at][1], glyph_set)
+        glyf = b"".join(outlines)
+        output.add("glyf", glyf)
+        if len(glyf) >> 1 > 0xFFFF:
             index_format = 1
+            offsets = list(accumulate(map(len, outlines), initial=0))
             output.add("loca", pack(f">{len(offsets)}L", *offsets))
-        else:
+        else:  # offsets / 2: every outline is padded to four bytes
             index_format = 0
-            output.add("loca", pack(f">{len(offsets)}H", *(o >> 1 for o in offsets)))
+            halves = self._halves
+            offsets = list(accumulate(map(halves.__getitem__, glyph_map), initial=0))
+            output.add("loca", pack(f">{len(offsets)}H", *offsets))
         output.add("head", _with_ushort(self._table("head"), 50, index_format))
         return output.makeStream()
 
@@ -273,7 +287,7 @@ def _patched(outline: bytes, components: tuple[tuple[int, int], ...],
     """A composite glyph's outline pointing at its components' indices in the subset."""
     patched = bytearray(outline)
     for at, component in components:
-        patched[at:at + 2] = pack(">H", glyph_set[component])
+        pack_into(">H", patched, at, glyph_set[component])
     return bytes(patched)
 
 
