@@ -12,12 +12,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+_SHIPPED = Path(__file__).resolve().parent.parent / "resources"
+
 
 def resources_dir() -> Path:
     override = os.environ.get("COMPLAINT_DESK_RESOURCES")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "resources"
+    return _SHIPPED
 
 
 def resource_path(*parts: str) -> Path:

@@ -96,12 +96,30 @@ def line_spans(
     return spans
 
 
+class _ScaledWidths(dict[int, float]):
+    """A TrueType font's advance widths at one size, by character code, filled on first use."""
+
+    def __init__(self, widths: dict[int, float], default: float, size: float) -> None:
+        super().__init__()
+        self.widths, self.default, self.scale = widths, default, size * 0.001
+
+    def __missing__(self, code: int) -> float:
+        width = self[code] = self.widths.get(code, self.default) * self.scale
+        return width
+
+
+_scaled: dict[tuple[str, float], _ScaledWidths] = {}
+
+
 def char_widths(text: str, font_name: str, font_size: float) -> list[float]:
-    font = pdfmetrics.getFont(font_name)
-    face = getattr(font, "face", None)
-    char_widths = getattr(face, "charWidths", None)
-    if isinstance(char_widths, dict):  # a TrueType font: one dict look-up per character
-        default = face.defaultWidth  # type: ignore[union-attr]
-        scale = font_size * 0.001
-        return [char_widths.get(ord(ch), default) * scale for ch in text]
-    return [stringWidth(ch, font_name, font_size) for ch in text]
+    scaled = _scaled.get((font_name, font_size))
+    if scaled is None:
+        font = pdfmetrics.getFont(font_name)
+        face = getattr(font, "face", None)
+        widths = getattr(face, "charWidths", None)
+        if not isinstance(widths, dict):
+            return [stringWidth(ch, font_name, font_size) for ch in text]
+        # a TrueType font: one look-up per character
+        scaled = _scaled.setdefault((font_name, font_size),
+                                    _ScaledWidths(widths, face.defaultWidth, font_size))  # type: ignore[union-attr]
+    return list(map(scaled.__getitem__, map(ord, text)))
