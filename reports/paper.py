@@ -26,7 +26,7 @@ from desktop.domain.documents import PAPER_FORMATS
 from reports.data import ReportError
 from reports.fonts import cjk_font
 from reports.formatting import label
-from reports.pdfobjects import FAST_FLATE
+from reports.pdfobjects import FAST_FLATE, LeanDocument
 
 FORMATS = PAPER_FORMATS
 ROLL_WIDTH = 80 * mm
@@ -68,8 +68,10 @@ def new_canvas(buffer: BytesIO, size: tuple[float, float], title: str, author: s
     """A canvas whose pages start in the CJK font (never an unembedded Helvetica)."""
     canvas = Canvas(buffer, pagesize=size, initialFontName=cjk_font(), initialFontSize=10,
                     pageCompression=0)
-    # Content streams compressed all the same, at zlib level 1 (reports.pdfobjects).
+    # Content streams compressed all the same, at zlib level 1, and the objects written by a
+    # plainer loop (reports.pdfobjects).
     canvas._doc.defaultStreamFilters = [FAST_FLATE]
+    canvas._doc.__class__ = LeanDocument
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("Complaint Desk")

@@ -1,13 +1,13 @@
 """PDF objects that reportlab's document writes in one go, for the objects every document
-repeats: the embedded font's dictionaries and streams, and the compression of content
-streams.
+repeats (the embedded font's dictionaries and streams), the compression of content streams,
+and a leaner loop writing a document's objects (LeanDocument).
 
 reportlab formats each dictionary through its generic formatter (every key a PDFName, every
-value dispatched by type) and compresses streams at zlib's default level; for the dozen
-objects of a receipt that was half of writing its PDF. These objects hold their fixed
-entries as bytes and resolve only their references when the document is written, so the
-file reportlab writes around them (object numbers, cross-reference table, trailer) is
-unchanged.
+value dispatched by type), wraps each object in a further object with a comment to write
+it, and compresses streams at zlib's default level; for the dozen objects of a receipt
+that was half of writing its PDF. These objects hold their fixed entries as bytes and
+resolve only their references when the document is written; object numbers, the
+cross-reference table and the trailer stay as reportlab numbers and writes them.
 """
 
 from __future__ import annotations
@@ -73,3 +73,45 @@ class Dictionary(pdfdoc.PDFObject):
         for key, obj in self.refs:
             parts.append(b"%s %s" % (key, document.Reference(obj).format(document)))
         return b"<< " + b" ".join(parts) + b" >>"
+
+
+_HEADER = b"%%PDF-%d.%d\n%%\223\214\213\236 ReportLab Generated PDF document (opensource)\n"
+
+
+class LeanDocument(pdfdoc.PDFDocument):
+    """reportlab's PDFDocument, its objects written by one plain loop: each object's own
+    format, then the cross-reference table and trailer as reportlab writes them, without
+    its per-object wrapper objects and comments. An encrypted or signed document is left to
+    reportlab."""
+
+    def format(self) -> bytes:
+        if type(self.encrypt) is not pdfdoc.NoEncryption or getattr(self, "_digiSigs", None):
+            return super().format()
+        catalog, info = self.Catalog, self.info
+        root, info_ref = self.Reference(catalog), self.Reference(info)
+        numbers, objects, to_offset = self.numberToId, self.idToObject, self.idToOffset
+        head = _HEADER % self._pdfVersion
+        chunks = [head]
+        offsets = []
+        position = len(head)
+        count = 0
+        while count + 1 in numbers:  # objects may register more objects as they are written
+            count += 1
+            name = numbers[count]
+            obj = objects[name]
+            body = obj.format(self) if isinstance(obj, pdfdoc.PDFObject) else \
+                pdfdoc.format(obj, self, toplevel=1)
+            chunk = b"%d 0 obj\n%s%sendobj\n" % (count, body,
+                                                 b"" if body.endswith(b"\n") else b"\n")
+            to_offset[name] = position
+            offsets.append(position)
+            chunks.append(chunk)
+            position += len(chunk)
+        if count != len(numbers):
+            raise ValueError(f"object numbers 1..{count} of {len(numbers)} objects")
+        chunks.append(b"xref\n0 %d\n0000000000 65535 f \n" % (count + 1))
+        chunks.append(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+        chunks.append(b"trailer\n<<\n/ID %s\n/Info %s\n/Root %s\n/Size %d\n>>\nstartxref\n%d\n%%%%EOF\n"
+                      % (self.ID(), info_ref.format(self), root.format(self), count + 1,
+                         position))
+        return b"".join(chunks)
