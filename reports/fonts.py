@@ -47,7 +47,6 @@ from reportlab.pdfbase.ttfonts import (
     TTFont,
     TTFontFace,
     TTFontMaker,
-    makeToUnicodeCMap,
 )
 from reportlab.rl_config import unShapedFontGlob
 
@@ -282,6 +281,20 @@ class CjkFace(TTFontFace):
         return output.makeStream()
 
 
+def _to_unicode_cmap(font_name: bytes, subset: list[int]) -> bytes:
+    """reportlab's ToUnicode CMap of a subset (ttfonts.makeToUnicodeCMap), the same text
+    written with one formatting pass over the codes."""
+    name = font_name.decode("latin-1")
+    return (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
+        f"<< /Registry ({name})\n/Ordering ({name})\n/Supplement 0\n>> def\n"
+        f"/CMapName /{name} def\n/CMapType 2 def\n1 begincodespacerange\n"
+        f"<00> <{len(subset) - 1:02X}>\nendcodespacerange\n{len(subset)} beginbfchar\n"
+        + "\n".join(map("<{:02X}> <{:04X}>".format, range(len(subset)), subset))
+        + "\nendbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+    ).encode("latin-1")
+
+
 def _patched(outline: bytes, components: tuple[tuple[int, int], ...],
              glyph_set: dict[int, int]) -> bytes:
     """A composite glyph's outline pointing at its components' indices in the subset."""
@@ -322,9 +335,9 @@ class CjkFont(TTFont):
             font_file = Stream(outlines, b"/Length1 %d " % len(outlines))
             descriptor = Dictionary(self._descriptor_entries() + b" /FontName /" + base,
                                     [(b"/FontFile2", font_file)])
-            to_unicode = Stream(makeToUnicodeCMap(base.decode("pdfdoc"), subset).encode("latin-1"),
-                                compress=True)
-            widths = " ".join(map(fp_str, map(face.getCharWidth, subset))).encode("ascii")
+            to_unicode = Stream(_to_unicode_cmap(base, subset), compress=True)
+            widths = " ".join(map(fp_str, map(face.charWidths.get, subset,
+                                              repeat(face.defaultWidth)))).encode("ascii")
             font = Dictionary(b"/Type /Font /Subtype /TrueType /Name /%s /BaseFont /%s "
                               b"/FirstChar 0 /LastChar %d /Widths [ %s ]"
                               % (internal.encode("ascii"), base, len(subset) - 1, widths),
