@@ -15,6 +15,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 
 # zlib level 1: a receipt's content streams come out ~15% larger than at the default level 6
@@ -80,9 +81,10 @@ _HEADER = b"%%PDF-%d.%d\n%%\223\214\213\236 ReportLab Generated PDF document (op
 
 class LeanDocument(pdfdoc.PDFDocument):
     """reportlab's PDFDocument, its objects written by one plain loop: each object's own
-    format, then the cross-reference table and trailer as reportlab writes them, without
-    its per-object wrapper objects and comments. An encrypted or signed document is left to
-    reportlab."""
+    format (pages and the information dictionary with their entries written directly, the
+    same as reportlab's), then the cross-reference table and trailer as reportlab writes
+    them, without its per-object wrapper objects and comments. An encrypted or signed
+    document is left to reportlab."""
 
     def format(self) -> bytes:
         if type(self.encrypt) is not pdfdoc.NoEncryption or getattr(self, "_digiSigs", None):
@@ -99,8 +101,15 @@ class LeanDocument(pdfdoc.PDFDocument):
             count += 1
             name = numbers[count]
             obj = objects[name]
-            body = obj.format(self) if isinstance(obj, pdfdoc.PDFObject) else \
-                pdfdoc.format(obj, self, toplevel=1)
+            kind = type(obj)
+            body = None
+            if kind is pdfdoc.PDFPage:
+                body = self._page(obj)
+            elif kind is pdfdoc.PDFInfo:
+                body = self._info(obj)
+            if body is None:
+                body = obj.format(self) if isinstance(obj, pdfdoc.PDFObject) else \
+                    pdfdoc.format(obj, self, toplevel=1)
             chunk = b"%d 0 obj\n%s%sendobj\n" % (count, body,
                                                  b"" if body.endswith(b"\n") else b"\n")
             to_offset[name] = position
@@ -115,3 +124,72 @@ class LeanDocument(pdfdoc.PDFDocument):
                       % (self.ID(), info_ref.format(self), root.format(self), count + 1,
                          position))
         return b"".join(chunks)
+
+    def _page(self, page: pdfdoc.PDFPage) -> bytes | None:
+        """A page as reportlab's PDFPage writes it (its content stream compressed as the
+        document's default filters say), or None for a page with anything else set
+        (annotations, boxes, colour spaces, shadings, a transition, its own content or
+        resources): reportlab writes that one."""
+        if (page.Override_default_compilation or page.Annots or not page.stream
+                or page._colorsUsed or page._shadingUsed or (page.Trans is not None
+                and (not isinstance(page.Trans, pdfdoc.PDFDictionary) or page.Trans.dict))
+                or self.defaultStreamFilters != [FAST_FLATE] or page.compression
+                or any(getattr(page, key) is not None for key in _OTHER_PAGE_KEYS)):
+            return None
+        stream = page.stream
+        contents = Stream(stream.encode("utf8") if isinstance(stream, str) else stream,
+                          compress=True)
+        page.Contents = contents
+        width, height = page.pagewidth, page.pageheight
+        if page.Rotate in (90, 270):
+            width, height = height, width
+        resources = []
+        if page.ExtGState:
+            resources.append(b"/ExtGState " + _formatted(page.ExtGState, self))
+        resources.append(b"/Font " + pdfdoc.PDFObjectReference(pdfdoc.BasicFonts).format(self))
+        resources.append(_ALL_PROCS if page.hasImages else _BASIC_PROCS)
+        if page.XObjects:
+            resources.append(b"/XObject " + _formatted(page.XObjects, self))
+        page.Parent = self.Reference(self.Pages)
+        return b"<< /Contents %s /MediaBox [ 0 0 %s ] /Parent %s /Resources << %s >> " \
+            b"/Rotate %s /Type /Page >>" % (
+                self.Reference(contents).format(self), fp_str(width, height).encode("ascii"),
+                page.Parent.format(self), b" ".join(resources),
+                fp_str(page.Rotate or 0).encode("ascii"))
+
+    def _info(self, info: pdfdoc.PDFInfo) -> bytes:
+        """The document information dictionary as reportlab's PDFInfo writes it."""
+        date = pdfdoc.PDFDate(ts=self._timeStamp, dateFormatter=info._dateFormatter).format(self)
+        return b"<< /Author %s /CreationDate %s /Creator %s /Keywords %s /ModDate %s " \
+            b"/Producer %s /Subject %s /Title %s /Trapped /%s >>" % (
+                _string(info.author, self), date, _string(info.creator, self),
+                _string(info.keywords, self), date, _string(info.producer, self),
+                _string(info.subject, self), pdfdoc.PDFString(info.title).format(self),
+                info.trapped.encode("ascii"))
+
+
+_OTHER_PAGE_KEYS = tuple(dict.fromkeys(
+    key for key in pdfdoc.PDFPage.__NoDefault__
+    if key not in ("Rotate", "Trans", "Annots")))  # set on every page, checked one by one
+_ALL_PROCS = b"/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]"
+_BASIC_PROCS = b"/ProcSet [ /PDF /Text ]"
+
+
+def _formatted(value: object, document: pdfdoc.PDFDocument) -> bytes:
+    if isinstance(value, dict):
+        value = pdfdoc.PDFDictionary(value)
+    return pdfdoc.format(value, document)
+
+
+_strings: dict[str, bytes] = {}
+
+
+def _string(text: str, document: pdfdoc.PDFDocument) -> bytes:
+    """A PDF string of information that rarely changes (producer, creator, the bank's name),
+    formatted once per process."""
+    found = _strings.get(text)
+    if found is None:
+        found = pdfdoc.PDFString(text).format(document)
+        if len(_strings) < 64:
+            _strings[text] = found
+    return found
