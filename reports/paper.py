@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
@@ -26,7 +26,7 @@ from desktop.domain.documents import PAPER_FORMATS
 from reports.data import ReportError
 from reports.fonts import cjk_font
 from reports.formatting import label
-from reports.pdfobjects import FAST_FLATE, LeanDocument
+from reports.pdfobjects import FAST_FLATE, LeanDocument, Stream
 
 FORMATS = PAPER_FORMATS
 ROLL_WIDTH = 80 * mm
@@ -154,6 +154,34 @@ def _encoded_image(path: str, mtime_ns: int) -> tuple[str, PDFImageXObject]:
     return name, image
 
 
+ImageParts = tuple[str, bytes, bytes]  # name, dictionary entries (/Length excepted), data
+
+
+@lru_cache(maxsize=8)
+def _image_parts(path: str, mtime_ns: int) -> tuple[ImageParts, ImageParts | None]:
+    """The image's and its soft mask's PDF stream parts, as reportlab's PDFImageXObject
+    writes them (its /SMask reference excepted), made once per process."""
+    name, image = _encoded_image(path, mtime_ns)
+    smask = getattr(image, "_smask", None)
+    return _parts(name, image), None if smask is None else _parts(smask.name, smask)
+
+
+def _parts(name: str, image: PDFImageXObject) -> ImageParts:
+    entries = [b"/Type /XObject /Subtype /Image /Width %s /Height %s /BitsPerComponent %s "
+               b"/ColorSpace /%s" % (fp_str(image.width).encode(), fp_str(image.height).encode(),
+                                     fp_str(image.bitsPerComponent).encode(),
+                                     image.colorSpace.encode("ascii"))]
+    if image.colorSpace == "DeviceCMYK" and getattr(image, "_dotrans", 0):
+        entries.append(b"/Decode [ 1 0 1 0 1 0 1 0 ]")
+    elif getattr(image, "_decode", None):
+        entries.append(b"/Decode [ %s ]" % fp_str(*image._decode).encode())
+    entries.append(b"/Filter [ %s ]" % b" ".join(b"/" + f.encode("ascii") for f in image._filters))
+    if image.mask:
+        entries.append(b"/Mask [ %s ]" % fp_str(*image.mask).encode())
+    data = image.streamContent
+    return name, b" ".join(entries) + b" ", data.encode("latin-1") if isinstance(data, str) else data
+
+
 def image_size(path: Path) -> tuple[int, int]:
     """Width and height in pixels of an image file (decoded once per process); OSError or
     ValueError if it cannot be read."""
@@ -184,17 +212,17 @@ def draw_image(canvas: Canvas, path: Path, x: float, y: float, width: float,
     """The image file at `path` drawn into the box (x, y, width, height); its PDF object is
     made once per process and shared by every document (reportlab's drawImage decodes,
     hashes and compresses the image again for each one)."""
-    name, template = _encoded_image(str(path), path.stat().st_mtime_ns)
+    (name, entries, data), smask = _image_parts(str(path), path.stat().st_mtime_ns)
     doc = canvas._doc
     reg_name = doc.getXObjectName(name)
-    if reg_name not in doc.idToObject:
-        image = copy(template)  # this document's own object around the shared bytes
-        smask = getattr(image, "_smask", None)
+    if reg_name not in doc.idToObject:  # this document's own objects around the shared bytes
+        refs: list[tuple[bytes, Stream]] = []
         if smask is not None:
-            del image._smask
-            mask = copy(smask)
-            image.smask = doc.Reference(mask, doc.getXObjectName(mask.name))
-        canvas._setXObjects(image)
+            mask_name, mask_entries, mask_data = smask
+            mask = Stream(mask_data, mask_entries)
+            doc.Reference(mask, doc.getXObjectName(mask_name))
+            refs.append((b"/SMask", mask))
+        image = Stream(data, entries, refs=refs)
         doc.Reference(image, reg_name)
         doc.addForm(name, image)
     canvas._currentPageHasImages = 1

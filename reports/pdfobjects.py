@@ -41,21 +41,27 @@ FAST_FLATE = FastFlate()
 
 
 class Stream(pdfdoc.PDFObject):
-    """A stream object: `entries` (formatted dictionary entries, /Length excepted) and its
-    data, compressed with FlateDecode at FLATE_LEVEL when `compress`."""
+    """A stream object: `entries` (formatted dictionary entries, /Length excepted), each
+    (key, object) of `refs` as an indirect reference, and its data, compressed with
+    FlateDecode at FLATE_LEVEL when `compress`."""
 
     __RefOnly__ = 1
 
-    def __init__(self, data: bytes, entries: bytes = b"", *, compress: bool = False) -> None:
+    def __init__(self, data: bytes, entries: bytes = b"", *, compress: bool = False,
+                 refs: Sequence[tuple[bytes, pdfdoc.PDFObject]] = ()) -> None:
         if compress:
             data = zlib.compress(data, FLATE_LEVEL)
             entries = b"/Filter /FlateDecode " + entries
         self.data = data
         self.entries = entries
+        self.refs = refs
 
     def format(self, document: pdfdoc.PDFDocument) -> bytes:
         data = document.encrypt.encode(self.data)
-        return b"<< %s/Length %d >>\nstream\n%s\nendstream\n" % (self.entries, len(data), data)
+        refs = b"".join(b"%s %s " % (key, document.Reference(obj).format(document))
+                        for key, obj in self.refs)
+        return b"<< %s%s/Length %d >>\nstream\n%s\nendstream\n" % (self.entries, refs, len(data),
+                                                                   data)
 
 
 class Dictionary(pdfdoc.PDFObject):
