@@ -128,7 +128,11 @@ class FloorWriter:
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 marks = ",".join("?" * len(chunk))
-                cur.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
+                # A customer is the floor's own unless a real complaint names it (the
+                # record the floor copies may have found its customer again).
+                keep = (" AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.customer_id = "
+                        "customers.id)") if table == "customers" else ""
+                cur.execute(f"DELETE FROM {table} WHERE id IN ({marks}){keep}", chunk)
                 if table == "events":
                     cur.execute(f"DELETE FROM events WHERE complaint_id IN ({marks})", chunk)
         cur.execute("DELETE FROM settings WHERE key LIKE ?", (FLOOR_KEY + "%",))
