@@ -142,6 +142,19 @@ class Painter:
         self.code.append(f"q {stroke} {fp_str(width)} w {pattern}{fp_str(x1, y)} m "
                          f"{fp_str(x2, y)} l S Q")
 
+    def circle(self, cx: float, cy: float, r: float, *, color: Color | None = None,
+               dash: tuple[float, float] | None = None) -> None:
+        """A circle's outline, of four Bézier quarters (as reportlab's canvas.circle draws it)."""
+        stroke = "0 G" if color is None else f"{fp_str(color.red, color.green, color.blue)} RG"
+        pattern = f"[{fp_str(*dash)}] 0 d " if dash else ""
+        k = r * 0.5522847498  # the control points' distance for a quarter circle
+        x0, x1, y0, y1 = cx - r, cx + r, cy - r, cy + r
+        self.code.append(
+            f"q {stroke} {pattern}{fp_str(x1, cy)} m "
+            f"{fp_str(x1, cy + k, cx + k, y1, cx, y1)} c {fp_str(cx - k, y1, x0, cy + k, x0, cy)} c "
+            f"{fp_str(x0, cy - k, cx - k, y0, cx, y0)} c {fp_str(cx + k, y0, x1, cy - k, x1, cy)} c "
+            "h S Q")
+
     def band(self, x: float, y: float, width: float, height: float) -> None:
         self.code.append(f"q 0 g {fp_str(x, y, width, height)} re f Q")
 
@@ -486,16 +499,10 @@ class SignOff:
         left = x + width - block
         self.heading.draw(painter, left, top, block)
         bottom = top - self.height(width)
-        canvas = painter.canvas
         r = seal / 2
-        canvas.saveState()
-        canvas.setStrokeColor(LIGHT)
-        canvas.setDash(3, 3)
-        canvas.circle(left + r, bottom + r, r - 1, stroke=1, fill=0)
-        canvas.setFillColor(LIGHT)
-        canvas.setFont(cjk_font(), 9)
-        canvas.drawCentredString(left + r, bottom + r - 3, self.seal_hint)
-        canvas.restoreState()
+        painter.circle(left + r, bottom + r, r - 1, color=LIGHT, dash=(3, 3))
+        hint_width = pdfmetrics.stringWidth(self.seal_hint, cjk_font(), 9)
+        painter.text(left + r - hint_width / 2, bottom + r - 3, self.seal_hint, 9, LIGHT)
         column = left + seal + 3 * 72 / 25.4
         date_height = self.date.height(right)
         self.lines.draw(painter, column, bottom + date_height + self.lines.height(right), right)
