@@ -5,7 +5,6 @@ engine, so any number of workers can serve behind a load balancer.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -31,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
+from desktop.domain.chain import parse_json
 from desktop.domain.errors import DomainError
 from desktop.logs import AccessLogPaths, IdentityMask
 from desktop.sync.wire import (
@@ -126,17 +126,18 @@ def invalid_from(errors: list[Any]) -> HqError:
                           problem=str(first.get("msg", ""))[:200])
 
 
-def parse_push(body: bytes) -> PushRequest:
-    """The push request in `body`; a JSON object with a key twice is refused (400), as
+def parse_push(body: bytes) -> tuple[PushRequest, bool]:
+    """The push request in `body` and whether its JSON held a float (hq.ingest.check_events
+    takes the exact slow way then); a JSON object with a key twice is refused (400), as
     different readers would take different values from it."""
     try:
-        data = json.loads(body, object_pairs_hook=_unique_keys)
+        data, floats = parse_json(body, object_pairs_hook=_unique_keys)
     except DuplicateKey:
         raise MalformedRequest("hq.request.duplicate_key") from None
     except (ValueError, RecursionError):
         raise MalformedRequest("hq.request.malformed") from None
     try:
-        return PushRequest.model_validate(data)
+        return PushRequest.model_validate(data), floats
     except pydantic.ValidationError as exc:
         raise invalid_from(exc.errors(include_input=False)) from None
 
@@ -201,8 +202,8 @@ def create_app(engine: Engine, vault: Vault, *, clock: Clock = _utc_now,
 
     def _store_push(device: Device, raw: bytes, encoding: str | None) -> PushResponse:
         # Off the event loop: gunzip, parsing and checks take time in proportion to the body.
-        batch = parse_push(decode_body(raw, encoding, MAX_PUSH_BODY_BYTES))
-        checked = ingest.check_events(device, batch)
+        batch, floats = parse_push(decode_body(raw, encoding, MAX_PUSH_BODY_BYTES))
+        checked = ingest.check_events(device, batch, floats=floats)
         ingest.check_clocks(batch, clock())
         with transaction() as conn:
             return ingest.store_batch(conn, device, batch.batch_key, checked, clock(), vault)

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, delete, func, select
 from desktop.domain.model import ComplaintView, Event, EventKind, Role
 from desktop.domain.projection import fold
 from hq import tables
-from hq.db import existing_keys, insert_ignoring_existing, upsert_rows
+from hq.db import existing_keys, insert_new, upsert_rows
 from hq.errors import Conflict
 from hq.vault import Vault, seal_plaintext
 
@@ -174,14 +174,12 @@ def store_folded(conn: Connection, folded: Folded, new_events: Mapping[str, Sequ
     for cid, row in folded.rows.items():
         row["last_seq"] = last_seq[cid]
         (fresh if cid in receipts else known).append(row)
-    if fresh:
-        inserted = insert_ignoring_existing(conn, _complaints, fresh, "id")
-        if len(inserted) != len(fresh):
-            clash = next(row for row in fresh if row["id"] not in inserted)
-            taken = existing_keys(conn, _complaints, "id", [clash["id"]])
-            code = "hq.push.complaint_exists" if taken else "hq.push.reference_taken"
-            first = min(new_events[clash["id"]], key=lambda ev: ev.kind is not EventKind.RECEIVED)
-            raise Conflict(code, event_id=first.id)
+    clash = insert_new(conn, _complaints, fresh, ("id", "reference"))
+    if clash is not None:
+        column, row = clash
+        code = "hq.push.complaint_exists" if column == "id" else "hq.push.reference_taken"
+        first = min(new_events[row["id"]], key=lambda ev: ev.kind is not EventKind.RECEIVED)
+        raise Conflict(code, event_id=first.id)
     upsert_rows(conn, _complaints, known, "id")
 
 

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from alembic import command
 from alembic.config import Config
+from psycopg.postgres import types as pg_types
 from sqlalchemy import (
     Connection,
     Engine,
@@ -146,6 +148,84 @@ def _unnest_insert(connection: Connection, table: Table, rows: Sequence[dict[str
            f"SELECT * FROM unnest({casts}) {tail}")
     arrays = tuple([row[c.name] for row in rows] for c in columns)
     return connection.exec_driver_sql(sql, arrays)
+
+
+def insert_new(connection: Connection, table: Table, rows: Sequence[dict[str, Any]],
+               unique: Sequence[str]) -> tuple[str, dict[str, Any]] | None:
+    """Insert `rows`, none of which should clash with a row held already; returns None,
+    or (column, row): the first row in order whose value in one of the `unique` columns
+    (the first such column of that row) is held already. Call inside a transaction and
+    roll it back on a clash: on SQLite the other rows may have been inserted.
+
+    On PostgreSQL the rows travel by binary COPY inside a savepoint (several times faster
+    than an INSERT of as many rows); a unique violation rolls the savepoint back and the
+    clash is looked up. The values must already be what the driver takes (aware
+    datetimes, dates, str, int, bytes, None).
+    """
+    if not rows:
+        return None
+    if is_postgres(connection):
+        driver = connection.connection.driver_connection
+        if not isinstance(driver, psycopg.Connection):
+            raise TypeError("a PostgreSQL connection that is not psycopg's")
+        savepoint = connection.begin_nested()
+        try:
+            with driver.cursor() as cursor, cursor.copy(_copy_sql(table)) as copy:
+                copy.set_types(_copy_types(table, connection))
+                names = [c.name for c in table.c]
+                for row in rows:
+                    copy.write_row([row[name] for name in names])
+        except psycopg.errors.UniqueViolation:
+            savepoint.rollback()
+            return _first_clash(connection, table, rows, unique)
+        savepoint.commit()
+        return None
+    key = unique[0]
+    inserted = insert_ignoring_existing(connection, table, rows, key)
+    if len(inserted) == len(rows):
+        return None
+    return _first_clash(connection, table, [r for r in rows if str(r[key]) not in inserted],
+                        unique)
+
+
+def _first_clash(connection: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                 unique: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    held = {column: {str(r[0]) for r in existing_keys(
+        connection, table, column, list({str(row[column]) for row in rows}))}
+        for column in unique}
+    for row in rows:
+        for column in unique:
+            if str(row[column]) in held[column]:
+                return column, row
+    raise RuntimeError(f"a row of {table.name} clashed, but no held key is found")
+
+
+def _copy_sql(table: Table) -> str:
+    return (f"COPY {table.name} ({', '.join(c.name for c in table.c)}) "
+            "FROM STDIN (FORMAT BINARY)")
+
+
+def _copy_types(table: Table, connection: Connection) -> list[int]:
+    """The type OIDs of the table's columns, for psycopg's binary COPY."""
+    known = _COPY_TYPES.get(table.name)
+    if known is not None:
+        return known
+    found: list[int] = []
+    for column in table.c:
+        name = column.type.compile(dialect=connection.dialect).split("(")[0].strip().lower()
+        info = pg_types.get(_PG_TYPE_NAMES.get(name, name))
+        if info is None:
+            raise TypeError(f"no COPY type for column {table.name}.{column.name} ({name})")
+        found.append(info.oid)
+    _COPY_TYPES[table.name] = found
+    return found
+
+
+_COPY_TYPES: dict[str, list[int]] = {}
+
+
+_PG_TYPE_NAMES = {"timestamp with time zone": "timestamptz", "timestamp without time zone":
+                  "timestamp"}
 
 
 def existing_keys(connection: Connection, table: Table, key: str, values: Sequence[str],

@@ -36,7 +36,7 @@ from desktop.sync.payloads import (
 )
 from desktop.sync.wire import EventWire, PushRequest, PushResponse
 from hq import complaints, semantics, tables
-from hq.db import allocate_seqs, change_lock, existing_keys, insert_ignoring_existing
+from hq.db import allocate_seqs, change_lock, existing_keys, insert_new
 from hq.enrollment import Device
 from hq.errors import BodyTooLarge, Conflict, Forbidden, InvalidRequest
 from hq.vault import Vault, split_identity
@@ -114,19 +114,23 @@ def _check_reference(device: Device, wire: EventWire) -> str:
     return text
 
 
-def check_events(device: Device, request: PushRequest) -> list[CheckedEvent]:
+def check_events(device: Device, request: PushRequest, *,
+                 floats: bool = True) -> list[CheckedEvent]:
     """Check what can be checked without the database: claims, payloads, hashes.
+    `floats=False` says the request's JSON held no float (hq.app.parse_push), so that its
+    canonical form is written the fast way (desktop.domain.chain.canonical_json).
 
     Raises Forbidden for an event the device may not write, InvalidRequest for a wrong
     hash, payload or value, BodyTooLarge for an event over MAX_EVENT_BYTES.
     """
     checked: list[CheckedEvent] = []
+    no_floats = not floats
     for wire in request.events:
         _check_claims(device, wire)
         event = wire.to_event()
         try:
             fields = event_body(event)
-            body = canonical_json(fields)
+            body = canonical_json(fields, no_floats=no_floats)
         except (ValueError, TypeError, RecursionError):
             raise InvalidRequest("hq.push.bad_value", event_id=wire.id) from None
         if len(body) > MAX_EVENT_BYTES:
@@ -141,7 +145,7 @@ def check_events(device: Device, request: PushRequest) -> list[CheckedEvent]:
             raise InvalidRequest("hq.push.hash_mismatch", event_id=wire.id)
         _check_payload(wire)
         reference = _check_reference(device, wire) if wire.kind is EventKind.RECEIVED else None
-        stored, identity = split_identity(event, fields, body)
+        stored, identity = split_identity(event, fields, body, no_floats=no_floats)
         checked.append(CheckedEvent(event, reference, stored, identity))
     return checked
 
@@ -190,11 +194,10 @@ def store_batch(conn: Connection, device: Device, batch_key: str,
         for i, row in enumerate(rows):
             row["seq"] = first + i
             last_seq[row["complaint_id"]] = first + i
-        inserted = insert_ignoring_existing(conn, _events, rows, "id")
-        if len(inserted) != len(rows):
+        clash = insert_new(conn, _events, rows, ("id",))
+        if clash is not None:
             # Another device stored an event under the same id a moment ago.
-            clash = next(ev.id for ev in new_events if ev.id not in inserted)
-            raise Conflict("hq.push.event_conflict", event_id=clash)
+            raise Conflict("hq.push.event_conflict", event_id=clash[1]["id"])
         complaints.store_folded(conn, folded, touched, receipts, last_seq)
         conn.execute(
             update(_heads)

@@ -45,6 +45,7 @@ from hq import tables
 KEYS_ENV = "COMPLAINT_DESK_HQ_KEYS"
 KMS_ENTRY_POINTS = "complaint_desk_hq.kms"
 _NONCE = 12
+SEAL_OVERHEAD = _NONCE + 16  # a sealed value's bytes beyond its plaintext: nonce and GCM tag
 MAX_OPEN_DATA_KEYS = 4096
 _data_keys = tables.data_keys
 _events = tables.events
@@ -289,16 +290,18 @@ def rotate(conn: Connection, keys: KeyStore) -> int:
     return count
 
 
-def split_identity(event: Event, fields: dict[str, Any], body: bytes) -> tuple[str, bytes | None]:
+def split_identity(event: Event, fields: dict[str, Any], body: bytes, *,
+                   no_floats: bool = False) -> tuple[str, bytes | None]:
     """The body HQ stores in the clear (`fields`, canonical, without hash, is `body`) and
-    the canonical JSON of the identity members it encrypts (None when there are none)."""
+    the canonical JSON of the identity members it encrypts (None when there are none);
+    `no_floats` as for canonical_json."""
     members = [m for m in IDENTITY_MEMBERS.get(event.kind, ()) if m in event.payload]
     if not members:
         return body.decode("utf-8"), None
     payload = dict(event.payload)
     identity = {m: payload.pop(m) for m in members}
-    stored = canonical_json({**fields, "payload": payload}).decode("utf-8")
-    return stored, canonical_json(identity)
+    stored = canonical_json({**fields, "payload": payload}, no_floats=no_floats).decode("utf-8")
+    return stored, canonical_json(identity, no_floats=no_floats)
 
 
 def seal_plaintext(conn: Connection, vault: Vault, now: datetime) -> int:

@@ -8,16 +8,68 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring as _quote  # json.dumps's own escaping
 from typing import Any
 
+import orjson
+
 from desktop.domain.model import Event
 
 GENESIS = "0" * 64
+# A number with a fraction or an exponent between the marks that can stand around a value
+# in orjson's text (which has no spaces): where that text may hold a float. Text inside a
+# string can match too ("09:00:00.5," does); that only sends the value the slow way.
+_MAYBE_FLOAT = re.compile(rb"[:,\[]-?[0-9]+[.eE][-+0-9eE]*[,\]}]")
 
 
-def canonical_json(value: Any) -> bytes:
+def may_hold_float(text: bytes) -> bool:
+    """Whether orjson's `text` may hold a float: a number with a fraction or exponent, or
+    `null` (orjson's text for NaN and the infinities). Conservative: a string holding such
+    text counts too."""
+    return (text[:1] in b"-0123456789" or b"null" in text
+            or _MAYBE_FLOAT.search(text) is not None)
+
+
+def canonical_json(value: Any, *, no_floats: bool = False) -> bytes:
+    """The canonical form the hash chain covers: `json.dumps` with sorted keys, no spaces
+    and no ASCII escaping, as UTF-8 bytes.
+
+    orjson writes the same bytes for strings, integers, booleans, null, lists and objects
+    with string keys (the same escapes, keys sorted by code point) several times faster,
+    but writes floats its own way (1e-05 as 0.00001, NaN and infinities as null). So
+    orjson's text is kept only where `value` provably holds no float: on the caller's word
+    `no_floats` (given for what `parse_json` read without one), or where the text itself
+    shows none (`may_hold_float`). Anything else, and any value orjson refuses (integers
+    beyond 64 bits, lone surrogates, keys that are not strings, nesting over 255 deep), is
+    written by `json.dumps` itself (tests/domain/test_canonical_json.py).
+    """
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        return _json_dumps(value)
+    if not no_floats and may_hold_float(text):
+        return _json_dumps(value)
+    return text
+
+
+def parse_json(text: str | bytes, **hooks: Any) -> tuple[Any, bool]:
+    """`json.loads(text, **hooks)` and whether the text held a float (a number with a
+    fraction or exponent, NaN or an infinity): without one, the value may be written with
+    `canonical_json(value, no_floats=True)`."""
+    floats = False
+
+    def a_float(literal: str) -> float:
+        nonlocal floats
+        floats = True
+        return float(literal)
+
+    value = json.loads(text, parse_float=a_float, parse_constant=a_float, **hooks)
+    return value, floats
+
+
+def _json_dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
         "utf-8"
     )

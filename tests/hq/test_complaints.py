@@ -3,6 +3,7 @@ when `complaint-desk-hq rebuild` makes them from the events."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,10 +13,16 @@ from sqlalchemy import func, select
 from desktop.domain.model import EventKind, Outcome, Role
 from hq import admin, complaints
 from hq.cli import main
-from hq.db import allocate_seqs, change_lock
+from hq.db import allocate_seqs, change_lock, insert_new
 from hq.errors import Conflict
-from hq.tables import ComplaintRow
-from tests.hq.conftest import BUSINESS_DATE, CUSTOMER_ID_NUMBER, EnrolledDevice, LiveHq
+from hq.tables import ComplaintRow, EventRow
+from tests.hq.conftest import (
+    BUSINESS_DATE,
+    CUSTOMER_ID_NUMBER,
+    DeviceChain,
+    EnrolledDevice,
+    LiveHq,
+)
 
 _rows = ComplaintRow.__table__
 
@@ -179,3 +186,55 @@ def test_a_complaint_id_another_branch_took_after_the_checks_is_refused(
                                 {mine.complaint_id: allocate_seqs(conn, 1)})
     assert refused.value.code == "hq.push.complaint_exists"
     assert _row(live_hq, mine.complaint_id)["branch_code"] == forger.info.branch_code
+
+
+def test_a_reference_another_push_took_after_the_checks_is_refused(live_hq: LiveHq) -> None:
+    """The unique reference is the backstop when a push stores a reference first after
+    this push checked it (hq.db.insert_new finds which key clashed)."""
+    counter = live_hq.enroll()
+    mine = counter.chain.event().to_event()
+    receipts = {mine.complaint_id: complaints.Receipt(mine.device_id, mine.business_date, None)}
+    with live_hq.engine.begin() as conn:
+        folded = complaints.fold_touched(conn, {mine.complaint_id: [mine]}, receipts)
+    twin = DeviceChain(counter.info.device_id, counter.info.branch_code)
+    taken = twin.event()  # the same reference on another complaint id
+    assert taken.payload["reference"] == mine.payload["reference"]
+    assert counter.push([taken]).status_code == 200
+    with pytest.raises(Conflict) as refused, live_hq.engine.begin() as conn:
+        change_lock(conn)
+        complaints.store_folded(conn, folded, {mine.complaint_id: [mine]}, receipts,
+                                {mine.complaint_id: allocate_seqs(conn, 1)})
+    assert refused.value.code == "hq.push.reference_taken"
+    assert refused.value.params["event_id"] == mine.id
+    with live_hq.engine.connect() as conn:
+        assert conn.execute(select(_rows.c.id).where(_rows.c.id == mine.complaint_id)).first() \
+            is None
+
+
+def _event_row(event_id: str, seq: int) -> dict[str, Any]:
+    return {"id": event_id, "seq": seq, "branch_code": "BX", "device_id": "BX-1",
+            "complaint_id": "c-" + event_id, "kind": "note", "reference": None,
+            "business_date": BUSINESS_DATE, "hlc": "000000000000001.00000", "prev_hash": "0" * 64,
+            "hash": "1" * 64, "body": "{}", "stored_at": datetime.now(UTC), "identity": b"\x00",
+            "data_key_id": None}
+
+
+def test_insert_new_names_the_first_row_whose_key_is_held(live_hq: LiveHq) -> None:
+    events = EventRow.__table__
+    ids = [uuid.uuid4().hex for _ in range(4)]
+    with live_hq.engine.begin() as conn:
+        first = allocate_seqs(conn, 4)
+        assert insert_new(conn, events, [_event_row(ids[0], first), _event_row(ids[1], first + 1)],
+                          ("id",)) is None
+    rows = [_event_row(ids[2], first + 2), _event_row(ids[1], first + 3),
+            _event_row(ids[0], first + 3), _event_row(ids[3], first + 3)]
+    with live_hq.engine.begin() as conn:
+        assert insert_new(conn, events, rows, ("id",)) == ("id", rows[1])
+        assert conn.execute(select(func.count()).select_from(events)).scalar_one() > 0
+        conn.rollback()  # as the caller does on a clash
+    with live_hq.engine.connect() as conn:
+        held = set(conn.execute(select(events.c.id).where(events.c.id.in_(ids))).scalars())
+        assert held == {ids[0], ids[1]}
+        stored = conn.execute(select(events).where(events.c.id == ids[0])).one()
+    assert stored.identity == b"\x00" and stored.seq == first
+    assert stored.stored_at.tzinfo is not None and stored.business_date == BUSINESS_DATE
