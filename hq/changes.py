@@ -21,7 +21,9 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    case,
     cast,
+    func,
     literal,
     null,
     or_,
@@ -29,11 +31,13 @@ from sqlalchemy import (
     union_all,
 )
 
-from desktop.domain.chain import canonical_json, digest
+from desktop.domain.chain import canonical_json, digest, parse_json
 from desktop.sync.wire import REFERENCE_KINDS, DigestResponse, ReferenceDocument
 from hq import tables
+from hq.db import is_postgres
 from hq.enrollment import Device
 from hq.errors import NotFound
+from hq.vault import SEAL_OVERHEAD as _SEAL_OVERHEAD
 from hq.vault import Vault
 
 MAX_PULL_PAGE_BYTES = 4 * 1024 * 1024
@@ -58,13 +62,21 @@ def restore_body(conn: Connection, vault: Vault, event_id: str, body: str,
     text its hash covers."""
     if identity is None or data_key_id is None:
         return body
-    fields = json.loads(body)
-    fields["payload"].update(json.loads(vault.open(conn, data_key_id, event_id, bytes(identity))))
-    return canonical_json(fields).decode("utf-8")
+    fields, body_floats = parse_json(body)
+    members, identity_floats = parse_json(vault.open(conn, data_key_id, event_id,
+                                                     bytes(identity)))
+    fields["payload"].update(members)
+    return canonical_json(fields, no_floats=not (body_floats or identity_floats)).decode("utf-8")
 
 
 def _for_branch(branch_code: str) -> Any:
     return or_(_references.c.branch_code == "", _references.c.branch_code == branch_code)
+
+
+def _bytes(conn: Connection, column: Any) -> Any:
+    """At most the length of `column` in bytes (its characters on SQLite: no more than
+    its UTF-8 bytes), read without the value itself where the database can."""
+    return func.octet_length(column) if is_postgres(conn) else func.length(column)
 
 
 def pull_page(conn: Connection, device: Device, since: int, limit: int, vault: Vault) -> bytes:
@@ -74,13 +86,21 @@ def pull_page(conn: Connection, device: Device, since: int, limit: int, vault: V
 
     One statement reads both tables, so the page comes from one snapshot: with
     commits ordered by sequence (hq.db.change_lock) no change below the returned
-    cursor can appear later.
+    cursor can appear later. It is read in one round trip and cut by bytes in SQL: each
+    change carries `weight`, no more than its bytes in the page (stored text, plus the
+    identity's ciphertext less its nonce, tag and braces), and only changes whose
+    predecessors weigh at most MAX_PULL_PAGE_BYTES are read. That keeps every change the
+    exact cut below takes, and the first one it leaves (so `more` is right), while a
+    page of large events reads little more than its own size.
     """
+    identity_bytes = func.coalesce(_bytes(conn, _events.c.identity) - _SEAL_OVERHEAD - 2, 0)
     events = (
         select(_events.c.seq, literal("e").label("type"), _events.c.body.label("text"),
                _events.c.hash, cast(null(), String).label("kind"),
                cast(null(), Integer).label("version"), _events.c.id,
-               _events.c.identity, _events.c.data_key_id)
+               _events.c.identity, _events.c.data_key_id,
+               (_bytes(conn, _events.c.body) + case((identity_bytes > 0, identity_bytes),
+                                                    else_=0)).label("weight"))
         .where(_events.c.branch_code == device.branch_code, _events.c.seq > since,
                _events.c.device_id != device.id)
         .order_by(_events.c.seq).limit(limit + 1).subquery()
@@ -89,33 +109,40 @@ def pull_page(conn: Connection, device: Device, since: int, limit: int, vault: V
         select(_references.c.seq, literal("r").label("type"), _references.c.content.label("text"),
                cast(null(), String).label("hash"), _references.c.kind, _references.c.version,
                cast(null(), String).label("id"), cast(null(), LargeBinary).label("identity"),
-               cast(null(), Integer).label("data_key_id"))
+               cast(null(), Integer).label("data_key_id"),
+               _bytes(conn, _references.c.content).label("weight"))
         .where(_references.c.seq > since, _for_branch(device.branch_code))
         .order_by(_references.c.seq).limit(limit + 1).subquery()
     )
     both = union_all(select(events), select(references)).subquery()
-    # Streamed, so a page cut short by its size never reads the rows after the cut.
-    rows = conn.execute(select(both).order_by(both.c.seq).limit(limit + 1),
-                        execution_options={"stream_results": True, "yield_per": 256})
+    weighed = select(
+        both, (func.sum(both.c.weight).over(order_by=both.c.seq, rows=(None, 0))
+               - both.c.weight).label("before"),
+    ).order_by(both.c.seq).limit(limit + 1).subquery()
+    rows = conn.execute(select(weighed).where(weighed.c.before <= MAX_PULL_PAGE_BYTES)
+                        .order_by(weighed.c.seq)).all()
     parts: list[bytes] = []
     size = 0
     next_cursor = since
     more = False
-    for r in rows:
+    for seq, kind, text, event_hash, reference_kind, version, event_id, identity, key_id, \
+            _weight, _before in rows:
         if len(parts) == limit:
             more = True
             break
-        part = (_event_json(r.seq, restore_body(conn, vault, r.id, r.text, r.identity,
-                                                r.data_key_id), r.hash)
-                if r.type == "e" else _reference_json(r.seq, r.kind, r.version, r.text)
-                ).encode("utf-8")
-        if parts and size + len(part) > MAX_PULL_PAGE_BYTES:
+        if kind == "e":
+            if identity is not None:
+                text = restore_body(conn, vault, event_id, text, identity, key_id)
+            part = _event_json(seq, text, event_hash)
+        else:
+            part = _reference_json(seq, reference_kind, version, text)
+        encoded = part.encode("utf-8")
+        if parts and size + len(encoded) > MAX_PULL_PAGE_BYTES:
             more = True
             break
-        parts.append(part)
-        size += len(part) + 1
-        next_cursor = r.seq
-    rows.close()
+        parts.append(encoded)
+        size += len(encoded) + 1
+        next_cursor = seq
     tail = f'],"next_cursor":{next_cursor},"more":{"true" if more else "false"}}}'
     return b'{"changes":[' + b",".join(parts) + tail.encode("ascii")
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from desktop.domain.model import EventKind, Outcome, Role
 from hq import admin, complaints
@@ -222,19 +222,23 @@ def _event_row(event_id: str, seq: int) -> dict[str, Any]:
 def test_insert_new_names_the_first_row_whose_key_is_held(live_hq: LiveHq) -> None:
     events = EventRow.__table__
     ids = [uuid.uuid4().hex for _ in range(4)]
-    with live_hq.engine.begin() as conn:
-        first = allocate_seqs(conn, 4)
-        assert insert_new(conn, events, [_event_row(ids[0], first), _event_row(ids[1], first + 1)],
-                          ("id",)) is None
-    rows = [_event_row(ids[2], first + 2), _event_row(ids[1], first + 3),
-            _event_row(ids[0], first + 3), _event_row(ids[3], first + 3)]
-    with live_hq.engine.begin() as conn:
-        assert insert_new(conn, events, rows, ("id",)) == ("id", rows[1])
-        assert conn.execute(select(func.count()).select_from(events)).scalar_one() > 0
-        conn.rollback()  # as the caller does on a clash
-    with live_hq.engine.connect() as conn:
-        held = set(conn.execute(select(events.c.id).where(events.c.id.in_(ids))).scalars())
-        assert held == {ids[0], ids[1]}
-        stored = conn.execute(select(events).where(events.c.id == ids[0])).one()
-    assert stored.identity == b"\x00" and stored.seq == first
-    assert stored.stored_at.tzinfo is not None and stored.business_date == BUSINESS_DATE
+    try:
+        with live_hq.engine.begin() as conn:
+            first = allocate_seqs(conn, 4)
+            assert insert_new(conn, events, [_event_row(ids[0], first),
+                                             _event_row(ids[1], first + 1)], ("id",)) is None
+        rows = [_event_row(ids[2], first + 2), _event_row(ids[1], first + 3),
+                _event_row(ids[0], first + 3), _event_row(ids[3], first + 3)]
+        with live_hq.engine.begin() as conn:
+            assert insert_new(conn, events, rows, ("id",)) == ("id", rows[1])
+            assert conn.execute(select(func.count()).select_from(events)).scalar_one() > 0
+            conn.rollback()  # as the caller does on a clash
+        with live_hq.engine.connect() as conn:
+            held = set(conn.execute(select(events.c.id).where(events.c.id.in_(ids))).scalars())
+            assert held == {ids[0], ids[1]}
+            stored = conn.execute(select(events).where(events.c.id == ids[0])).one()
+        assert stored.identity == b"\x00" and stored.seq == first
+        assert stored.stored_at.tzinfo is not None and stored.business_date == BUSINESS_DATE
+    finally:  # no made-up event stays for the tests that read every event (rebuild)
+        with live_hq.engine.begin() as conn:
+            conn.execute(delete(events).where(events.c.id.in_(ids)))
