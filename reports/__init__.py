@@ -39,7 +39,8 @@ Documents:
         first real document is fast; call it off the GUI thread at start-up.
 
 Rendering may run on a worker thread (the UI must not block on it): the font is
-registered once under a lock and documents share no mutable state of their own.
+registered once under a lock and documents share no mutable state of their own (the
+process-wide caches of fixed text hold values that are never changed once stored).
 """
 
 from __future__ import annotations

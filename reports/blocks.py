@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from io import BytesIO
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
@@ -41,6 +41,7 @@ from reports.paper import (
 )
 
 LEFT, CENTRE, RIGHT = 0, 1, 2
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +108,12 @@ def _ascent(size: float) -> float:
 class Painter:
     """Writes text and lines onto the current page of `canvas` as literal PDF operators."""
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: Canvas, seed: Seed | None = None) -> None:
         self.canvas = canvas
         self.doc = canvas._doc
         self.font = pdfmetrics.getFont(cjk_font())
         self.code: list[str] = canvas._code
+        self.seed = seed  # the document's fixed text has the codes this seed gives it
 
     def text(self, x: float, baseline: float, text: str, size: float,
              color: Color | None) -> None:
@@ -200,8 +202,11 @@ class Text:
 
     def __init__(self, text: str, style: TextStyle, lines: list[Line] | None = None,
                  width: float | None = None, *, first: bool = True,
-                 keep_with_next: bool = False) -> None:
+                 keep_with_next: bool = False, fixed: bool = False) -> None:
         self.text = text
+        # fixed: the template's own text, the same in every document (labels, headings,
+        # the bank's names): laid out and encoded once per process (see seed_fixed_text)
+        self.fixed = fixed
         self.style = style
         self.space_before = style.space_before
         self.space_after = style.space_after
@@ -215,7 +220,15 @@ class Text:
     def lines(self, width: float) -> list[Line]:
         if self._lines is None or self._width != width:
             indent = self.style.first_indent if self._first else 0.0
-            self._lines = break_lines(self.text, self.style.size, width, indent)
+            if self.fixed:
+                key = (self.text, self.style.size, width, indent)
+                found = _fixed_lines.get(key)
+                if found is None:
+                    found = _remember(_fixed_lines, key,
+                                      break_lines(self.text, self.style.size, width, indent))
+                self._lines = found
+            else:
+                self._lines = break_lines(self.text, self.style.size, width, indent)
             self._width = width
         return self._lines
 
@@ -243,7 +256,16 @@ class Text:
         # of a receipt (one document, one font subset) share one encoding of the text.
         drawn = self._drawn
         if drawn is None or drawn[0] is not painter.doc or drawn[1] != width:
-            drawn = self._drawn = (painter.doc, width, self._ops(painter, lines, width))
+            key = None
+            ops = None
+            if self.fixed and painter.seed is not None:
+                key = (painter.seed, self.text, st, width, self._first)
+                ops = _fixed_ops.get(key)
+            if ops is None:
+                ops = self._ops(painter, lines, width)
+                if key is not None:
+                    _remember(_fixed_ops, key, ops)
+            drawn = self._drawn = (painter.doc, width, ops)
         painter.code.append(f"q 1 0 0 1 {fp_str(x, top)} cm {drawn[2]} Q")
 
     def _ops(self, painter: Painter, lines: list[Line], width: float) -> str:
@@ -320,8 +342,8 @@ class Fields:
     PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 3.0, 2.0, 2.0
 
     def __init__(self, rows: Sequence[tuple[str, str]], label_width: float,
-                 label: TextStyle, value: TextStyle) -> None:
-        self.rows = [(Text(k, label), Text(v, value)) for k, v in rows]
+                 label: TextStyle, value: TextStyle, *, fixed_labels: bool = False) -> None:
+        self.rows = [(Text(k, label, fixed=fixed_labels), Text(v, value)) for k, v in rows]
         self.label_width = label_width
         self.space_before = self.space_after = 0.0
 
@@ -386,6 +408,64 @@ class SignatureLines:
 
 
 Placed = tuple[Block, float, float, float]  # block, height, space before, space after
+Seed = tuple[str, str]  # the fixed text's characters, the font's name in the document
+
+_CACHE_LIMIT = 2048
+_fixed_lines: dict[tuple[str, float, float, float], list[Line]] = {}
+_fixed_ops: dict[tuple[Seed, str, TextStyle, float, bool], str] = {}
+_seeds: dict[str, tuple[dict[int, int], list[list[int]], int]] = {}
+
+
+def _remember(cache: dict, key: object, value: T) -> T:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _fixed_texts(blocks: Sequence[Block]) -> list[Text]:
+    texts: list[Text] = []
+    for block in blocks:
+        if isinstance(block, Text):
+            texts.append(block)
+        elif isinstance(block, Fields):
+            texts += [text for row in block.rows for text in row]
+        elif isinstance(block, Letterhead):
+            texts += block.texts
+        elif isinstance(block, SignOff):
+            texts += [block.heading, block.date]
+    return [text for text in texts if text.fixed]
+
+
+def seed_fixed_text(canvas: Canvas, blocks: Sequence[Block]) -> Seed | None:
+    """Give the characters of the fixed text among `blocks` (every one of which the document
+    prints) the document's first font codes, in one order for every document with that
+    text, so that each fixed text block's operators can be written once per process and
+    reused. None (no reuse) if the document has no fixed text or has printed text already.
+
+    The code assignment is reportlab's own (TTFont.splitString), run once per fixed text
+    and process and copied into later documents."""
+    texts = _fixed_texts(blocks)
+    if not texts:
+        return None
+    font = pdfmetrics.getFont(cjk_font())
+    doc = canvas._doc
+    if font.state.get(doc) is not None:
+        return None
+    chars = "".join(dict.fromkeys("".join(" ".join(text.text.split()) for text in texts)))
+    known = _seeds.get(chars)
+    if known is None:
+        font.splitString(chars, doc)
+        state = font.state[doc]
+        _remember(_seeds, chars, (dict(state.assignments), [list(s) for s in state.subsets],
+                                  state.nextCode))
+    else:
+        font.splitString("", doc)  # the document's own fresh state, then the known codes
+        state = font.state[doc]
+        state.assignments = dict(known[0])
+        state.subsets = [list(s) for s in known[1]]
+        state.nextCode = known[2]
+    return chars, font.getSubsetInternalName(0, doc)
 
 
 def render_roll_pages(copies: Sequence[list[Block]], *, width: float, margin: float,
@@ -395,6 +475,7 @@ def render_roll_pages(copies: Sequence[list[Block]], *, width: float, margin: fl
     copy taller than `max_height` continues on further pages (blocks split as they can)."""
     buffer = BytesIO()
     canvas = new_canvas(buffer, (width, 100.0), title, author)
+    seed = seed_fixed_text(canvas, [block for blocks in copies for block in blocks])
     column = width - 2 * margin
     page = 0
     for blocks in copies:
@@ -404,7 +485,7 @@ def render_roll_pages(copies: Sequence[list[Block]], *, width: float, margin: fl
             height = sum(sb + h + sa for _, h, sb, sa in placed) + 2 * margin
             canvas.setPageSize((width, height))
             page += 1
-            painter = Painter(canvas)
+            painter = Painter(canvas, seed)
             y = height - margin
             for block, h, sb, sa in placed:
                 y -= sb
@@ -518,6 +599,7 @@ def render_sheet_pages(blocks: list[Block], pp: Paper, *, title: str, author: st
     assert pp.height is not None
     buffer = BytesIO()
     canvas = new_canvas(buffer, (pp.width, pp.height), title, author)
+    seed = seed_fixed_text(canvas, blocks)
     column = pp.width - 2 * pp.margin
     room = pp.height - pp.margin * 2.2
     pending = list(blocks)
@@ -526,7 +608,7 @@ def render_sheet_pages(blocks: list[Block], pp: Paper, *, title: str, author: st
         page += 1
         decorate(canvas, page)
         placed, pending = _fill_sheet(pending, column, room)
-        painter = Painter(canvas)
+        painter = Painter(canvas, seed)
         y = pp.height - pp.margin
         for block, h, gap, _ in placed:
             y -= gap

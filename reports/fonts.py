@@ -13,9 +13,10 @@ subset from outlines read once per glyph and process (composite glyphs' componen
 included) and embeds it uncompressed: outlines compress by a third at most, and
 compressing them cost more than laying out a whole receipt. The subset is byte for byte
 the one reportlab cuts (tests/reports/test_fonts.py).
-Codes go to characters in the order a document first prints them: reportlab's default
-keeps codes 32-127 for ASCII, which embedded ~70 unused glyphs in every receipt and gave a
-letter a second subset (a receipt is now ~45 KB, a letter ~64 KB).
+Codes go to characters in the order a document first prints them (the block documents'
+fixed text first, reports.blocks.seed_fixed_text): reportlab's default keeps codes 32-127
+for ASCII, which embedded ~70 unused glyphs in every receipt and gave a letter a second
+subset (a receipt is now ~45 KB, a letter ~64 KB).
 """
 
 from __future__ import annotations

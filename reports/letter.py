@@ -200,8 +200,9 @@ def render_letter(data: LetterData, *, fields: Mapping[str, str] | None = None,
     if copy_number > 1:  # a black band saying 副本 COPY
         blocks += [Text(label("reprint_note", locale, number=copy_number), st.mark),
                    Rule(space=2)]
+    # fixed: the same in every letter of the branch (reports.blocks.seed_fixed_text)
     blocks += [
-        Text(label("letter.title", locale), st.title),
+        Text(label("letter.title", locale), st.title, fixed=True),
         Text(label("letter.reference_line", locale, reference=data.reference), st.right),
         Text(_customer_name(data), st.body),
     ]
@@ -215,14 +216,15 @@ def render_letter(data: LetterData, *, fields: Mapping[str, str] | None = None,
         if not text:
             continue
         if key in _HEADED:
-            blocks.append(Text(_heading(index, key, locale), st.heading, keep_with_next=True))
+            blocks.append(Text(_heading(index, key, locale), st.heading, keep_with_next=True,
+                               fixed=True))
             index += 1
         blocks += [Text(line, body) for line in text.split("\n") if line.strip()]
     bank = data.bank
     blocks += [
         Space(6 * mm),
         SignOff(Text(label("sign.bank_seal", locale, bank=bank.branch_name or bank.bank_name),
-                     st.body),
+                     st.body, fixed=True),
                 label("sign.seal", locale), [label("sign.responsible", locale)],
                 Text(format_date(data.letter_date, locale), st.right), st.body),
     ]
@@ -235,10 +237,11 @@ def render_letter(data: LetterData, *, fields: Mapping[str, str] | None = None,
 def _letterhead(data: LetterData, st: BlockStyles, locale: str) -> list[Block]:
     """Logo, bank name, and the branch's name, address and phone, over a rule."""
     bank = data.bank
-    names = [Text(bank.bank_name, st.heading), Text(bank.branch_name, st.body)]
+    names = [Text(bank.bank_name, st.heading, fixed=True),
+             Text(bank.branch_name, st.body, fixed=True)]
     contact = letterhead_contact(bank, locale)
     if contact:
-        names.append(Text(contact, st.small))
+        names.append(Text(contact, st.small, fixed=True))
     size = logo_size(bank.logo_path)
     if bank.logo_path is None or size is None:
         return [*names, Rule()]

@@ -54,14 +54,15 @@ def _roll_copies(data: ReceiptData, copies: Sequence[str], locale: str,
 
 def _roll_head(data: ReceiptData, copy: str, locale: str, copy_number: int,
                st: BlockStyles) -> list[Block]:
+    # fixed: the same in every receipt of the branch (reports.blocks.seed_fixed_text)
     blocks: list[Block] = [
-        Text(data.bank.bank_name, st.subtitle),
-        Text(data.bank.branch_name, st.small_centre),
-        Text(label("receipt.title", locale), st.title),
-        Text(label(f"receipt.{copy}_copy", locale), st.centre),
+        Text(data.bank.bank_name, st.subtitle, fixed=True),
+        Text(data.bank.branch_name, st.small_centre, fixed=True),
+        Text(label("receipt.title", locale), st.title, fixed=True),
+        Text(label(f"receipt.{copy}_copy", locale), st.centre, fixed=True),
     ]
     if copy_number > 1:  # a black band saying 副本 COPY
-        blocks += [Text(label("reprint_note", locale, number=copy_number), st.mark),
+        blocks += [Text(label("reprint_note", locale, number=copy_number), st.mark, fixed=True),
                    Rule(space=2)]
     return blocks
 
@@ -72,20 +73,21 @@ def _roll_body(data: ReceiptData, rows: list[tuple[str, str]], locale: str,
     label_width = (17 if locale.startswith("zh") else 22) * mm
     blocks: list[Block] = [
         Rule(),
-        Fields(rows, label_width, st.label, st.body),
+        Fields(rows, label_width, st.label, st.body, fixed_labels=True),
     ]
     for heading, paragraphs in sections(data, locale):
-        blocks += [Text(heading, st.heading), *(Text(text, st.body) for text in paragraphs)]
+        blocks += [Text(heading, st.heading, fixed=True),
+                   *(Text(text, st.body) for text in paragraphs)]
     payload = receipt_qr_payload(data.reference, data.verification_code,
                                  data.bank.verification_url)
     blocks += [
-        Text(label("receipt.follow_up", locale), st.heading),
-        *(Text(line, st.body) for line in contact_lines(data, locale)),
+        Text(label("receipt.follow_up", locale), st.heading, fixed=True),
+        *(Text(line, st.body, fixed=True) for line in contact_lines(data, locale)),
         Space(2 * mm),
         Qr(payload, 30 * mm),
         Text(label("receipt.qr_hint", locale) + " · " + data.verification_code, st.centre),
         Space(1 * mm),
-        Text(label("receipt.keep_note", locale), st.small),
+        Text(label("receipt.keep_note", locale), st.small, fixed=True),
         Rule(dashed=True),
         SignatureLines(signers(locale), st.body),
     ]
