@@ -24,9 +24,10 @@ from __future__ import annotations
 import sys
 import threading
 from array import array
+from collections.abc import Callable
 from fnmatch import fnmatch
 from itertools import accumulate, repeat
-from operator import itemgetter
+from operator import add, itemgetter
 from pathlib import Path
 from struct import pack, pack_into, unpack_from
 from typing import Any
@@ -282,16 +283,33 @@ class CjkFace(TTFontFace):
         return output.makeStream()
 
 
+class _Formatted(dict[int, str]):
+    """Text of a number per key, made on first use by `make`."""
+
+    def __init__(self, make: Callable[[int], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: int) -> str:
+        text = self[key] = self.make(key)
+        return text
+
+
+_CODE_HEX = [f"<{code:02X}> " for code in range(256)]
+_UNICODE_HEX = _Formatted("<{:04X}>".format)
+
+
 def _to_unicode_cmap(font_name: bytes, subset: list[int]) -> bytes:
     """reportlab's ToUnicode CMap of a subset (ttfonts.makeToUnicodeCMap), the same text
     written with one formatting pass over the codes."""
     name = font_name.decode("latin-1")
+    codes = map(add, _CODE_HEX[:len(subset)], map(_UNICODE_HEX.__getitem__, subset))
     return (
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
         f"<< /Registry ({name})\n/Ordering ({name})\n/Supplement 0\n>> def\n"
         f"/CMapName /{name} def\n/CMapType 2 def\n1 begincodespacerange\n"
         f"<00> <{len(subset) - 1:02X}>\nendcodespacerange\n{len(subset)} beginbfchar\n"
-        + "\n".join(map("<{:02X}> <{:04X}>".format, range(len(subset)), subset))
+        + "\n".join(codes)
         + "\nendbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
     ).encode("latin-1")
 
@@ -337,8 +355,7 @@ class CjkFont(TTFont):
             descriptor = Dictionary(self._descriptor_entries() + b" /FontName /" + base,
                                     [(b"/FontFile2", font_file)])
             to_unicode = Stream(_to_unicode_cmap(base, subset), compress=True)
-            widths = " ".join(map(fp_str, map(face.charWidths.get, subset,
-                                              repeat(face.defaultWidth)))).encode("ascii")
+            widths = " ".join(map(self._width_texts.__getitem__, subset)).encode("ascii")
             font = Dictionary(b"/Type /Font /Subtype /TrueType /Name /%s /BaseFont /%s "
                               b"/FirstChar 0 /LastChar %d /Widths [ %s ]"
                               % (internal.encode("ascii"), base, len(subset) - 1, widths),
@@ -365,7 +382,10 @@ class CjkFont(TTFont):
         from weakref import WeakKeyDictionary
 
         self.fontName = name
-        self.face = CjkFace(filename, validate=0, subfontIndex=subfontIndex)
+        self.face = face = CjkFace(filename, validate=0, subfontIndex=subfontIndex)
+        # each character's advance width as the font's /Widths array writes it
+        self._width_texts = _Formatted(
+            lambda code: fp_str(face.charWidths.get(code, face.defaultWidth)))
         self.encoding = TTEncoding()
         self.state: WeakKeyDictionary[object, object] = WeakKeyDictionary()
         # Codes in order of first use, none kept for unused ASCII: a subset (and its
