@@ -9,9 +9,11 @@ touching the rest; `plain_sqlite` remains for tools and benchmarks that compare.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -132,6 +134,7 @@ class Checkpointer:
     thread starts on the first write and ends after CHECKPOINTER_IDLE_S without one."""
 
     def __init__(self, engine: Engine) -> None:
+        _live_checkpointers.add(self)
         self._engine = engine
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -179,6 +182,16 @@ class Checkpointer:
             except Exception as e:  # the fallback autocheckpoint still bounds the log
                 log.warning("background checkpoint failed: %s", type(e).__name__)
             self._pause.wait(CHECKPOINT_EVERY_S)  # writes meanwhile leave `_wake` set
+
+
+# Stopped at exit, so no checkpoint is cut off inside SQLite while the interpreter ends.
+_live_checkpointers: weakref.WeakSet[Checkpointer] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_checkpointers() -> None:
+    for checkpointer in list(_live_checkpointers):
+        checkpointer.stop()
 
 
 def open_store(profile_dir: Path, connect: ConnectionFactory = plain_sqlite,
