@@ -38,6 +38,7 @@ from reports.paper import (
     draw_image,
     draw_qr,
     new_canvas,
+    text_operators,
 )
 
 LEFT, CENTRE, RIGHT = 0, 1, 2
@@ -122,20 +123,7 @@ class Painter:
     def text_ops(self, runs: Sequence[tuple[float, float, str]], size: float,
                  color: Color | None) -> str:
         """One text object showing each (x, baseline, text) run in the CJK font."""
-        font, doc = self.font, self.doc
-        fill = "0 g" if color is None else f"{fp_str(color.red, color.green, color.blue)} rg"
-        parts = [f"BT {fill}"]
-        size_text = fp_str(size)
-        current = -1
-        for x, baseline, text in runs:
-            parts.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
-            for subset, chunk in font.splitString(text, doc):
-                if subset != current:
-                    parts.append(f"{font.getSubsetInternalName(subset, doc)} {size_text} Tf")
-                    current = subset
-                parts.append(f"<{chunk.hex()}> Tj")
-        parts.append("ET")
-        return " ".join(parts)
+        return text_operators(self.doc, runs, size, color)
 
     def line(self, x1: float, y: float, x2: float, *, width: float = 0.5,
              color: Color | None = None, dash: tuple[float, float] | None = None) -> None:

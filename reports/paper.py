@@ -8,7 +8,7 @@ counter PC's first receipt does not wait for reportlab's flowing-layout modules.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -19,7 +19,8 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfdoc import PDFImageXObject
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.domain.documents import PAPER_FORMATS
@@ -127,6 +128,26 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
     canvas.setFillColor(colors.black)
     canvas.addLiteral(f"{cell:.5f} 0 0 {cell:.5f} {x:.4f} {y:.4f} cm\n{ops}")
     canvas.restoreState()
+
+
+def text_operators(doc: PDFDocument, runs: Sequence[tuple[float, float, str]], size: float,
+                   color: colors.Color | None) -> str:
+    """One text object showing each (x, baseline, text) run in the CJK font, as literal PDF
+    operators for a page of `doc` (~5x cheaper than the canvas's text objects)."""
+    font = pdfmetrics.getFont(cjk_font())
+    fill = "0 g" if color is None else f"{fp_str(color.red, color.green, color.blue)} rg"
+    parts = [f"BT {fill}"]
+    size_text = fp_str(size)
+    current = -1
+    for x, baseline, text in runs:
+        parts.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
+        for subset, chunk in font.splitString(text, doc):
+            if subset != current:
+                parts.append(f"{font.getSubsetInternalName(subset, doc)} {size_text} Tf")
+                current = subset
+            parts.append(f"<{chunk.hex()}> Tj")
+    parts.append("ET")
+    return " ".join(parts)
 
 
 def draw_copy_mark(canvas: Canvas, width: float, height: float, text: str) -> None:
@@ -243,13 +264,11 @@ def sheet_decorator(pp: Paper, footer: str, copy_number: int, locale: str) -> Pa
     width, height = pp.width, pp.height
 
     def decorate(canvas: Canvas, page: int) -> None:
-        canvas.saveState()
-        canvas.setFont(cjk_font(), 7.5)
-        canvas.setFillColor(GREY)
         text = f"{footer}  ·  {label('page', locale, page=page)}" if footer else label(
             "page", locale, page=page)
-        canvas.drawCentredString(width / 2, pp.margin * 0.6, text)
-        canvas.restoreState()
+        left = (width - pdfmetrics.stringWidth(text, cjk_font(), 7.5)) / 2
+        canvas._code.append(
+            f"q {text_operators(canvas._doc, [(left, pp.margin * 0.6, text)], 7.5, GREY)} Q")
         if copy_number > 1:
             draw_copy_mark(canvas, width, height, mark)
 

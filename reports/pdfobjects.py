@@ -110,9 +110,13 @@ class LeanDocument(pdfdoc.PDFDocument):
             kind = type(obj)
             body = None
             if kind is pdfdoc.PDFPage:
-                body = self._page(obj)
+                body = self._lean_page(obj)
             elif kind is pdfdoc.PDFInfo:
-                body = self._info(obj)
+                body = self._lean_info(obj)
+            elif kind is pdfdoc.PDFCatalog:
+                body = self._lean_catalog(obj)
+            elif kind is pdfdoc.PDFPages:
+                body = self._lean_pages(obj)
             if body is None:
                 body = obj.format(self) if isinstance(obj, pdfdoc.PDFObject) else \
                     pdfdoc.format(obj, self, toplevel=1)
@@ -131,7 +135,7 @@ class LeanDocument(pdfdoc.PDFDocument):
                          position))
         return b"".join(chunks)
 
-    def _page(self, page: pdfdoc.PDFPage) -> bytes | None:
+    def _lean_page(self, page: pdfdoc.PDFPage) -> bytes | None:
         """A page as reportlab's PDFPage writes it (its content stream compressed as the
         document's default filters say), or None for a page with anything else set
         (annotations, boxes, colour spaces, shadings, a transition, its own content or
@@ -163,7 +167,24 @@ class LeanDocument(pdfdoc.PDFDocument):
                 page.Parent.format(self), b" ".join(resources),
                 fp_str(page.Rotate or 0).encode("ascii"))
 
-    def _info(self, info: pdfdoc.PDFInfo) -> bytes:
+    def _lean_catalog(self, catalog: pdfdoc.PDFCatalog) -> bytes | None:
+        """The document catalog as reportlab writes it, or None for one with more than its
+        pages and page mode (outlines, names, viewer preferences...): reportlab writes it."""
+        if getattr(catalog, "Lang", None) is not None or any(
+                getattr(catalog, key, None) is not None for key in _OTHER_CATALOG_KEYS):
+            return None
+        mode = getattr(catalog, "PageMode", pdfdoc.PDFCatalog.__Defaults__["PageMode"])
+        return b"<< /PageMode %s /Pages %s /Type /Catalog >>" % (
+            pdfdoc.format(mode, self), self.Reference(catalog.Pages).format(self))
+
+    def _lean_pages(self, pages: pdfdoc.PDFPages) -> bytes | None:
+        """The page tree as reportlab writes it (one node), or None for one with a parent."""
+        if getattr(pages, "Parent", None) is not None:
+            return None
+        kids = b" ".join(self.Reference(page).format(self) for page in pages.pages)
+        return b"<< /Count %d /Kids [ %s ] /Type /Pages >>" % (len(pages.pages), kids)
+
+    def _lean_info(self, info: pdfdoc.PDFInfo) -> bytes:
         """The document information dictionary as reportlab's PDFInfo writes it."""
         date = pdfdoc.PDFDate(ts=self._timeStamp, dateFormatter=info._dateFormatter).format(self)
         return b"<< /Author %s /CreationDate %s /Creator %s /Keywords %s /ModDate %s " \
@@ -177,6 +198,8 @@ class LeanDocument(pdfdoc.PDFDocument):
 _OTHER_PAGE_KEYS = tuple(dict.fromkeys(
     key for key in pdfdoc.PDFPage.__NoDefault__
     if key not in ("Rotate", "Trans", "Annots")))  # set on every page, checked one by one
+_OTHER_CATALOG_KEYS = tuple(key for key in pdfdoc.PDFCatalog.__NoDefault__
+                            if key not in ("Pages", "PageMode"))
 _ALL_PROCS = b"/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]"
 _BASIC_PROCS = b"/ProcSet [ /PDF /Text ]"
 
