@@ -5,6 +5,7 @@ engine, so any number of workers can serve behind a load balancer.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -325,5 +326,21 @@ def app_from_environment() -> FastAPI:
     pool = int(os.environ.get("COMPLAINT_DESK_HQ_POOL", "5"))
     quiet_access_log()
     keys = open_key_store(os.environ.get(KEYS_ENV))
-    return create_app(make_engine(url, pool_size=pool), Vault(keys),
-                      time_zone=os.environ.get(TIME_ZONE_ENV) or DEFAULT_TIME_ZONE)
+    app = create_app(make_engine(url, pool_size=pool), Vault(keys),
+                     time_zone=os.environ.get(TIME_ZONE_ENV) or DEFAULT_TIME_ZONE)
+    _tune_collector()
+    return app
+
+
+# A push batch makes some 150,000 objects that live until it is stored: with the default
+# threshold (700) the cyclic collector runs hundreds of times per 10,000 events and
+# walks the batch again each time (a fifth of a push's time, in the profile).
+GC_THRESHOLDS = (20_000, 20, 10)
+
+
+def _tune_collector() -> None:
+    """For a serving worker: what the app and its libraries hold for the life of the process
+    is moved out of the collector's sight, and it runs less often (hq serve only)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
