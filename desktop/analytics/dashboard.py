@@ -7,12 +7,12 @@ cases and open corrective actions now. A handful of SQL aggregates over the comp
 
 from __future__ import annotations
 
-import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import Float, Table, and_, case, cast, func, literal, null, select
+from sqlalchemy import Float, Table, and_, case, cast, func, literal, literal_column, select
 
 from desktop.analytics.reopened import was_decided, was_reopened
 from desktop.analytics.source import ComplaintSource
@@ -81,55 +81,88 @@ def _monday(day: date) -> date:
 
 def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone: tzinfo,
                       taxonomy: Taxonomy, *, weeks: int = 8, events: Table | None = None,
-                      rules: RiskRules | None = None) -> DashboardFigures:
+                      rules: RiskRules | None = None,
+                      branches: Sequence[str] = ()) -> DashboardFigures:
     """The figures of the `weeks` weeks up to `now` (this week included); the reopened share
-    only with the `events` table (else none), the rise by `rules` (else the shipped ones)."""
+    only with the `events` table (else none), the rise by `rules` (else the shipped ones);
+    of `branches` only where given (at HQ)."""
     s = source
     today = now.astimezone(zone).date()
     starts = [_monday(today) - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
     bounds = [datetime.combine(d, time.min, tzinfo=zone) for d in
               (*starts, starts[-1] + timedelta(weeks=1))]
-    window = [s.received_at >= bounds[0], s.received_at < bounds[-1], s.repeat_of.is_(None)]
+    mine = [s.branch_code.in_(list(branches))] if branches else []
+    window = [s.received_at >= bounds[0], s.received_at < bounds[-1], s.repeat_of.is_(None),
+              *mine]
     decided = s.status.in_([Status.RESOLVED.value, Status.CLOSED.value])
 
     def count(condition: Any) -> Any:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
+    def week_of(moment: Any) -> Any:
+        """The week number (0 = the first) of a moment within the window: one CASE per row,
+        so each row is read once for all the weeks instead of once per week."""
+        return case(*((moment < hi, i) for i, hi in enumerate(bounds[1:-1])), else_=weeks - 1)
+
     on_time_now = and_(decided, s.resolved_at <= s.decision_due)
-    columns = []
-    for lo, hi in itertools.pairwise(bounds):
-        in_week = and_(decided, s.resolved_at >= lo, s.resolved_at < hi)
-        columns += [count(and_(s.received_at >= lo, s.received_at < hi)), count(in_week),
-                    count(and_(in_week, on_time_now)),
-                    func.avg(case((in_week, cast(s.satisfaction, Float)), else_=null()))]
-    columns += [count(decided), count(on_time_now), func.avg(cast(s.satisfaction, Float))]
-    columns += ([count(was_decided(s, events)), count(was_reopened(s, events))]
-                if events is not None else [literal(0), literal(0)])
-    r = db.execute(select(*columns).select_from(s.table).where(*window)).one()
-    trend = tuple(Week(starts[i], int(r[4 * i]), int(r[4 * i + 1]), int(r[4 * i + 2]),
-                       None if r[4 * i + 3] is None else float(r[4 * i + 3]))
-                  for i in range(weeks))
-    n_decided, on_time, satisfaction = int(r[-5]), int(r[-4]), r[-3]
+    scored = cast(s.satisfaction, Float)
+    # One pass over the window's rows, grouped by category, the week received and the week
+    # decided (-1: not decided within the window): the trend, the categories, and the
+    # window's decided, on-time and satisfaction totals all come from these groups.
+    decided_week = case((and_(decided, s.resolved_at >= bounds[0], s.resolved_at < bounds[-1]),
+                         week_of(s.resolved_at)), else_=-1)
+    reopened_columns = ([count(was_decided(s, events)), count(was_reopened(s, events))]
+                        if events is not None else [literal(0), literal(0)])
+    groups = db.execute(
+        select(s.business_type, week_of(s.received_at).label("received_week"),
+               decided_week.label("decided_week"), func.count(),
+               count(decided), count(on_time_now), func.sum(scored), func.count(scored),
+               *reopened_columns)
+        .select_from(s.table).where(*window)
+        # By the output names: PostgreSQL does not see two renderings of one CASE, each
+        # with its own parameters, as the same expression.
+        .group_by(s.business_type, literal_column("received_week"),
+                  literal_column("decided_week"))).all()
+    received = [0] * weeks
+    by_decided = [[0, 0, 0.0, 0] for _ in range(weeks)]  # decided, on time, score sum, scored
     per_week: dict[str, list[int]] = {}
-    week_counts = [count(and_(s.received_at >= lo, s.received_at < hi))
-                   for lo, hi in itertools.pairwise(bounds)]
-    for code, *ns in db.execute(select(s.business_type, *week_counts).select_from(s.table)
-                                .where(*window).group_by(s.business_type)).all():
+    n_decided = on_time = scores = ever_decided = reopened = 0
+    score_total = 0.0
+    for code, wk, dwk, n, n_dec, n_on_time, total, n_scores, ever, again in groups:
+        received[int(wk)] += int(n)
+        n_decided += int(n_dec)
+        on_time += int(n_on_time)
+        score_total += float(total or 0)
+        scores += int(n_scores)
+        ever_decided += int(ever)
+        reopened += int(again)
+        if int(dwk) >= 0:
+            d = by_decided[int(dwk)]
+            d[0] += int(n)
+            d[1] += int(n_on_time)
+            d[2] += float(total or 0)
+            d[3] += int(n_scores)
         top = taxonomy.path("business_type", code)[0].code if taxonomy.has(
             "business_type", code) else str(code)
-        sums = per_week.setdefault(top, [0] * weeks)
-        for i, n in enumerate(ns):
-            sums[i] += int(n)
+        per_week.setdefault(top, [0] * weeks)[int(wk)] += int(n)
+
+    def week(i: int) -> Week:
+        n, in_time, total, n_scores = by_decided[i]
+        return Week(starts[i], received[i], int(n), int(in_time),
+                    total / n_scores if n_scores else None)
+
+    trend = tuple(week(i) for i in range(weeks))
+    satisfaction = score_total / scores if scores else None
     by_type = {top: sum(ns) for top, ns in per_week.items()}
     rules = rules or risk_rules()
     rising = tuple(() if i == 0 else tuple(rising_categories(
         {c: ns[i] for c, ns in per_week.items()}, {c: ns[i - 1] for c, ns in per_week.items()},
         rules)) for i in range(weeks))
     overdue = db.execute(select(func.count()).select_from(s.table).where(
-        s.status.in_(OPEN_STATES), s.decision_due < now)).scalar()
+        s.status.in_(OPEN_STATES), s.decision_due < now, *mine)).scalar()
     actions = db.execute(select(func.coalesce(func.sum(s.table.c.open_actions), 0),
                                 count(s.table.c.next_action_due < today.isoformat()))
-                         .select_from(s.table).where(s.table.c.next_action_due.is_not(None))
+                         .select_from(s.table).where(s.table.c.next_action_due.is_not(None), *mine)
                          ).one()  # set exactly while actions are open: read by its index
     return DashboardFigures(
         weeks=trend, categories=tuple(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -142,4 +175,4 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
         overdue_action_cases=int(actions[1]),
         category_weeks=tuple(sorted((top, tuple(ns)) for top, ns in per_week.items())),
         rising=rising, rise_share=rules.rise_share, rise_min_count=rules.rise_min_count,
-        ever_decided=int(r[-2]), reopened=int(r[-1]))
+        ever_decided=ever_decided, reopened=reopened)

@@ -49,3 +49,27 @@ def test_the_reopened_share_at_the_branch_and_at_hq(
                                branches=[branch.code])
     assert [(f.staff_number, f.handled, f.decided, f.ever_decided, f.reopened)
             for f in at_hq] == [("T001", 5, 1, 3, 2)]
+
+
+def test_the_dashboard_figures_at_the_branch_and_at_hq_are_the_same(
+        hq: LiveHq, make_branch: Callable[[LiveHq], Branch]) -> None:
+    """The dashboard's one grouped query gives HQ (SQLite or PostgreSQL) the branch's numbers."""
+    from desktop.analytics.dashboard import dashboard_figures
+    from desktop.services.dashboard import branch_dashboard
+    from hq import tables
+    from hq.statistics import hq_source
+
+    branch = make_branch(hq)
+    clock = SettableClock()
+    ctx = branch.device("counter1", clock)
+    ids = build_profile(ctx, clock, TELLER, SUPERVISOR).ids
+    uc.reopen(ctx, SUPERVISOR, ids["A"], reason="客户补充材料", approver=SUPERVISOR)
+    uc.record_satisfaction(ctx, TELLER, ids["E"], 2)
+    with client_for(ctx) as client:
+        sync_now(ctx, client)
+    here = branch_dashboard(ctx, SUPERVISOR, weeks=8)
+    with hq.engine.connect() as conn:
+        there = dashboard_figures(conn, hq_source(), ctx.now(), ctx.device.zone, ctx.taxonomy,
+                                  weeks=8, events=tables.events, branches=[branch.code])
+    assert there == here
+    assert sum(w.received for w in here.weeks) == 6 and (here.ever_decided, here.reopened) == (3, 1)
