@@ -39,6 +39,9 @@ class ComplaintSource:
     # without the column counts every complaint as a first one.
     repeat_of: ColumnElement[Any]
     root_cause: ColumnElement[Any]
+    # The table of pre-counted figures kept beside the rows (the branch's `statistics_counts`,
+    # desktop.analytics.precount), or None: every figure counted from the rows.
+    counts: Table | None = None
 
     def dimension(self, name: str) -> ColumnElement[Any]:
         """The column a table is broken down by (`channel`, `business_type`, `cause`,
@@ -54,9 +57,10 @@ class ComplaintSource:
 DIMENSION_NAMES = ("channel", "business_type", "cause", "intake_channel", "root_cause")
 
 
-def source_of(table: Table) -> ComplaintSource:
+def source_of(table: Table, counts: Table | None = None) -> ComplaintSource:
     """The complaint source of `table` (a branch's or HQ's `complaints`): its columns by
-    name, the ones it lacks read from its JSON `details` or taken as empty."""
+    name, the ones it lacks read from its JSON `details` or taken as empty; with `counts`,
+    the table of pre-counted figures its triggers keep (desktop.analytics.precount)."""
     c = table.c
     details = c.get("details")
 
@@ -80,5 +84,5 @@ def source_of(table: Table) -> ComplaintSource:
         escalation_level=c.escalation_level,
         satisfaction=column("satisfaction", integer=True),
         repeat_of=c["repeat_of"] if "repeat_of" in c else null(),
-        root_cause=column_or_empty("root_cause"),
+        root_cause=column_or_empty("root_cause"), counts=counts,
     )

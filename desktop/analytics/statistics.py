@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from desktop.analytics.blocks import cover
 from desktop.analytics.source import ComplaintSource
 from desktop.domain.errors import DomainError
 from desktop.domain.model import OPEN_STATES, Outcome, Status
@@ -124,11 +125,21 @@ def check_dimensions(by: Sequence[str]) -> tuple[str, ...]:
     return tuple(by)
 
 
+def first_of_matter(source: ComplaintSource) -> list[ColumnElement[bool]]:
+    """The conditions of a complaint counted at all: not a repeat about the same matter."""
+    return [source.repeat_of.is_(None)]
+
+
 def counted(source: ComplaintSource, period: Period,
             branches: Sequence[str] = ()) -> list[ColumnElement[bool]]:
     """The conditions of a complaint counted in `period`: received in it, not a repeat."""
-    where = [source.received_at >= period.start, source.received_at < period.end,
-             source.repeat_of.is_(None)]
+    return received_between(source, period.start, period.end, branches)
+
+
+def received_between(source: ComplaintSource, start: datetime, end: datetime,
+                     branches: Sequence[str] = ()) -> list[ColumnElement[bool]]:
+    """The conditions of a complaint counted when received in [start, end)."""
+    where = [source.received_at >= start, source.received_at < end, *first_of_matter(source)]
     if branches:
         where.append(source.branch_code.in_(list(branches)))
     return where
@@ -138,33 +149,118 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def figure_columns(source: ComplaintSource, as_of: datetime) -> list[ColumnElement[int]]:
-    """The aggregate columns of `Figures`, in its field order."""
+# The latest moment a report could be made at: the figures each complaint keeps for good
+# unless it changes, which are what the branch's pre-counts hold (analytics/precount.py).
+END_OF_TIME = datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+
+
+def figure_conditions(source: ComplaintSource,
+                      as_of: datetime) -> list[ColumnElement[bool] | None]:
+    """What makes a complaint count in each field of `Figures`, in its order (None: every
+    complaint counted counts there)."""
     s = source
     concluded = s.status.in_([Status.RESOLVED.value, Status.CLOSED.value])
     is_open = s.status.in_(OPEN_STATES)
     overdue = or_(and_(is_open, s.decision_due < as_of),
                   and_(s.resolved_at.is_not(None), s.resolved_at > s.decision_due))
     return [
-        func.count().label("received"),
-        _count(concluded).label("concluded"),
-        _count(and_(concluded, s.outcome == Outcome.UPHELD.value)).label("upheld"),
-        _count(and_(concluded, s.outcome == Outcome.PARTLY_UPHELD.value)).label("partly_upheld"),
-        _count(and_(concluded, s.outcome == Outcome.NOT_UPHELD.value)).label("not_upheld"),
-        _count(s.status == Status.WITHDRAWN.value).label("withdrawn"),
-        _count(is_open).label("open"),
-        _count(overdue).label("overdue"),
+        None,  # received
+        concluded,
+        and_(concluded, s.outcome == Outcome.UPHELD.value),
+        and_(concluded, s.outcome == Outcome.PARTLY_UPHELD.value),
+        and_(concluded, s.outcome == Outcome.NOT_UPHELD.value),
+        s.status == Status.WITHDRAWN.value,
+        is_open,
+        overdue,
     ]
+
+
+def awaiting_deadline(source: ComplaintSource, as_of: datetime) -> ColumnElement[bool]:
+    """The complaints whose figures at `as_of` may differ from their figures at END_OF_TIME:
+    `figure_conditions` uses `as_of` only to ask whether an open complaint's deadline has
+    passed. (tests/analytics/test_precounts.py holds the two to each other.)"""
+    return and_(source.status.in_(OPEN_STATES), source.decision_due >= as_of)
+
+
+def figure_columns(source: ComplaintSource, as_of: datetime) -> list[ColumnElement[int]]:
+    """The aggregate columns of `Figures`, in its field order."""
+    return [(func.count() if condition is None else _count(condition)).label(name)
+            for name, condition in zip(FIGURE_NAMES, figure_conditions(source, as_of),
+                                       strict=True)]
 
 
 def statistics_statement(source: ComplaintSource, period: Period, as_of: datetime,
                          by: Sequence[str] = (), branches: Sequence[str] = ()) -> Select[Any]:
-    """The one SELECT of the statistics: a row per group of `by` (one row without `by`)."""
+    """The one SELECT of the statistics over the complaint rows: a row per group of `by`
+    (one row without `by`)."""
+    return _rows_statement(source, counted(source, period, branches), by, as_of)
+
+
+def _rows_statement(source: ComplaintSource, where: list[ColumnElement[bool]],
+                    by: Sequence[str], *as_of: datetime) -> Select[Any]:
+    """Keys and figures of the rows `where` selects; the figures once per moment of `as_of`."""
     keys = [func.coalesce(source.dimension(d), "").label(f"k{i}")
             for i, d in enumerate(check_dimensions(by))]
-    stmt = select(*keys, *figure_columns(source, as_of)).select_from(source.table)
-    stmt = stmt.where(*counted(source, period, branches))
+    columns = [c for moment in as_of for c in figure_columns(source, moment)]
+    stmt = select(*keys, *columns).select_from(source.table).where(*where)
     return stmt.group_by(*keys) if keys else stmt
+
+
+Found = dict[tuple[str, ...], tuple[int, ...]]
+
+
+def _groups(db: Executes, source: ComplaintSource, period: Period, as_of: datetime,
+            dims: tuple[str, ...], branches: Sequence[str]) -> Found:
+    """Each group's figures (in FIGURE_NAMES order): from the complaint rows, or, where the
+    source keeps pre-counts, from those for the whole UTC days of the period (blocks.cover)
+    and from the rows for the hours at its ends and the complaints not yet due at `as_of`."""
+    n = len(dims)
+    if source.counts is None:
+        return {tuple(map(str, r[:n])): tuple(int(v or 0) for v in r[n:]) for r in
+                db.execute(statistics_statement(source, period, as_of, dims, branches)).all()}
+
+    def read(stmt: Select[Any]) -> Found:  # keys are text and figures integers (SQLite)
+        return {r[:n]: r[n:] for r in db.execute(stmt).tuples().all()}
+
+    plan = cover(period.start, period.end)
+    counts = source.counts
+    parts: list[tuple[int, Found]] = []
+    for sign in (1, -1):
+        names = [name for s, name in plan.blocks if s == sign]
+        if names:
+            keys = [counts.c[d].label(f"k{i}") for i, d in enumerate(dims)]
+            stmt = select(*keys, *(func.coalesce(func.sum(counts.c[f]), 0)
+                                   for f in FIGURE_NAMES)).where(counts.c.block.in_(names))
+            if branches:
+                stmt = stmt.where(counts.c.branch.in_(list(branches)))
+            parts.append((sign, read(stmt.group_by(*keys) if keys else stmt)))
+    for sign, start, end in plan.stretches:
+        parts.append((sign, read(_rows_statement(
+            source, received_between(source, start, end, branches), dims, as_of))))
+    if plan.days is not None:
+        # The pre-counts hold each complaint's figures for good; one still open before its
+        # deadline at `as_of` is not overdue yet: its figures as of then replace those.
+        where = [*received_between(source, *plan.days, branches),
+                 awaiting_deadline(source, as_of)]
+        width = len(FIGURE_NAMES)
+        parts.append((1, {key: tuple(a - b for a, b in zip(v[:width], v[width:], strict=True))
+                          for key, v in read(_rows_statement(source, where, dims, as_of,
+                                                             END_OF_TIME)).items()}))
+    if not parts:
+        return {}
+    # The largest part as it is, the others added to it (they are hours and days).
+    parts.sort(key=lambda part: (part[0] != 1, -len(part[1])))
+    totals = dict(parts[0][1]) if parts[0][0] == 1 else {}
+    zeros = (0,) * len(FIGURE_NAMES)
+    for sign, part in parts[0 if not totals else 1:]:
+        for key, values in part.items():
+            summed = tuple(a + sign * b for a, b in zip(totals.get(key, zeros), values,
+                                                        strict=True))
+            if any(summed):
+                totals[key] = summed
+            else:
+                totals.pop(key, None)
+    return totals
 
 
 def statistics(db: Executes, source: ComplaintSource, period: Period, as_of: datetime, *,
@@ -180,9 +276,7 @@ def statistics(db: Executes, source: ComplaintSource, period: Period, as_of: dat
     """
     dims = check_dimensions(by)
     n = len(dims)
-    found: dict[tuple[str, ...], tuple[int, ...]] = {
-        tuple(map(str, r[:n])): tuple(int(v or 0) for v in r[n:])
-        for r in db.execute(statistics_statement(source, period, as_of, dims, branches)).all()}
+    found = _groups(db, source, period, as_of, dims, branches)
     total = Figures(*(sum(column) for column in zip(*found.values(), strict=True))) \
         if found else Figures()
     if not dims:
@@ -194,9 +288,15 @@ def statistics(db: Executes, source: ComplaintSource, period: Period, as_of: dat
             zeros = (0,) * len(FIGURE_NAMES)
             for code in orders[0]:
                 found.setdefault((code,), zeros)
-        keys = sorted(found, key=lambda k: tuple(
-            (order.get(code, len(order) + (0 if code else 1)), code)
-            for order, code in zip(orders, k, strict=True)))
+        keys = list(found)
+        # Each code as its rank in its dimension's order, then the keys sorted by those.
+        ranked = []
+        columns = list(zip(*keys, strict=True)) or [()] * n
+        for order, codes in zip(orders, columns, strict=True):
+            known = sorted(set(codes), key=lambda c, o=order: (  # type: ignore[misc]
+                o.get(c, len(o) + (0 if c else 1)), c))
+            ranked.append(map({c: i for i, c in enumerate(known)}.__getitem__, codes))
+        keys = [k for _, k in sorted(zip(zip(*ranked, strict=True), keys, strict=True))]
     else:
         keys = sorted(found)
     rows = tuple(StatisticsRow(k, Figures(*found[k])) for k in keys)

@@ -18,11 +18,11 @@ from desktop.domain.model import Actor
 from desktop.security.permissions import require
 from desktop.security.policy import Permission
 from desktop.services.context import ServiceContext
-from desktop.store.models import ComplaintRow
+from desktop.store.models import ComplaintRow, StatisticsCountRow
 
 
 def branch_source() -> ComplaintSource:
-    return source_of(ComplaintRow.__table__)  # type: ignore[arg-type]
+    return source_of(ComplaintRow.__table__, StatisticsCountRow.__table__)  # type: ignore[arg-type]
 
 
 def branch_statistics(ctx: ServiceContext, actor: Actor, first: date, last: date,

@@ -133,3 +133,63 @@ def test_the_risk_migration_gives_existing_complaints_their_signals_from_their_e
         {"code": "repeat_complainant", "params": {"count": 1, "days": 30}}]
     assert indexed == {("k1", "amount_over"), ("k1", "elderly"), ("k1", "mentions_lawsuit"),
                        ("k2", "repeat_complainant")}
+
+
+def test_the_statistics_migration_counts_the_complaints_already_there(tmp_path: Path) -> None:
+    from datetime import UTC, date, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import insert, update
+
+    from desktop.analytics.source import source_of
+    from desktop.analytics.statistics import Figures, Period, statistics
+    from desktop.services.statistics import branch_source
+    from desktop.store.models import ComplaintRow, CustomerRow
+
+    engine = make_engine(tmp_path / DATABASE_FILE)
+    upgrade(engine, "0011")
+    at = datetime(2026, 3, 31, 15, tzinfo=UTC)  # 23:00 on 31 March in Beijing
+    rows = [("received", None, None, None), ("closed", "upheld", 2, None),
+            ("resolved", "not_upheld", 20, None), ("withdrawn", None, None, None),
+            ("closed", "partly_upheld", 3, "k0")]  # the last a repeat of the first
+    with engine.begin() as conn:
+        conn.execute(insert(CustomerRow).values(id="c1", kind="individual", name="客户",
+                                                created_at=at, updated_at=at))
+        conn.execute(insert(ComplaintRow), [
+            {"id": f"k{i}", "reference": f"BJ001-{i}", "branch_code": "BJ001", "status": status,
+             "customer_id": "c1", "customer_name": "客户", "channel": "counter",
+             "business_type": "B0101", "cause": "R0101", "received_at": at + timedelta(hours=i),
+             "decision_due": at + timedelta(days=15), "outcome": outcome,
+             "resolved_at": None if days is None else at + timedelta(days=days),
+             "repeat_of": repeat, "updated_at": at}
+            for i, (status, outcome, days, repeat) in enumerate(rows)])
+    engine.dispose()
+
+    store = open_store(tmp_path)
+    rows_only = source_of(ComplaintRow.__table__)  # type: ignore[arg-type]
+    beijing = ZoneInfo("Asia/Shanghai")
+    march, april = (Period(date(2026, 3, 1), date(2026, 3, 31), beijing),
+                    Period(date(2026, 4, 1), date(2026, 6, 30), beijing))
+    as_of = datetime(2026, 4, 10, tzinfo=UTC)
+    try:
+        with store.read() as s:
+            kept = s.execute(text("SELECT block, received, concluded, upheld, not_upheld, "
+                                  "withdrawn, open, overdue FROM statistics_counts")).tuples().all()
+            # All on 31 March in UTC: its day, month, quarter and year; the repeat not counted.
+            assert sorted(kept) == [(block, 4, 2, 1, 1, 1, 1, 2)
+                                    for block in ("2026", "2026-03", "2026-03-31", "2026-Q1")]
+            assert statistics(s, branch_source(), march, as_of).total == Figures(
+                received=1, open=1)
+            assert statistics(s, branch_source(), april, as_of).total == Figures(
+                received=3, concluded=2, upheld=1, not_upheld=1, withdrawn=1, overdue=1)
+        with store.write() as s:  # and the triggers keep them from now on
+            s.execute(update(ComplaintRow).where(ComplaintRow.id == "k0").values(
+                status="closed", outcome="upheld", resolved_at=as_of))
+        with store.read() as s:
+            for period in (march, april):
+                assert (statistics(s, branch_source(), period, as_of, by=["cause"])
+                        == statistics(s, rows_only, period, as_of, by=["cause"]))
+            assert statistics(s, branch_source(), march, as_of).total == Figures(
+                received=1, concluded=1, upheld=1)
+    finally:
+        store.close()
