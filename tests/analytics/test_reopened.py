@@ -11,6 +11,7 @@ import pytest
 
 from desktop.domain.model import Actor, Role
 from desktop.services import complaints as uc
+from desktop.services.context import ServiceContext
 from desktop.services.performance import branch_performance
 from desktop.sync.engine import sync_now
 from hq.statistics import hq_performance
@@ -73,3 +74,21 @@ def test_the_dashboard_figures_at_the_branch_and_at_hq_are_the_same(
                                   weeks=8, events=tables.events, branches=[branch.code])
     assert there == here
     assert sum(w.received for w in here.weeks) == 6 and (here.ever_decided, here.reopened) == (3, 1)
+
+
+def test_the_reopened_complaints_are_found_through_their_partial_index(
+        ctx: ServiceContext) -> None:
+    """Not by reading every event: the kind is in the SQL, so SQLite uses the partial index."""
+    from sqlalchemy import func, select
+    from sqlalchemy.dialects import sqlite
+
+    from desktop.analytics.reopened import was_reopened
+    from desktop.services.statistics import branch_source
+    from desktop.store.models import EventRow
+
+    stmt = select(func.count()).where(was_reopened(branch_source(), EventRow.__table__))
+    sql = str(stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+    with ctx.store.read() as s:
+        plan = " ".join(str(r) for r in s.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + sql).all())
+    assert "ix_events_reopened" in plan
