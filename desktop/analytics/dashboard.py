@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import Float, Table, and_, case, cast, func, literal, literal_column, select
+from sqlalchemy import Float, Table, and_, case, cast, func, literal_column, select
 
-from desktop.analytics.reopened import was_decided, was_reopened
+from desktop.analytics.reopened import was_reopened
 from desktop.analytics.source import ComplaintSource
 from desktop.analytics.statistics import Executes
 from desktop.domain.model import OPEN_STATES, Status
@@ -82,10 +82,12 @@ def _monday(day: date) -> date:
 def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone: tzinfo,
                       taxonomy: Taxonomy, *, weeks: int = 8, events: Table | None = None,
                       rules: RiskRules | None = None,
-                      branches: Sequence[str] = ()) -> DashboardFigures:
+                      branches: Sequence[str] = (),
+                      with_overdue: bool = True) -> DashboardFigures:
     """The figures of the `weeks` weeks up to `now` (this week included); the reopened share
     only with the `events` table (else none), the rise by `rules` (else the shipped ones);
-    of `branches` only where given (at HQ)."""
+    of `branches` only where given (at HQ). `with_overdue=False` leaves `overdue_cases` at 0
+    for a caller that counts them itself (`overdue_cases`, e.g. on another connection)."""
     s = source
     today = now.astimezone(zone).date()
     starts = [_monday(today) - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
@@ -111,13 +113,10 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
     # window's decided, on-time and satisfaction totals all come from these groups.
     decided_week = case((and_(decided, s.resolved_at >= bounds[0], s.resolved_at < bounds[-1]),
                          week_of(s.resolved_at)), else_=-1)
-    reopened_columns = ([count(was_decided(s, events)), count(was_reopened(s, events))]
-                        if events is not None else [literal(0), literal(0)])
     groups = db.execute(
         select(s.business_type, week_of(s.received_at).label("received_week"),
                decided_week.label("decided_week"), func.count(),
-               count(decided), count(on_time_now), func.sum(scored), func.count(scored),
-               *reopened_columns)
+               count(decided), count(on_time_now), func.sum(scored), func.count(scored))
         .select_from(s.table).where(*window)
         # By the output names: PostgreSQL does not see two renderings of one CASE, each
         # with its own parameters, as the same expression.
@@ -128,14 +127,12 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
     per_week: dict[str, list[int]] = {}
     n_decided = on_time = scores = ever_decided = reopened = 0
     score_total = 0.0
-    for code, wk, dwk, n, n_dec, n_on_time, total, n_scores, ever, again in groups:
+    for code, wk, dwk, n, n_dec, n_on_time, total, n_scores in groups:
         received[int(wk)] += int(n)
         n_decided += int(n_dec)
         on_time += int(n_on_time)
         score_total += float(total or 0)
         scores += int(n_scores)
-        ever_decided += int(ever)
-        reopened += int(again)
         if int(dwk) >= 0:
             d = by_decided[int(dwk)]
             d[0] += int(n)
@@ -158,8 +155,16 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
     rising = tuple(() if i == 0 else tuple(rising_categories(
         {c: ns[i] for c, ns in per_week.items()}, {c: ns[i - 1] for c, ns in per_week.items()},
         rules)) for i in range(weeks))
-    overdue = db.execute(select(func.count()).select_from(s.table).where(
-        s.status.in_(OPEN_STATES), s.decision_due < now, *mine)).scalar()
+    if events is not None:
+        # Reopened: from the few reopened complaints to their rows, not by asking of every
+        # row in the window (which reads each row beyond the statistics index). Decided at
+        # least once: decided now, or reopened (which needs a decision first).
+        again, again_decided = db.execute(
+            select(func.count(), count(decided)).select_from(s.table)
+            .where(was_reopened(s, events), *window)).one()
+        reopened = int(again)
+        ever_decided = n_decided + reopened - int(again_decided)
+    overdue = overdue_cases(db, s, now, branches) if with_overdue else 0
     actions = db.execute(select(func.coalesce(func.sum(s.table.c.open_actions), 0),
                                 count(s.table.c.next_action_due < today.isoformat()))
                          .select_from(s.table).where(s.table.c.next_action_due.is_not(None), *mine)
@@ -176,3 +181,13 @@ def dashboard_figures(db: Executes, source: ComplaintSource, now: datetime, zone
         category_weeks=tuple(sorted((top, tuple(ns)) for top, ns in per_week.items())),
         rising=rising, rise_share=rules.rise_share, rise_min_count=rules.rise_min_count,
         ever_decided=ever_decided, reopened=reopened)
+
+
+def overdue_cases(db: Executes, source: ComplaintSource, now: datetime,
+                  branches: Sequence[str] = ()) -> int:
+    """The open cases past their decision deadline at `now` (repeats included: each is a
+    case to work), of `branches` only where given."""
+    s = source
+    mine = [s.branch_code.in_(list(branches))] if branches else []
+    return int(db.execute(select(func.count()).select_from(s.table).where(
+        s.status.in_(OPEN_STATES), s.decision_due < now, *mine)).scalar() or 0)
