@@ -9,12 +9,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from desktop.analytics.dashboard import dashboard_figures
 from desktop.domain.model import Actor, Role
 from desktop.services import complaints as uc
 from desktop.services.context import ServiceContext
+from desktop.services.dashboard import branch_dashboard
 from desktop.services.performance import branch_performance
 from desktop.sync.engine import sync_now
-from hq.statistics import hq_performance
+from hq import tables
+from hq.statistics import hq_performance, hq_source
 from tests.analytics.profile import build_profile
 from tests.conftest import SettableClock
 from tests.hq.conftest import LiveHq
@@ -30,16 +33,26 @@ def hq(request: pytest.FixtureRequest) -> LiveHq:
     return live
 
 
-def test_the_reopened_share_at_the_branch_and_at_hq(
-        hq: LiveHq, make_branch: Callable[[LiveHq], Branch]) -> None:
+def _synced_profile(hq: LiveHq, make_branch: Callable[[LiveHq], Branch], *,
+                    reopen: tuple[str, ...], score_e: bool = False) -> tuple[Branch, ServiceContext]:
+    """The hand-counted profile on a branch of `hq`, the `reopen` cases reopened (and E
+    scored 2), synced to HQ."""
     branch = make_branch(hq)
     clock = SettableClock()
     ctx = branch.device("counter1", clock)
     ids = build_profile(ctx, clock, TELLER, SUPERVISOR).ids
-    uc.reopen(ctx, SUPERVISOR, ids["A"], reason="客户补充材料", approver=SUPERVISOR)
-    uc.reopen(ctx, SUPERVISOR, ids["B"], reason="客户补充材料", approver=SUPERVISOR)
+    for name in reopen:
+        uc.reopen(ctx, SUPERVISOR, ids[name], reason="客户补充材料", approver=SUPERVISOR)
+    if score_e:
+        uc.record_satisfaction(ctx, TELLER, ids["E"], 2)
     with client_for(ctx) as client:
         sync_now(ctx, client)
+    return branch, ctx
+
+
+def test_the_reopened_share_at_the_branch_and_at_hq(
+        hq: LiveHq, make_branch: Callable[[LiveHq], Branch]) -> None:
+    branch, ctx = _synced_profile(hq, make_branch, reopen=("A", "B"))
     [t001] = branch_performance(ctx, SUPERVISOR, FIRST, LAST)
     # Decided at least once: A and B (both reopened since) and E; C was withdrawn, D is open.
     assert (t001.ever_decided, t001.reopened) == (3, 2)
@@ -55,19 +68,7 @@ def test_the_reopened_share_at_the_branch_and_at_hq(
 def test_the_dashboard_figures_at_the_branch_and_at_hq_are_the_same(
         hq: LiveHq, make_branch: Callable[[LiveHq], Branch]) -> None:
     """The dashboard's one grouped query gives HQ (SQLite or PostgreSQL) the branch's numbers."""
-    from desktop.analytics.dashboard import dashboard_figures
-    from desktop.services.dashboard import branch_dashboard
-    from hq import tables
-    from hq.statistics import hq_source
-
-    branch = make_branch(hq)
-    clock = SettableClock()
-    ctx = branch.device("counter1", clock)
-    ids = build_profile(ctx, clock, TELLER, SUPERVISOR).ids
-    uc.reopen(ctx, SUPERVISOR, ids["A"], reason="客户补充材料", approver=SUPERVISOR)
-    uc.record_satisfaction(ctx, TELLER, ids["E"], 2)
-    with client_for(ctx) as client:
-        sync_now(ctx, client)
+    branch, ctx = _synced_profile(hq, make_branch, reopen=("A",), score_e=True)
     here = branch_dashboard(ctx, SUPERVISOR, weeks=8)
     with hq.engine.connect() as conn:
         there = dashboard_figures(conn, hq_source(), ctx.now(), ctx.device.zone, ctx.taxonomy,
