@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, func, select
 
-from desktop.domain.model import EventKind, Outcome, Role
+from desktop.domain.model import Event, EventKind, Outcome, Role
 from hq import admin, complaints
 from hq.cli import main
 from hq.db import allocate_seqs, change_lock, insert_new
@@ -170,20 +170,35 @@ def test_a_row_another_push_changed_after_the_fold_is_folded_again(live_hq: Live
     assert row["event_count"] == 3 and row["last_seq"] == seq
 
 
+class _LateStore:
+    """A push of `event` checked and folded now, stored later (after another push)."""
+
+    def __init__(self, live_hq: LiveHq, event: Event) -> None:
+        self.live_hq, self.event = live_hq, event
+        self.receipts = {event.complaint_id: complaints.Receipt(
+            event.device_id, event.business_date, None)}
+        with live_hq.engine.begin() as conn:
+            self.folded = complaints.fold_touched(conn, {event.complaint_id: [event]},
+                                                  self.receipts)
+
+    def store(self) -> None:
+        e = self.event
+        with self.live_hq.engine.begin() as conn:
+            change_lock(conn)
+            complaints.store_folded(conn, self.folded, {e.complaint_id: [e]}, self.receipts,
+                                    {e.complaint_id: allocate_seqs(conn, 1)})
+
+
 def test_a_complaint_id_another_branch_took_after_the_checks_is_refused(
         live_hq: LiveHq) -> None:
     counter = live_hq.enroll()
     forger = live_hq.enroll()
     mine = counter.chain.event().to_event()
-    receipts = {mine.complaint_id: complaints.Receipt(mine.device_id, mine.business_date, None)}
-    with live_hq.engine.begin() as conn:
-        folded = complaints.fold_touched(conn, {mine.complaint_id: [mine]}, receipts)
+    late = _LateStore(live_hq, mine)  # checked and folded now, stored after another push
     taken = forger.chain.event(complaint_id=mine.complaint_id)
     assert forger.push([taken]).status_code == 200
-    with pytest.raises(Conflict) as refused, live_hq.engine.begin() as conn:
-        change_lock(conn)
-        complaints.store_folded(conn, folded, {mine.complaint_id: [mine]}, receipts,
-                                {mine.complaint_id: allocate_seqs(conn, 1)})
+    with pytest.raises(Conflict) as refused:
+        late.store()
     assert refused.value.code == "hq.push.complaint_exists"
     assert _row(live_hq, mine.complaint_id)["branch_code"] == forger.info.branch_code
 
@@ -193,17 +208,13 @@ def test_a_reference_another_push_took_after_the_checks_is_refused(live_hq: Live
     this push checked it (hq.db.insert_new finds which key clashed)."""
     counter = live_hq.enroll()
     mine = counter.chain.event().to_event()
-    receipts = {mine.complaint_id: complaints.Receipt(mine.device_id, mine.business_date, None)}
-    with live_hq.engine.begin() as conn:
-        folded = complaints.fold_touched(conn, {mine.complaint_id: [mine]}, receipts)
+    late = _LateStore(live_hq, mine)  # checked and folded now, stored after another push
     twin = DeviceChain(counter.info.device_id, counter.info.branch_code)
     taken = twin.event()  # the same reference on another complaint id
     assert taken.payload["reference"] == mine.payload["reference"]
     assert counter.push([taken]).status_code == 200
-    with pytest.raises(Conflict) as refused, live_hq.engine.begin() as conn:
-        change_lock(conn)
-        complaints.store_folded(conn, folded, {mine.complaint_id: [mine]}, receipts,
-                                {mine.complaint_id: allocate_seqs(conn, 1)})
+    with pytest.raises(Conflict) as refused:
+        late.store()
     assert refused.value.code == "hq.push.reference_taken"
     assert refused.value.params["event_id"] == mine.id
     with live_hq.engine.connect() as conn:
